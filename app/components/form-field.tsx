@@ -1,0 +1,174 @@
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { fieldId } from "./error-summary";
+
+interface FieldFrameProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: (wiring: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
+}
+
+/** Label, hint and error message wired to one control, as screen readers expect. */
+function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {children({ id, "aria-describedby": describedBy || undefined, "aria-invalid": error ? true : undefined })}
+    </div>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+};
+
+export function TextField({ name, label, hint, error, className, ...input }: TextFieldProps) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      {(wiring) => <input className={`input ${className ?? ""}`.trim()} name={name} type="text" {...wiring} {...input} />}
+    </FieldFrame>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+};
+
+export function TextArea({ name, label, hint, error, ...textarea }: TextAreaProps) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      {(wiring) => <textarea className="textarea" name={name} rows={5} {...wiring} {...textarea} />}
+    </FieldFrame>
+  );
+}
+
+/** A fieldset of checkboxes or radios sharing one name, with one legend, hint and error. */
+export function ChoiceGroup({
+  name,
+  legend,
+  hint,
+  error,
+  type,
+  options,
+  selected,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  type: "checkbox" | "radio";
+  options: Array<{ value: string; label: ReactNode; hint?: ReactNode }>;
+  selected: string[];
+}) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <fieldset className="fieldset" aria-describedby={describedBy || undefined}>
+        <legend className="fieldset__legend">{legend}</legend>
+        {hint ? (
+          <div className="field__hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p className="field__error" id={`${id}-error`}>
+            <span className="visually-hidden">Error: </span>
+            {error}
+          </p>
+        ) : null}
+        <div className="choices">
+          {options.map((option, index) => {
+            const optionId = index === 0 ? id : `${id}-${index}`;
+            return (
+              <div className="choice" key={option.value}>
+                <input
+                  className="choice__input"
+                  type={type}
+                  id={optionId}
+                  name={name}
+                  value={option.value}
+                  defaultChecked={selected.includes(option.value)}
+                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                />
+                <label className="choice__label" htmlFor={optionId}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div className="choice__hint" id={`${optionId}-hint`}>
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** One checkbox that must be ticked or may be (consents, confirmations). */
+export function Checkbox({ name, label, hint, error, defaultChecked, value = "yes" }: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultChecked?: boolean;
+  value?: string;
+}) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <div className="choice">
+        <input
+          className="choice__input"
+          type="checkbox"
+          id={id}
+          name={name}
+          value={value}
+          defaultChecked={defaultChecked}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={error ? true : undefined}
+        />
+        <label className="choice__label" htmlFor={id}>
+          {label}
+        </label>
+        {hint ? (
+          <div className="choice__hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Database } from "../../db";
+
+export async function insertEmail(
+  db: Database,
+  email: { template: string; toAddress: string; props: Record<string, unknown>; idempotencyKey: string },
+) {
+  // A repeated key means this exact message was already queued (a retried request): keep the first.
+  const inserted = await db
+    .insertInto("email")
+    .values({
+      template: email.template,
+      to_address: email.toAddress,
+      props: JSON.stringify(email.props),
+      idempotency_key: email.idempotencyKey,
+    })
+    .onConflict((oc) => oc.column("idempotency_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return inserted?.id ?? null;
+}
+
+export function getEmail(db: Database, id: number) {
+  return db.selectFrom("email").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function markEmailSent(db: Database, id: number, result: { subject: string; providerMessageId: string }) {
+  await db
+    .updateTable("email")
+    .set({ status: "sent", subject: result.subject, provider_message_id: result.providerMessageId, sent_at: new Date(), props: null })
+    .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function markEmailAttemptFailed(db: Database, id: number, error: string, permanent: boolean) {
+  await db
+    .updateTable("email")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 2000) }))
+    .$if(permanent, (qb) => qb.set({ status: "failed", props: null }))
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function insertOutboxMessage(
+  db: Database,
+  message: { emailId: number; from: string; to: string; replyTo?: string; subject: string; html: string; text: string; headers: Record<string, string> },
+) {
+  const row = await db
+    .insertInto("outbox_message")
+    .values({
+      email_id: message.emailId,
+      from_address: message.from,
+      to_address: message.to,
+      reply_to: message.replyTo ?? null,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      headers: JSON.stringify(message.headers),
+    })
+    .onConflict((oc) => oc.column("email_id").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (row) return row.id;
+  const existing = await db.selectFrom("outbox_message").select("id").where("email_id", "=", message.emailId).executeTakeFirstOrThrow();
+  return existing.id;
+}
+
+export const OUTBOX_PAGE_SIZE = 25;
+
+/** Newest first, keyset-paginated by id so a long outbox costs the same to page through. */
+export function listOutboxMessages(db: Database, options: { to?: string; before?: number; limit?: number } = {}) {
+  return db
+    .selectFrom("outbox_message")
+    .select(["id", "to_address", "from_address", "subject", "created_at"])
+    .$if(Boolean(options.to), (qb) => qb.where("to_address", "=", options.to!.toLowerCase()))
+    .$if(options.before !== undefined, (qb) => qb.where("id", "<", options.before!))
+    .orderBy("id", "desc")
+    .limit(options.limit ?? OUTBOX_PAGE_SIZE)
+    .execute();
+}
+
+export function getOutboxMessage(db: Database, id: number) {
+  return db.selectFrom("outbox_message").selectAll().where("id", "=", id).executeTakeFirst();
+}

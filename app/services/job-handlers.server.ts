@@ -1,0 +1,10 @@
+import type { Database } from "../../db";
+import { deliverEmail } from "~/utils/email.server";
+import type { JobHandlers } from "~/utils/jobs.server";
+
+/** What each background job does; the app process and `npm run worker` both run these. */
+export function jobHandlers(db: Database): JobHandlers {
+  return {
+    "email.send": ({ emailId }) => deliverEmail(db, emailId),
+  };
+}

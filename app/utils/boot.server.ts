@@ -1,0 +1,35 @@
+import { sql } from "kysely";
+import { db } from "../../db";
+import { startDatabase } from "../../db/start";
+import { migrateToLatest } from "../../db/migrate";
+import { logger } from "./logger.server";
+
+/**
+ * Gets the database ready: starts the embedded server if needed, checks the connection, and runs
+ * migrations. Each failure becomes one line that says what to fix.
+ */
+export async function prepareDatabase() {
+  const url = await startDatabase();
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    const where = safeLocation(url);
+    throw new StartupError(`Cannot connect to PostgreSQL at ${where}: ${error instanceof Error ? error.message : error}. Check DATABASE_URL and that the server is running.`);
+  }
+  const applied = await migrateToLatest(db);
+  if (applied.length) logger.info(`Applied migrations: ${applied.join(", ")}`);
+}
+
+export class StartupError extends Error {
+  name = "StartupError";
+}
+
+/** host:port/database without the password, for messages. */
+export function safeLocation(url: string) {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

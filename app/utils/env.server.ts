@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * Every setting Chorus reads from the environment, parsed once. A bad value stops start-up with
+ * one line naming the variable and what to do, instead of a stack trace later.
+ */
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    APP_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://chorus.example.org" }).optional(),
+    DATABASE_URL: z
+      .string()
+      .refine(isPostgresUrl, { message: "must be a postgres:// or postgresql:// URL, e.g. postgres://user:pass@localhost:5432/chorus" })
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    COOKIE_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" }).optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url({ message: "must be a URL" }).optional(),
+    EMAIL_FROM: z.string().min(3).default("Chorus <chorus@localhost>"),
+    RUN_WORKER: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    SEED_DEMO_DATA: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.COOKIE_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["COOKIE_SECRET"], message: "is required in production (try: openssl rand -hex 32)" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  name = "ConfigError";
+}
+
+function isPostgresUrl(value: string) {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && (url.hostname !== "" || url.searchParams.has("host"));
+  } catch {
+    return false;
+  }
+}
+
+/** Parses an environment; throws ConfigError whose message is one line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset": that is how most people clear a variable in a shell or .env file.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      return `${name} ${issue.message.replace(/^Invalid input: /, "")}`;
+    });
+    throw new ConfigError(`Configuration error: ${lines.join("; ")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The public origin used in links inside emails and for the CSRF origin check. */
+export function getAppUrl(env: Env = getEnv()): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}

@@ -1,0 +1,70 @@
+import PgBoss from "pg-boss";
+import { sqlExecutor, type Database } from "../../db";
+import { logger } from "./logger.server";
+
+/** Every job queue, with the data its jobs carry. */
+export const JOBS = {
+  sendEmail: "email.send",
+} as const;
+type JobData = { [JOBS.sendEmail]: { emailId: number } };
+type JobName = keyof JobData;
+
+const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
+  // Roughly 1 s, 2 s, 4 s ... up to about 9 hours in all before an email job gives up.
+  [JOBS.sendEmail]: { name: JOBS.sendEmail, retryLimit: 15, retryDelay: 1, retryBackoff: true, expireInSeconds: 120 },
+};
+
+export const JOB_SCHEMA = "pgboss";
+
+/** A pg-boss over the app's own pool, so jobs can be written inside the app's transactions. */
+export function createBoss(db: Database) {
+  const boss = new PgBoss({ db: sqlExecutor(db), schema: JOB_SCHEMA, supervise: true, schedule: true });
+  boss.on("error", (error) => logger.error("job queue error", { error: String(error) }));
+  return boss;
+}
+
+// Sending needs no running boss, only its SQL; this one has no connection of its own, so every job
+// must be written through the caller's transaction.
+let sender: PgBoss | undefined;
+function getSender() {
+  sender ??= new PgBoss({
+    schema: JOB_SCHEMA,
+    db: {
+      executeSql: () => {
+        throw new Error("Jobs are written through the caller's transaction: pass { db }");
+      },
+    },
+  });
+  return sender;
+}
+
+/** Writes a job through `trx`, so it commits or rolls back with the change that caused it. */
+export async function enqueueJob<N extends JobName>(trx: Database, name: N, data: JobData[N]) {
+  const id = await getSender().send(name, data, { db: sqlExecutor(trx) });
+  if (!id) throw new Error(`The job queue refused a ${name} job`);
+  return id;
+}
+
+export async function ensureQueues(boss: PgBoss) {
+  for (const options of Object.values(QUEUE_OPTIONS)) {
+    if (!(await boss.getQueue(options.name))) await boss.createQueue(options.name, options);
+  }
+}
+
+export type JobHandlers = { [N in JobName]: (data: JobData[N]) => Promise<void> };
+
+/** Starts pg-boss and, when `work` is set, polls every queue with its handler. */
+export async function startJobs(db: Database, handlers: JobHandlers, options: { work: boolean }) {
+  const boss = createBoss(db);
+  await boss.start();
+  await ensureQueues(boss);
+  if (options.work) {
+    for (const name of Object.keys(handlers) as JobName[]) {
+      // One job per fetch, so a failure retries only the job that failed.
+      await boss.work<JobData[typeof name]>(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        if (job) await handlers[name](job.data);
+      });
+    }
+  }
+  return boss;
+}

@@ -1,0 +1,38 @@
+import type { Database } from "../../db";
+import { hitRateLimitBucket } from "../models/rate-limit.server";
+
+export interface RateLimitRule {
+  /** A name for the action, part of the bucket key. */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
+
+/**
+ * Checks and counts one attempt at `rule` by `subject` (an IP address, an account id, an email hash).
+ * Backed by PostgreSQL so limits hold across restarts and across several app processes.
+ */
+export async function checkRateLimit(db: Database, rule: RateLimitRule, subject: string): Promise<RateLimitResult> {
+  const { hits, resetsAt } = await hitRateLimitBucket(db, `${rule.name}:${subject}`, rule.windowSeconds);
+  if (hits <= rule.limit) return { ok: true };
+  const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt.getTime() - Date.now()) / 1000));
+  return { ok: false, retryAfterSeconds, message: tryAgainMessage(retryAfterSeconds) };
+}
+
+/** Checks several rules (say, per IP and per account); the first one exceeded wins. */
+export async function checkRateLimits(db: Database, checks: Array<[RateLimitRule, string]>): Promise<RateLimitResult> {
+  let blocked: RateLimitResult = { ok: true };
+  // Every rule is counted even after one fails, so alternating subjects cannot dodge a limit.
+  for (const [rule, subject] of checks) {
+    const result = await checkRateLimit(db, rule, subject);
+    if (!result.ok && (blocked.ok || result.retryAfterSeconds > blocked.retryAfterSeconds)) blocked = result;
+  }
+  return blocked;
+}
+
+export function tryAgainMessage(seconds: number) {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? "Too many attempts. Try again in 1 minute." : `Too many attempts. Try again in ${minutes} minutes.`;
+}

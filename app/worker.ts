@@ -1,0 +1,32 @@
+import { closeDatabase, db } from "../db";
+import { jobHandlers } from "./services/job-handlers.server";
+import { prepareDatabase } from "./utils/boot.server";
+import { getEnv } from "./utils/env.server";
+import { startJobs } from "./utils/jobs.server";
+import { logger } from "./utils/logger.server";
+
+/**
+ * `npm run worker`: runs background jobs in their own process (start the app with RUN_WORKER=false).
+ * It needs DATABASE_URL: the embedded PostgreSQL belongs to the app process.
+ */
+async function main() {
+  if (!getEnv().DATABASE_URL) {
+    throw new Error("npm run worker needs DATABASE_URL pointing at the app's database (the embedded one is owned by `npm start`).");
+  }
+  await prepareDatabase();
+  const boss = await startJobs(db, jobHandlers(db), { work: true });
+  logger.info("Chorus worker is running");
+  const stop = async () => {
+    await boss.stop({ graceful: true, timeout: 10_000, close: false, wait: true }).catch(() => {});
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`Chorus worker could not start. ${error instanceof Error ? error.message : error}`);
+  await closeDatabase().catch(() => {});
+  process.exit(1);
+});

