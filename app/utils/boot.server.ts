@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import { db } from "../../db";
 import { startDatabase } from "../../db/start";
 import { migrateToLatest } from "../../db/migrate";
+import { pingDatabase } from "../models/health.server";
 import { logger } from "./logger.server";
 
 /**
@@ -11,7 +11,7 @@ import { logger } from "./logger.server";
 export async function prepareDatabase() {
   const url = await startDatabase();
   try {
-    await sql`select 1`.execute(db);
+    await pingDatabase(db);
   } catch (error) {
     const where = safeLocation(url);
     throw new StartupError(`Cannot connect to PostgreSQL at ${where}: ${error instanceof Error ? error.message : error}. Check DATABASE_URL and that the server is running.`);

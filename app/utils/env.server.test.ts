@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env.server";
+
+describe("parseEnv", () => {
+  it("fills defaults for a bare environment", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.RUN_WORKER).toBe(true);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names an unparseable DATABASE_URL in one line", () => {
+    expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrowError(ConfigError);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/chorus" })).toThrowError(/^Configuration error: DATABASE_URL must be a postgres:\/\//);
+  });
+
+  it("accepts postgres and postgresql URLs", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db.example:5432/chorus" }).DATABASE_URL).toContain("db.example");
+    expect(parseEnv({ DATABASE_URL: "postgresql://localhost/chorus" }).DATABASE_URL).toContain("localhost");
+  });
+
+  it("rejects a port that is not a port", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrowError(/PORT/);
+    expect(() => parseEnv({ PORT: "70000" })).toThrowError(/PORT/);
+  });
+
+  it("requires COOKIE_SECRET in production, and a long one", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(/COOKIE_SECRET is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", COOKIE_SECRET: "short" })).toThrowError(/COOKIE_SECRET must be at least 32/);
+    expect(parseEnv({ NODE_ENV: "production", COOKIE_SECRET: "x".repeat(32) }).NODE_ENV).toBe("production");
+  });
+
+  it("reports every bad variable at once, and treats empty strings as unset", () => {
+    let message = "";
+    try {
+      parseEnv({ PORT: "-1", RUN_WORKER: "maybe", RESEND_API_KEY: "" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/RUN_WORKER/);
+    expect(message).not.toMatch(/RESEND_API_KEY/);
+    expect(message.split("\n")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,65 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Fails with a readable list when axe finds any WCAG 2.2 AA violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  // axe runs as a script in the page, so it cannot run where JavaScript is off. Those runs serve the
+  // same server-rendered HTML that the with-js project scans.
+  if (noScript.has(page)) return;
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  scanned.get(page)?.add(pathOf(page.url()));
+}
+
+const scanned = new WeakMap<Page, Set<string>>();
+const noScript = new WeakSet<Page>();
+const pathOf = (url: string) => new URL(url).pathname;
+
+/**
+ * `page` that remembers every document it loads; at the end of each test, every page visited must
+ * have been scanned with axe at least once, so no page slips through unchecked.
+ */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page, javaScriptEnabled }, use) => {
+    const visited = new Set<string>();
+    if (!javaScriptEnabled) noScript.add(page);
+    scanned.set(page, new Set());
+    page.on("load", () => {
+      const url = page.url();
+      if (url.startsWith("http") && !url.includes("/html")) visited.add(pathOf(url));
+    });
+    await use(page);
+    if (!javaScriptEnabled) return;
+    const missed = [...visited].filter((p) => !scanned.get(page)!.has(p));
+    expect(missed, "pages visited but never scanned with axe").toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Reads the newest outbox message to `to` whose subject matches, waiting for the worker to deliver it. */
+export async function openLatestEmail(page: Page, to: string, subject: RegExp) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
+        return page.getByRole("link", { name: subject }).count();
+      },
+      { timeout: 15_000, intervals: [250, 500, 1000] },
+    )
+    .toBeGreaterThan(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: subject }).first().click();
+  await expectAccessible(page);
+  return page.getByTestId("email-text").innerText();
+}
+
+/** The first link in an email's plain text that starts with `prefix` (a path such as /verify/). */
+export function linkFrom(text: string, prefix: string) {
+  const match = text.match(new RegExp(`https?://[^\\s]+${prefix.replace(/[/]/g, "\\/")}[^\\s)]*`));
+  if (!match) throw new Error(`No ${prefix} link in:\n${text}`);
+  return match[0];
+}

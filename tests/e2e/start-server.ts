@@ -1,0 +1,26 @@
+import { chmodSync, mkdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+// The e2e server: the production build on a fresh embedded database, demo data seeded, mail kept
+// in the development outbox where the tests read it.
+const dataDir = path.join(os.tmpdir(), "chorus-e2e");
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+chmodSync(dataDir, 0o755);
+
+const port = process.env.E2E_PORT ?? "3111";
+Object.assign(process.env, {
+  NODE_ENV: "test",
+  PORT: port,
+  HOST: "127.0.0.1",
+  APP_URL: `http://localhost:${port}`,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+  SEED_DEMO_DATA: "true",
+  RUN_WORKER: "true",
+});
+delete process.env.DATABASE_URL;
+delete process.env.RESEND_API_KEY;
+
+await import("../../app/server");

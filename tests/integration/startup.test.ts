@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * `npm start`'s promises, checked on the real server process: first start creates the embedded
+ * cluster, SIGTERM stops it, a second start reuses the data, and bad configuration ends with one line.
+ * Needs the Remix build (npm test builds before running Vitest).
+ */
+const root = path.resolve(__dirname, "../..");
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function startServer(env: Record<string, string | undefined>): Run {
+  const baseEnv = { ...process.env };
+  delete baseEnv.DATABASE_URL;
+  // The same command as `npm run serve`: one node process, so signals reach the app itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
+    cwd: root,
+    env: { ...baseEnv, NODE_ENV: "development", LOG_LEVEL: "info", PORT: "0", RUN_WORKER: "false", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function waitForUrl(run: Run, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = run.stdout().match(/Chorus is running at (http:\/\/\S+)/);
+    if (match) return match[1]!;
+    if (run.child.exitCode !== null) throw new Error(`server exited: ${run.stderr()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not start: ${run.stdout()} ${run.stderr()}`);
+}
+
+function stderrLines(run: Run) {
+  return run.stderr().split("\n").filter((line) => line.trim() && !line.includes("nodedir"));
+}
+
+describe("npm start", () => {
+  it("creates the embedded database, stops it on SIGTERM, and reuses the data on the next start", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "chorus-start-"));
+    // mkdtemp makes a 0700 folder, which PostgreSQL's own user (when we run as root) could not enter.
+    chmodSync(dataDir, 0o755);
+    const first = startServer({ DATA_DIR: dataDir });
+    const url = await waitForUrl(first);
+    expect(first.stdout()).toContain("Creating a new PostgreSQL cluster");
+    expect(first.stdout()).toMatch(/Applied migrations: 2026-11-24_01_foundation/);
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    const pgData = path.join(dataDir, "postgres");
+    // PostgreSQL removes its pid file when it has shut down cleanly.
+    expect(existsSync(path.join(pgData, "PG_VERSION"))).toBe(true);
+    expect(existsSync(path.join(pgData, "postmaster.pid"))).toBe(false);
+
+    const second = startServer({ DATA_DIR: dataDir });
+    const secondUrl = await waitForUrl(second);
+    expect(second.stdout()).not.toContain("Creating a new PostgreSQL cluster");
+    expect(second.stdout()).not.toContain("Applied migrations");
+    expect((await fetch(`${secondUrl}/healthz`)).status).toBe(200);
+    second.child.kill("SIGINT");
+    expect(await second.exited).toBe(0);
+    expect(existsSync(path.join(pgData, "postmaster.pid"))).toBe(false);
+  }, 60_000);
+
+  it("ends with one line naming an unparseable DATABASE_URL", async () => {
+    const run = startServer({ DATABASE_URL: "localhost:5432/chorus" });
+    expect(await run.exited).toBe(1);
+    const lines = stderrLines(run);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Chorus could not start\. Configuration error: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+  }, 30_000);
+
+  it("ends with one line when PostgreSQL cannot be reached", async () => {
+    const run = startServer({ DATABASE_URL: "postgres://chorus:secret@127.0.0.1:1/chorus" });
+    expect(await run.exited).toBe(1);
+    const lines = stderrLines(run);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/chorus/);
+    expect(lines[0]).not.toContain("secret");
+  }, 30_000);
+
+  it("ends with one line when the port is taken", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const run = startServer({ DATABASE_URL: process.env.DATABASE_URL, PORT: String(port) });
+      expect(await run.exited).toBe(1);
+      const lines = stderrLines(run);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toBe(`Chorus could not start. Port ${port} is already in use: stop the program using it, or start Chorus on another port, e.g. PORT=${port + 1} npm start`);
+    } finally {
+      blocker.close();
+    }
+  }, 30_000);
+});
