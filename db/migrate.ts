@@ -34,8 +34,8 @@ export async function migrateToLatest(db: Database): Promise<string[]> {
 // `npm run db:migrate`
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { db, closeDatabase } = await import("./index");
-  await (await import("./start")).startDatabase();
   try {
+    await (await import("./start")).startDatabase();
     const applied = await migrateToLatest(db);
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
   } catch (error) {

@@ -1,4 +1,6 @@
 import { createElement, type ReactElement } from "react";
+import * as account from "./account-emails";
+import * as organisation from "./organisation-emails";
 import { TestEmail, type TestEmailProps } from "./test-email";
 
 /**
@@ -16,6 +18,17 @@ function template<P extends object>(component: ((props: P) => ReactElement) & { 
 
 export const emailTemplates = {
   TestEmail: template<TestEmailProps>(TestEmail),
+  VerifyEmail: template<account.VerifyEmailProps>(account.VerifyEmail),
+  AccountExists: template<account.AccountExistsProps>(account.AccountExists),
+  SignInLink: template<account.SignInLinkProps>(account.SignInLink),
+  NoAccount: template<account.NoAccountProps>(account.NoAccount),
+  ResetPassword: template<account.ResetPasswordProps>(account.ResetPassword),
+  PasswordChanged: template<account.PasswordChangedProps>(account.PasswordChanged),
+  ConfirmEmailChange: template<account.ConfirmEmailChangeProps>(account.ConfirmEmailChange),
+  EmailChanged: template<account.EmailChangedProps>(account.EmailChanged),
+  OrganisationInvitation: template<organisation.OrganisationInvitationProps>(organisation.OrganisationInvitation),
+  OrganisationVerified: template<organisation.OrganisationVerifiedProps>(organisation.OrganisationVerified),
+  JoinRequestDecided: template<organisation.JoinRequestDecidedProps>(organisation.JoinRequestDecided),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -36,3 +36,16 @@ export function tryAgainMessage(seconds: number) {
   const minutes = Math.ceil(seconds / 60);
   return minutes <= 1 ? "Too many attempts. Try again in 1 minute." : `Too many attempts. Try again in ${minutes} minutes.`;
 }
+
+const MINUTE = 60;
+/** The limits on actions that cost us (email sent, password hashed) or that guess secrets. */
+export const RATE_LIMITS = {
+  joinPerIp: { name: "join-ip", limit: 20, windowSeconds: 60 * MINUTE },
+  joinPerEmail: { name: "join-email", limit: 3, windowSeconds: 60 * MINUTE },
+  signInPerIp: { name: "sign-in-ip", limit: 30, windowSeconds: 15 * MINUTE },
+  signInPerEmail: { name: "sign-in-email", limit: 8, windowSeconds: 15 * MINUTE },
+  linkPerIp: { name: "link-ip", limit: 20, windowSeconds: 15 * MINUTE },
+  linkPerEmail: { name: "link-email", limit: 3, windowSeconds: 15 * MINUTE },
+  invitePerMember: { name: "invite-member", limit: 30, windowSeconds: 60 * MINUTE },
+  emailChangePerMember: { name: "email-change-member", limit: 5, windowSeconds: 60 * MINUTE },
+} satisfies Record<string, RateLimitRule>;

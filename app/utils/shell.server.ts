@@ -1,6 +1,11 @@
 import type { ShellUser } from "~/components/layout";
+import { getCurrentMember } from "./auth.server";
 
-/** What the page shell needs about the signed-in member, plus any cookie the session needs renewed. */
-export async function getShellUser(_request: Request): Promise<{ user: ShellUser | null; setCookies: string[] }> {
-  return { user: null, setCookies: [] };
+/** What the page shell needs about the signed-in member, plus the cookie if the session was renewed. */
+export async function getShellUser(request: Request): Promise<{ user: ShellUser | null; setCookies: string[] }> {
+  const { member, setCookie } = await getCurrentMember(request);
+  return {
+    user: member ? { displayName: member.displayName, isAdmin: member.isAdmin, isModerator: member.isModerator } : null,
+    setCookies: setCookie ? [setCookie] : [],
+  };
 }

@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+export const meta: MetaFunction = () => [{ title: "Check your email – Chorus" }];
+
+const copy = {
+  join: "If you can take part, we have sent a link to confirm your email. It works once and expires in 10 minutes.",
+  "sign-in": "We have sent an email with what to do next. A sign-in link works once and expires in 10 minutes.",
+  reset: "We have sent an email with what to do next. A link to set a new password works once and expires in 10 minutes.",
+  "change-email": "If that address can be used, we have sent it a link to confirm the change. It expires in 10 minutes.",
+} as const;
+
+/** The same page for known and unknown emails: it never says whether an account exists. */
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const kind = url.searchParams.get("for");
+  const email = (url.searchParams.get("email") ?? "").slice(0, 254);
+  return { message: copy[(kind ?? "sign-in") as keyof typeof copy] ?? copy["sign-in"], email };
+}
+
+export default function CheckEmail() {
+  const { message, email } = useLoaderData<typeof loader>();
+  return (
+    <div className="prose">
+      <h1>Check your email</h1>
+      {email ? (
+        <p className="lead">
+          We have sent a message to <strong>{email}</strong>.
+        </p>
+      ) : null}
+      <p>{message}</p>
+      <p>If nothing arrives in a few minutes, check your spam folder, or try again.</p>
+      <p>
+        <Link to="/sign-in">Back to sign in</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextField } from "~/components/form-field";
+import { listJoinRequests, listOrganisationMembers, listPendingInvitations } from "~/models/organisation.server";
+import { changeOrganisationMember, decideJoinRequest, inviteToOrganisation } from "~/services/organisation.server";
+import { assertCan, requireMember } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { EmailField } from "~/utils/fields";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formValues, parseForm, valueOf } from "~/utils/forms";
+import { loadOrganisation } from "~/utils/organisation-access.server";
+import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { invalid } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.organisation.name ?? "organisation"} – Chorus` }];
+
+export const InviteSchema = z.object({ email: EmailField });
+const MemberActionSchema = z.object({
+  intent: z.enum(["make-admin", "make-member", "remove", "accept", "decline"]),
+  memberId: z.coerce.number().int().positive(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request);
+  const { organisation, context } = await loadOrganisation(params.slug, member);
+  assertCan(member, "organisation.manage", context);
+  const [members, invitations, requests] = await Promise.all([
+    listOrganisationMembers(db, organisation.id, { listedOnly: false }),
+    listPendingInvitations(db, organisation.id),
+    listJoinRequests(db, organisation.id),
+  ]);
+  return { organisation: { name: organisation.name, slug: organisation.slug }, members, invitations, requests, me: member.id };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await requireMember(request);
+  const { organisation, context } = await loadOrganisation(params.slug, member);
+  assertCan(member, "organisation.manage", context);
+  const formData = await request.formData();
+  const back = `/organisations/${organisation.slug}/manage`;
+
+  if (formData.get("intent") === "invite") {
+    const parsed = parseForm(InviteSchema, formData);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    const limited = await checkRateLimit(db, RATE_LIMITS.invitePerMember, String(member.id));
+    if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+    await inviteToOrganisation(db, member.id, organisation.id, parsed.data.email);
+    return redirectWithFlash(request, back, { kind: "success", message: `Invitation sent to ${parsed.data.email}.` });
+  }
+
+  const parsed = parseForm(MemberActionSchema, formData);
+  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  const { intent, memberId } = parsed.data;
+  if (intent === "accept" || intent === "decline") {
+    const done = await decideJoinRequest(db, member.id, organisation.id, memberId, intent === "accept");
+    return redirectWithFlash(request, back, done ? { kind: "success", message: intent === "accept" ? "Request accepted." : "Request declined." } : { kind: "info", message: "That request was already decided." });
+  }
+  const result = await changeOrganisationMember(db, member.id, organisation.id, memberId, intent);
+  if (result === "last-admin") return invalid({ form: "An organisation must keep at least one admin. Make someone else an admin first." });
+  if (result === "not-a-member") return redirectWithFlash(request, back, { kind: "info", message: "That person is no longer a member." });
+  return redirectWithFlash(request, back, { kind: "success", message: "Membership updated." });
+}
+
+export default function ManageOrganisation() {
+  const { organisation, members, invitations, requests, me } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to={`/organisations/${organisation.slug}`}>Back to {organisation.name}</Link>
+      </p>
+      <ErrorSummary errors={result?.errors} />
+      <h1>Manage {organisation.name}</h1>
+
+      <section className="section form">
+        <h2>Invite someone</h2>
+        <p>They get an email with a link. It works for people who already have an account and for people who do not.</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="invite" />
+          <TextField name="email" type="email" label="Their email address" spellCheck={false} defaultValue={valueOf(result?.values, "email")} error={result?.errors?.email} />
+          <button type="submit" className="button">
+            Send invitation
+          </button>
+        </Form>
+        {invitations.length ? (
+          <>
+            <h3>Invitations not yet accepted</h3>
+            <ul>
+              {invitations.map((i) => (
+                <li key={i.id}>{i.email}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="section">
+        <h2>Requests to join</h2>
+        {requests.length === 0 ? (
+          <p>No requests waiting.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Member</th>
+                <th scope="col">Message</th>
+                <th scope="col">Decision</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.member_id}>
+                  <td>{r.display_name}</td>
+                  <td>{r.message || <span className="muted">No message</span>}</td>
+                  <td>
+                    <Form method="post" className="button-row">
+                      <input type="hidden" name="memberId" value={r.member_id} />
+                      <button type="submit" name="intent" value="accept" className="button">
+                        Accept<span className="visually-hidden"> {r.display_name}</span>
+                      </button>
+                      <button type="submit" name="intent" value="decline" className="button button--secondary">
+                        Decline<span className="visually-hidden"> {r.display_name}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="section">
+        <h2>Members</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Listed publicly</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  {m.display_name}
+                  {m.id === me ? " (you)" : ""}
+                </td>
+                <td>{m.role === "admin" ? "Admin" : "Member"}</td>
+                <td>{m.listed ? "Yes" : "No"}</td>
+                <td>
+                  <Form method="post" className="button-row">
+                    <input type="hidden" name="memberId" value={m.id} />
+                    {m.role === "admin" ? (
+                      <button type="submit" name="intent" value="make-member" className="button button--secondary">
+                        Make member<span className="visually-hidden"> {m.display_name}</span>
+                      </button>
+                    ) : (
+                      <button type="submit" name="intent" value="make-admin" className="button button--secondary">
+                        Make admin<span className="visually-hidden"> {m.display_name}</span>
+                      </button>
+                    )}
+                    <button type="submit" name="intent" value="remove" className="button button--secondary">
+                      Remove<span className="visually-hidden"> {m.display_name}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextField } from "~/components/form-field";
+import { SettingsNav } from "~/components/settings-nav";
+import { getMember, updateMemberProfile } from "~/models/member.server";
+import { requestEmailChange } from "~/services/account.server";
+import { assertCan, requireMember } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { EmailField } from "~/utils/fields";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formValues, parseForm, valueOf } from "~/utils/forms";
+import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { invalid } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Email settings – Chorus" }];
+
+export const ChangeEmailSchema = z.object({ email: EmailField });
+export const NotificationEmailSchema = z.object({
+  notificationEmail: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(EmailField.nullable()),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireMember(request);
+  assertCan(current, "settings.manage");
+  const member = (await getMember(db, current.id))!;
+  return { email: member.email ?? "", notificationEmail: member.notification_email ?? "" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const current = await requireMember(request);
+  assertCan(current, "settings.manage");
+  const formData = await request.formData();
+  if (formData.get("intent") === "notification") {
+    const parsed = parseForm(NotificationEmailSchema, formData);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    const member = (await getMember(db, current.id))!;
+    await updateMemberProfile(db, current.id, { displayName: member.display_name, bio: member.bio, pronouns: member.pronouns, notificationEmail: parsed.data.notificationEmail });
+    return redirectWithFlash(request, "/settings/email", { kind: "success", message: "Your notification email is saved." });
+  }
+  const parsed = parseForm(ChangeEmailSchema, formData);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  if (parsed.data.email.toLowerCase() === current.email) return invalid({ email: "That is already your email address" }, formValues(formData));
+  const limited = await checkRateLimit(db, RATE_LIMITS.emailChangePerMember, String(current.id));
+  if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+  await requestEmailChange(db, current.id, parsed.data.email);
+  return redirect(`/check-email?${new URLSearchParams({ for: "change-email", email: parsed.data.email })}`);
+}
+
+export default function EmailSettings() {
+  const { email, notificationEmail } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const intent = valueOf(result?.values, "intent");
+  return (
+    <>
+      <h1>Settings</h1>
+      <SettingsNav />
+      <div className="form">
+        <ErrorSummary errors={result?.errors} />
+        <section className="section">
+          <h2>Your sign-in email</h2>
+          <p>
+            You sign in with <strong>{email}</strong>. To change it, enter the new address: we will send it a link to confirm.
+          </p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="email" />
+            <TextField name="email" type="email" label="New email address" autoComplete="email" spellCheck={false} defaultValue={intent === "email" ? valueOf(result?.values, "email") : ""} error={result?.errors.email} />
+            <button type="submit" className="button">
+              Send a confirmation link
+            </button>
+          </Form>
+        </section>
+        <section className="section">
+          <h2>Where notifications go</h2>
+          <p>Leave this blank to get notifications at your sign-in email.</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="notification" />
+            <TextField
+              name="notificationEmail"
+              type="email"
+              label="Notification email (optional)"
+              spellCheck={false}
+              defaultValue={intent === "notification" ? valueOf(result?.values, "notificationEmail") : notificationEmail}
+              error={result?.errors.notificationEmail}
+            />
+            <button type="submit" className="button button--secondary">
+              Save notification email
+            </button>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}

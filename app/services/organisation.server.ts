@@ -1,0 +1,161 @@
+import type { Database } from "../../db";
+import type { CoalitionRole, OrganisationKind } from "../../db/schema";
+import { recordAuditEvent } from "~/models/audit.server";
+import { countAdmins, getMember, grantMemberRole, lockCoalitionRoles, normaliseEmail, revokeMemberRole } from "~/models/member.server";
+import {
+  acceptInvitationRow,
+  addMembership,
+  countOrganisationAdminsForUpdate,
+  deleteJoinRequest,
+  findInvitation,
+  getMembership,
+  getOrganisation,
+  insertInvitation,
+  insertJoinRequest,
+  insertOrganisation,
+  lockOrganisation,
+  removeMembership,
+  setMembershipRole,
+  setOrganisationVerified,
+} from "~/models/organisation.server";
+import { queueEmail } from "~/utils/email.server";
+import { getAppUrl } from "~/utils/env.server";
+import { generateToken, hashToken } from "~/utils/tokens.server";
+
+export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+const url = (path: string) => `${getAppUrl()}${path}`;
+
+export async function registerOrganisation(
+  db: Database,
+  memberId: number,
+  input: { name: string; kind: OrganisationKind; description: string; website: string | null },
+) {
+  return db.transaction().execute(async (trx) => {
+    const created = await insertOrganisation(trx, { ...input, createdBy: memberId });
+    if (created) {
+      await recordAuditEvent(trx, { actorId: memberId, action: "organisation.registered", subjectType: "organisation", subjectId: created.id, detail: { name: input.name } });
+    }
+    return created;
+  });
+}
+
+export async function verifyOrganisation(db: Database, adminId: number, organisationId: number) {
+  return db.transaction().execute(async (trx) => {
+    if (!(await setOrganisationVerified(trx, organisationId))) return false;
+    const organisation = (await getOrganisation(trx, organisationId))!;
+    await recordAuditEvent(trx, { actorId: adminId, action: "organisation.verified", subjectType: "organisation", subjectId: organisationId, detail: { name: organisation.name } });
+    const creator = organisation.created_by ? await getMember(trx, organisation.created_by) : undefined;
+    if (creator?.email) {
+      await queueEmail(trx, {
+        template: "OrganisationVerified",
+        to: creator.email,
+        props: { organisationName: organisation.name, url: url(`/organisations/${organisation.slug}`) },
+      });
+    }
+    return true;
+  });
+}
+
+/** Invites an email address (with or without an account) by a link that works once, for 14 days. */
+export async function inviteToOrganisation(db: Database, inviterId: number, organisationId: number, rawEmail: string) {
+  const email = normaliseEmail(rawEmail);
+  await db.transaction().execute(async (trx) => {
+    const organisation = (await getOrganisation(trx, organisationId))!;
+    const inviter = (await getMember(trx, inviterId))!;
+    const token = generateToken();
+    await insertInvitation(trx, { organisationId, email, tokenHash: hashToken(token), invitedBy: inviterId, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) });
+    await queueEmail(trx, {
+      template: "OrganisationInvitation",
+      to: email,
+      props: { organisationName: organisation.name, inviterName: inviter.display_name, url: url(`/invitations/${token}`) },
+    });
+    await recordAuditEvent(trx, { actorId: inviterId, action: "organisation.invited", subjectType: "organisation", subjectId: organisationId });
+  });
+}
+
+export function getInvitationByToken(db: Database, token: string) {
+  return findInvitation(db, hashToken(token));
+}
+
+export type AcceptInvitationResult = { ok: true; slug: string } | { ok: false; reason: "invalid" };
+
+/** Accepts an invitation for the signed-in member (the link is the proof; any account may use it once). */
+export async function acceptInvitation(db: Database, memberId: number, token: string): Promise<AcceptInvitationResult> {
+  return db.transaction().execute(async (trx) => {
+    const invitation = await findInvitation(trx, hashToken(token));
+    if (!invitation) return { ok: false, reason: "invalid" } as const;
+    const accepted = await acceptInvitationRow(trx, invitation.id, memberId);
+    if (!accepted) return { ok: false, reason: "invalid" } as const;
+    await addMembership(trx, accepted.organisation_id, memberId, "member");
+    await recordAuditEvent(trx, { actorId: memberId, action: "organisation.invitation_accepted", subjectType: "organisation", subjectId: accepted.organisation_id });
+    return { ok: true, slug: invitation.organisation_slug } as const;
+  });
+}
+
+export async function requestToJoin(db: Database, memberId: number, organisationId: number, message: string) {
+  await insertJoinRequest(db, organisationId, memberId, message);
+}
+
+export async function decideJoinRequest(db: Database, adminId: number, organisationId: number, memberId: number, accept: boolean) {
+  return db.transaction().execute(async (trx) => {
+    if (!(await deleteJoinRequest(trx, organisationId, memberId))) return false;
+    if (accept) await addMembership(trx, organisationId, memberId, "member");
+    const organisation = (await getOrganisation(trx, organisationId))!;
+    const member = await getMember(trx, memberId);
+    await recordAuditEvent(trx, {
+      actorId: adminId,
+      action: accept ? "organisation.request_accepted" : "organisation.request_declined",
+      subjectType: "organisation",
+      subjectId: organisationId,
+      detail: { memberId },
+    });
+    if (member?.email) {
+      await queueEmail(trx, {
+        template: "JoinRequestDecided",
+        to: member.notification_email ?? member.email,
+        props: { organisationName: organisation.name, accepted: accept, url: url(`/organisations/${organisation.slug}`) },
+      });
+    }
+    return true;
+  });
+}
+
+export type MembershipChangeResult = "done" | "not-a-member" | "last-admin";
+
+/**
+ * Promotes, demotes or removes a member. The organisation row is locked first, so two admins demoting
+ * each other at the same moment cannot leave it with none.
+ */
+export async function changeOrganisationMember(
+  db: Database,
+  actorId: number,
+  organisationId: number,
+  memberId: number,
+  change: "make-admin" | "make-member" | "remove",
+): Promise<MembershipChangeResult> {
+  return db.transaction().execute(async (trx) => {
+    await lockOrganisation(trx, organisationId);
+    const membership = await getMembership(trx, organisationId, memberId);
+    if (!membership) return "not-a-member";
+    const losesAdmin = membership.role === "admin" && change !== "make-admin";
+    if (losesAdmin && (await countOrganisationAdminsForUpdate(trx, organisationId)) <= 1) return "last-admin";
+    if (change === "remove") await removeMembership(trx, organisationId, memberId);
+    else await setMembershipRole(trx, organisationId, memberId, change === "make-admin" ? "admin" : "member");
+    await recordAuditEvent(trx, { actorId, action: `organisation.${change}`, subjectType: "organisation", subjectId: organisationId, detail: { memberId } });
+    return "done";
+  });
+}
+
+export type RoleChangeResult = "done" | "unchanged" | "last-admin";
+
+/** Grants or removes a coalition role; the coalition always keeps one admin. Every change is audited. */
+export async function changeCoalitionRole(db: Database, actorId: number | null, memberId: number, role: CoalitionRole, grant: boolean): Promise<RoleChangeResult> {
+  return db.transaction().execute(async (trx) => {
+    await lockCoalitionRoles(trx);
+    if (!grant && role === "admin" && (await countAdmins(trx)) <= 1) return "last-admin";
+    const changed = grant ? await grantMemberRole(trx, memberId, role) : await revokeMemberRole(trx, memberId, role);
+    if (!changed) return "unchanged";
+    await recordAuditEvent(trx, { actorId, action: grant ? "role.granted" : "role.removed", subjectType: "member", subjectId: memberId, detail: { role } });
+    return "done";
+  });
+}

@@ -1,0 +1,13 @@
+import { getMembership, getOrganisationBySlug } from "~/models/organisation.server";
+import type { CurrentMember } from "./auth.server";
+import { db } from "./db.server";
+import type { OrganisationContext } from "./permissions";
+
+/** Loads an organisation by slug with the actor's relationship to it; 404 when it does not exist. */
+export async function loadOrganisation(slug: string | undefined, member: CurrentMember | null) {
+  const organisation = slug ? await getOrganisationBySlug(db, slug) : undefined;
+  if (!organisation) throw new Response("Not found", { status: 404 });
+  const membership = member ? await getMembership(db, organisation.id, member.id) : undefined;
+  const context: OrganisationContext = { membership: membership?.role ?? null, verified: organisation.status === "verified" };
+  return { organisation, membership: membership ?? null, context };
+}

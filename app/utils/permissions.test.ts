@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { can, type Action, type Actor, type OrganisationContext } from "./permissions";
+
+/**
+ * The permissions matrix: every role against every action, allowed and denied. A change to who may
+ * do what has to change this table too.
+ */
+const visitor = null;
+const member: Actor = { id: 1, isAdmin: false, isModerator: false };
+const moderator: Actor = { id: 2, isAdmin: false, isModerator: true };
+const admin: Actor = { id: 3, isAdmin: true, isModerator: false };
+
+const outsider: OrganisationContext = { membership: null, verified: true };
+const orgMember: OrganisationContext = { membership: "member", verified: true };
+const orgAdmin: OrganisationContext = { membership: "admin", verified: true };
+const pendingOrgAdmin: OrganisationContext = { membership: "admin", verified: false };
+const pendingOutsider: OrganisationContext = { membership: null, verified: false };
+
+type Row = [Action, OrganisationContext | undefined, { visitor: boolean; member: boolean; moderator: boolean; admin: boolean }];
+
+const matrix: Row[] = [
+  ["settings.manage", undefined, { visitor: false, member: true, moderator: true, admin: true }],
+  ["organisation.register", undefined, { visitor: false, member: true, moderator: true, admin: true }],
+  ["organisation.verify", undefined, { visitor: false, member: false, moderator: false, admin: true }],
+  ["roles.manage", undefined, { visitor: false, member: false, moderator: false, admin: true }],
+  ["audit.read", undefined, { visitor: false, member: false, moderator: false, admin: true }],
+  ["admin.view", undefined, { visitor: false, member: false, moderator: true, admin: true }],
+  ["moderation.review", undefined, { visitor: false, member: false, moderator: true, admin: true }],
+  // Organisation actions depend on the actor's place in that organisation, not on coalition roles.
+  ["organisation.manage", outsider, { visitor: false, member: false, moderator: false, admin: false }],
+  ["organisation.manage", orgMember, { visitor: false, member: false, moderator: false, admin: false }],
+  ["organisation.manage", orgAdmin, { visitor: false, member: true, moderator: true, admin: true }],
+  ["organisation.endorse", orgAdmin, { visitor: false, member: true, moderator: true, admin: true }],
+  ["organisation.endorse", pendingOrgAdmin, { visitor: false, member: false, moderator: false, admin: false }],
+  ["organisation.endorse", orgMember, { visitor: false, member: false, moderator: false, admin: false }],
+  ["organisation.requestToJoin", outsider, { visitor: false, member: true, moderator: true, admin: true }],
+  ["organisation.requestToJoin", orgMember, { visitor: false, member: false, moderator: false, admin: false }],
+  ["organisation.requestToJoin", pendingOutsider, { visitor: false, member: false, moderator: false, admin: false }],
+  ["organisation.leave", orgMember, { visitor: false, member: true, moderator: true, admin: true }],
+  ["organisation.leave", outsider, { visitor: false, member: false, moderator: false, admin: false }],
+  ["organisation.viewPending", pendingOutsider, { visitor: false, member: false, moderator: false, admin: true }],
+  ["organisation.viewPending", pendingOrgAdmin, { visitor: false, member: true, moderator: true, admin: true }],
+];
+
+describe("can", () => {
+  for (const [action, organisation, expected] of matrix) {
+    const where = organisation ? ` (${organisation.membership ?? "outsider"}, ${organisation.verified ? "verified" : "pending"})` : "";
+    it(`${action}${where}`, () => {
+      expect({
+        visitor: can(visitor, action, organisation),
+        member: can(member, action, organisation),
+        moderator: can(moderator, action, organisation),
+        admin: can(admin, action, organisation),
+      }).toEqual(expected);
+    });
+  }
+});
