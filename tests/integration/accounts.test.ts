@@ -5,7 +5,7 @@ import { action as joinAction } from "../../app/routes/join";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { action as forgotAction } from "../../app/routes/forgot-password";
 import { action as verifyAction, loader as verifyLoader } from "../../app/routes/verify-email.$token";
-import { action as linkAction, loader as linkLoader } from "../../app/routes/sign-in.link.$token";
+import { action as linkAction, loader as linkLoader } from "../../app/routes/sign-in_.link.$token";
 import { action as resetAction } from "../../app/routes/reset-password.$token";
 import { action as securityAction } from "../../app/routes/settings.security";
 import { loader as settingsLoader } from "../../app/routes/settings._index";

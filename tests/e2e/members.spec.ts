@@ -1,0 +1,210 @@
+import { readFile } from "node:fs/promises";
+import { expect, expectAccessible, linkFrom, openLatestEmail, test } from "./fixtures";
+
+// Each project (with and without JavaScript) uses its own addresses, so runs never collide.
+const address = (name: string, project: string) => `${name}-${project}-${Date.now().toString(36)}@example.org`;
+
+test("join, confirm from the outbox, share a perspective, sign out, sign back in with an email link", async ({ page }, testInfo) => {
+  const email = address("river", testInfo.project.name);
+  await page.goto("/join");
+  await expectAccessible(page);
+
+  // Bad input first: every mistake is explained, and what was typed stays.
+  await page.getByLabel("Email address").fill("river-at-example");
+  await page.getByLabel("The name others will see").fill("River");
+  await page.getByRole("button", { name: "Join" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Enter an email address in the correct format, like name@example.com" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Confirm that you are 18 or over" })).toBeVisible();
+  await expect(page.getByLabel("The name others will see")).toHaveValue("River");
+  await expectAccessible(page);
+
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("I am 18 or over").check();
+  await page.getByLabel(/I agree to the terms/).check();
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expectAccessible(page);
+
+  const verification = await openLatestEmail(page, email, /Confirm your email/);
+  await page.goto(linkFrom(verification, "/verify-email/"));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByRole("status")).toContainText("Your email is confirmed");
+  await expect(page.getByRole("heading", { name: "Your perspective (optional)" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Consent is required, and the form keeps the choices on error.
+  await page.getByLabel("Lived experience").check();
+  await page.getByRole("button", { name: "Save my perspective" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Tick the box to agree");
+  await expect(page.getByLabel("Lived experience")).toBeChecked();
+  await expectAccessible(page);
+  await page.getByLabel(/I agree that Chorus may store my perspective/).check();
+  await page.getByRole("button", { name: "Save my perspective" }).click();
+  await expect(page.getByRole("status")).toContainText("Your perspective is saved");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toContainText("You are signed out");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/sign-in");
+  await expectAccessible(page);
+  await page.locator("#field-link-email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const signIn = await openLatestEmail(page, email, /sign-in link/);
+  const link = linkFrom(signIn, "/sign-in/link/");
+  await page.goto(link);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign in" }).last().click();
+  await expect(page.getByRole("status")).toContainText("You are signed in");
+  await expect(page.getByRole("banner").getByRole("link", { name: "River" })).toBeVisible();
+
+  // The same link, used again, is dead.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a wrong password gets one message that does not say whether the account exists", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.locator("#field-email").fill("sam@chorus.example");
+  await page.getByLabel("Password", { exact: true }).fill("not the password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Email or password is not right");
+  await expect(page.locator("#field-email")).toHaveValue("sam@chorus.example");
+  await expectAccessible(page);
+});
+
+test("register an organisation, an admin verifies it, a member is invited and accepts", async ({ page, browser }, testInfo) => {
+  // Three people in three browsers, each page scanned: the longest flow in the suite.
+  test.setTimeout(120_000);
+  const orgName = `Hearing Voices ${testInfo.project.name} ${Date.now().toString(36)}`;
+  const invitee = address("invitee", testInfo.project.name);
+
+  // Sam registers an organisation.
+  await signInWithPassword(page, "sam@chorus.example");
+  await page.goto("/organisations/new");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Register organisation" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter the organisation's name");
+  await expectAccessible(page);
+  await page.getByLabel("Organisation name").fill(orgName);
+  await page.getByLabel("Service-user-led group").check();
+  await page.getByLabel("What it does (optional)").fill("Peer groups for people who hear voices.");
+  await page.getByRole("button", { name: "Register organisation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: orgName })).toBeVisible();
+  await expect(page.getByText("Awaiting verification")).toBeVisible();
+  await expectAccessible(page);
+  const orgUrl = page.url();
+
+  // A coalition admin verifies it.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInWithPassword(admin, "admin@chorus.example");
+  await admin.goto("/admin/organisations");
+  await admin.getByRole("button", { name: `Verify ${orgName}` }).click();
+  await expect(admin.getByRole("status")).toContainText("Organisation verified");
+  await admin.goto("/admin/audit");
+  await expect(admin.getByRole("cell", { name: /organisation\.verified/ }).first()).toBeVisible();
+  await adminContext.close();
+
+  await page.goto(orgUrl);
+  await expect(page.locator(".badge--verified")).toHaveText("✓ Verified");
+
+  // Sam invites someone who has no account yet.
+  await page.getByRole("link", { name: "Manage members and invitations" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Their email address").fill("not an email");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
+  await page.getByLabel("Their email address").fill(invitee);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Invitation sent to ${invitee}`);
+  await expectAccessible(page);
+
+  // The invitee joins, confirms, then accepts the invitation.
+  const inviteeContext = await browser.newContext();
+  const guest = await inviteeContext.newPage();
+  const invitation = await openLatestEmail(guest, invitee, /Invitation to join/);
+  const invitationUrl = linkFrom(invitation, "/invitations/");
+  await guest.goto(invitationUrl);
+  await expect(guest.getByRole("heading", { name: `Join ${orgName}` })).toBeVisible();
+  await expectAccessible(guest);
+  await guest.getByRole("link", { name: "Join Chorus" }).click();
+  await guest.getByLabel("Email address").fill(invitee);
+  await guest.getByLabel("The name others will see").fill("Invited Ivy");
+  await guest.getByLabel("Password (optional)").fill("ivy's own passphrase");
+  await guest.getByLabel("I am 18 or over").check();
+  await guest.getByLabel(/I agree to the terms/).check();
+  await guest.getByRole("button", { name: "Join" }).click();
+  const verify = await openLatestEmail(guest, invitee, /Confirm your email/);
+  await guest.goto(linkFrom(verify, "/verify-email/"));
+  await guest.getByRole("button", { name: "Confirm my email" }).click();
+  await guest.goto(invitationUrl);
+  await expectAccessible(guest);
+  await guest.getByRole("button", { name: `Accept and join ${orgName}` }).click();
+  await expect(guest.getByRole("status")).toContainText("You have joined the organisation");
+  await expect(guest.getByText("You are a member of this organisation.")).toBeVisible();
+  await inviteeContext.close();
+});
+
+test("download my data, then delete my account", async ({ page }, testInfo) => {
+  const email = address("leaver", testInfo.project.name);
+  await joinAndConfirm(page, email, "Leaving Lee");
+  await page.goto("/settings/data");
+  await expectAccessible(page);
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download my data (JSON)" }).click();
+  const download = await downloadPromise;
+  const exported = JSON.parse(await readFile((await download.path())!, "utf8"));
+  expect(exported.account.email).toBe(email);
+  expect(exported.account.displayName).toBe("Leaving Lee");
+
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Tick the box to confirm");
+  await expectAccessible(page);
+  await page.getByLabel("I understand, delete my account").check();
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("status")).toContainText("Your account is deleted");
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fsettings/);
+  await expectAccessible(page);
+});
+
+test("a signed-in member cannot open the admin area", async ({ page }) => {
+  await signInWithPassword(page, "sam@chorus.example");
+  const response = await page.goto("/admin/members");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You cannot do that" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+async function signInWithPassword(page: import("@playwright/test").Page, email: string) {
+  await page.goto("/sign-in");
+  await expectAccessible(page);
+  await page.locator("#field-email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("chorus-demo-2026");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("You are signed in");
+  await expectAccessible(page);
+}
+
+async function joinAndConfirm(page: import("@playwright/test").Page, email: string, name: string) {
+  await page.goto("/join");
+  await expectAccessible(page);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("The name others will see").fill(name);
+  await page.getByLabel("I am 18 or over").check();
+  await page.getByLabel(/I agree to the terms/).check();
+  await page.getByRole("button", { name: "Join" }).click();
+  const text = await openLatestEmail(page, email, /Confirm your email/);
+  await page.goto(linkFrom(text, "/verify-email/"));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByRole("status")).toContainText("Your email is confirmed");
+  await expectAccessible(page);
+}
