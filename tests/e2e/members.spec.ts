@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, linkFrom, openLatestEmail, test } from "./fixtures";
 
 // Each project (with and without JavaScript) uses its own addresses, so runs never collide.
@@ -183,7 +184,7 @@ test("a signed-in member cannot open the admin area", async ({ page }) => {
   await expectAccessible(page);
 });
 
-async function signInWithPassword(page: import("@playwright/test").Page, email: string) {
+async function signInWithPassword(page: Page, email: string) {
   await page.goto("/sign-in");
   await expectAccessible(page);
   await page.locator("#field-email").fill(email);
@@ -193,7 +194,7 @@ async function signInWithPassword(page: import("@playwright/test").Page, email: 
   await expectAccessible(page);
 }
 
-async function joinAndConfirm(page: import("@playwright/test").Page, email: string, name: string) {
+async function joinAndConfirm(page: Page, email: string, name: string) {
   await page.goto("/join");
   await expectAccessible(page);
   await page.getByLabel("Email address").fill(email);
