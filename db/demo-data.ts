@@ -1,4 +1,4 @@
-import { createMember, createOrganisation } from "../tests/factories";
+import { createMember, createOrganisation, seedDemoDemands } from "../tests/factories";
 import type { Database } from "./index";
 import type { DemoAccount } from "./seed";
 
@@ -16,6 +16,12 @@ export const DEMO_PASSWORD = "chorus-demo-2026";
  * waiting for verification.
  */
 export async function seedDemoData(db: Database): Promise<DemoAccount[]> {
+  const accounts = await seedPeople(db);
+  await seedDemands(db);
+  return accounts;
+}
+
+async function seedPeople(db: Database): Promise<DemoAccount[]> {
   return db.transaction().execute(async (trx) => {
     const password = DEMO_PASSWORD;
     await createMember(trx, { email: "admin@chorus.example", displayName: "Amara (coalition admin)", password, roles: ["admin"], perspectives: ["lived_experience", "researcher"] });
@@ -68,5 +74,21 @@ export async function seedDemoData(db: Database): Promise<DemoAccount[]> {
       { role: "organisation admin", email: "priya@chorus.example", password },
       { role: "member", email: "sam@chorus.example", password },
     ];
+  });
+}
+
+async function seedDemands(db: Database) {
+  const id = async (email: string) => (await db.selectFrom("member").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+  const org = async (slug: string) => (await db.selectFrom("organisation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+  const voters = await db.selectFrom("member").select("id").where("email", "like", "%@chorus.example").orderBy("id").execute();
+  await seedDemoDemands(db, {
+    admin: await id("admin@chorus.example"),
+    priya: await id("priya@chorus.example"),
+    sam: await id("sam@chorus.example"),
+    tom: await id("tom@chorus.example"),
+    ruth: await id("ruth@chorus.example"),
+    voters: voters.map((v) => v.id),
+    voicesTogether: await org("voices-together"),
+    socialWorkers: await org("association-of-social-workers-in-mental-health"),
   });
 }

@@ -161,6 +161,159 @@ export interface AuditEventTable {
   created_at: Generated<Date>;
 }
 
+export const DEMAND_STAGES = ["draft", "consultation", "voting", "adopted", "not_adopted", "campaigning", "won", "closed", "withdrawn"] as const;
+export type DemandStage = (typeof DEMAND_STAGES)[number];
+export const DECISION_RULES = ["simple_majority", "two_thirds", "lived_experience_double_majority"] as const;
+export type DecisionRule = (typeof DECISION_RULES)[number];
+export const TOPICS = ["poverty_income", "housing", "discrimination", "work", "isolation_community", "trauma_violence", "rights_law", "services", "other"] as const;
+export type Topic = (typeof TOPICS)[number];
+export type VoteChoice = "support" | "oppose" | "abstain";
+
+/** What closing a vote records: totals, the rule's verdict, and the suppressed breakdown. */
+export interface DemandOutcome {
+  adopted: boolean;
+  totals: Record<VoteChoice, number>;
+  turnout: number;
+  quorum: number | null;
+  quorumMet: boolean;
+  rule: DecisionRule;
+  explanation: string;
+  livedExperienceMajority: boolean | null;
+  breakdown: Array<{ perspective: Perspective; suppressed: boolean; totals: Record<VoteChoice, number> | null }>;
+  closedAt: string;
+}
+
+export interface DemandTable {
+  id: Generated<number>;
+  title: string;
+  summary: string;
+  body: string;
+  easy_read: Generated<string>;
+  topics: ColumnType<Topic[], Topic[] | undefined, Topic[]>;
+  organisation_id: number | null;
+  created_by: number | null;
+  stage: ColumnType<DemandStage, DemandStage | undefined, DemandStage>;
+  current_revision: Generated<number>;
+  consultation_ends_at: Date | null;
+  voting_opened_at: Date | null;
+  voting_ends_at: Date | null;
+  decision_rule: DecisionRule | null;
+  quorum: number | null;
+  live_results: Generated<boolean>;
+  outcome: Json<DemandOutcome> | null;
+  created_at: Generated<Date>;
+  last_activity_at: Generated<Date>;
+  search: ColumnType<string, never, never>;
+}
+export type Demand = Selectable<DemandTable>;
+
+export interface DemandAuthorTable {
+  demand_id: number;
+  member_id: number;
+  lead: Generated<boolean>;
+  added_at: Generated<Date>;
+}
+
+export interface DemandRevisionTable {
+  demand_id: number;
+  number: number;
+  title: string;
+  summary: string;
+  body: string;
+  easy_read: string;
+  author_id: number | null;
+  note: Generated<string>;
+  amendment_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface DemandEventTable {
+  id: Generated<number>;
+  demand_id: number;
+  actor_id: number | null;
+  from_stage: DemandStage | null;
+  to_stage: DemandStage;
+  reason: Generated<string>;
+  detail: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+}
+
+export interface DemandFollowTable {
+  demand_id: number;
+  member_id: number;
+  created_at: Generated<Date>;
+}
+
+export interface AmendmentTable {
+  id: Generated<number>;
+  demand_id: number;
+  author_id: number | null;
+  base_revision: number;
+  paragraph_index: number | null;
+  original_text: string;
+  proposed_text: string;
+  rationale: string;
+  status: ColumnType<"open" | "accepted" | "declined", "open" | undefined, "open" | "accepted" | "declined">;
+  support_count: Generated<number>;
+  decided_by: number | null;
+  decision_reason: string | null;
+  decided_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface AmendmentSupportTable {
+  amendment_id: number;
+  member_id: number;
+  created_at: Generated<Date>;
+}
+
+export type CommentStatus = "visible" | "deleted" | "hidden" | "held";
+export interface CommentTable {
+  id: Generated<number>;
+  demand_id: number;
+  amendment_id: number | null;
+  parent_id: number | null;
+  thread_id: number | null;
+  author_id: number | null;
+  body: string;
+  content_note: string | null;
+  status: ColumnType<CommentStatus, CommentStatus | undefined, CommentStatus>;
+  moderation_reason: string | null;
+  moderated_by: number | null;
+  open_reports: Generated<number>;
+  created_at: Generated<Date>;
+  edited_at: Date | null;
+  thread_activity_at: Generated<Date>;
+}
+
+export interface CommentReportTable {
+  comment_id: number;
+  reporter_id: number;
+  reason: string;
+  status: ColumnType<"open" | "resolved", "open" | undefined, "open" | "resolved">;
+  created_at: Generated<Date>;
+}
+
+export interface VoteTable {
+  id: Generated<number>;
+  demand_id: number;
+  member_id: number | null;
+  choice: VoteChoice;
+  reason: string | null;
+  reason_public: Generated<boolean>;
+  cast_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EndorsementTable {
+  demand_id: number;
+  organisation_id: number;
+  statement: string;
+  endorsed_by: number | null;
+  created_at: Generated<Date>;
+  withdrawn_at: Date | null;
+}
+
 export interface DB {
   rate_limit_bucket: RateLimitBucketTable;
   email: EmailTable;
@@ -176,4 +329,15 @@ export interface DB {
   organisation_invitation: OrganisationInvitationTable;
   organisation_join_request: OrganisationJoinRequestTable;
   audit_event: AuditEventTable;
+  demand: DemandTable;
+  demand_author: DemandAuthorTable;
+  demand_revision: DemandRevisionTable;
+  demand_event: DemandEventTable;
+  demand_follow: DemandFollowTable;
+  amendment: AmendmentTable;
+  amendment_support: AmendmentSupportTable;
+  comment: CommentTable;
+  comment_report: CommentReportTable;
+  vote: VoteTable;
+  endorsement: EndorsementTable;
 }

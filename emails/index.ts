@@ -1,5 +1,6 @@
 import { createElement, type ReactElement } from "react";
 import * as account from "./account-emails";
+import * as demand from "./demand-emails";
 import * as organisation from "./organisation-emails";
 import { TestEmail, type TestEmailProps } from "./test-email";
 
@@ -29,6 +30,8 @@ export const emailTemplates = {
   OrganisationInvitation: template<organisation.OrganisationInvitationProps>(organisation.OrganisationInvitation),
   OrganisationVerified: template<organisation.OrganisationVerifiedProps>(organisation.OrganisationVerified),
   JoinRequestDecided: template<organisation.JoinRequestDecidedProps>(organisation.JoinRequestDecided),
+  DemandOutcome: template<demand.DemandOutcomeProps>(demand.DemandOutcome),
+  AmendmentDecided: template<demand.AmendmentDecidedProps>(demand.AmendmentDecided),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -41,8 +41,10 @@ export default function AdminHome() {
         ) : null}
         {isModerator || isAdmin ? (
           <li className="card">
-            <h2 className="card__title">Moderation</h2>
-            <p>Reported comments will be listed here once discussions are open.</p>
+            <h2 className="card__title">
+              <Link to="/admin/moderation">Moderation</Link>
+            </h2>
+            <p>Review reported comments: hide them with a reason, show them again, or dismiss the reports.</p>
           </li>
         ) : null}
       </ul>

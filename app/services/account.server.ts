@@ -19,6 +19,7 @@ import {
 } from "~/models/member.server";
 import { listMemberOrganisations, listOrganisationsOnlyAdminedBy } from "~/models/organisation.server";
 import { deleteMemberSessions, listMemberSessions } from "~/models/session.server";
+import { unlinkMemberVotes } from "~/models/vote.server";
 import { queueEmail } from "~/utils/email.server";
 import { getAppUrl } from "~/utils/env.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
@@ -224,6 +225,8 @@ export async function deleteAccount(db: Database, memberId: number): Promise<Del
     if (roles.includes("admin") && (await countAdmins(trx)) <= 1) return { ok: false, reason: "last-admin" };
     const stranded = await listOrganisationsOnlyAdminedBy(trx, memberId);
     if (stranded.length) return { ok: false, reason: "sole-organisation-admin", organisations: stranded };
+    // Votes stay in the totals but no longer point at anyone.
+    await unlinkMemberVotes(trx, memberId);
     await anonymiseMember(trx, memberId);
     await recordAuditEvent(trx, { actorId: null, action: "member.deleted", subjectType: "member", subjectId: memberId });
     return { ok: true };

@@ -1,4 +1,5 @@
 import type { Database } from "../../db";
+import { closeDueVotes, closeVoting } from "~/services/demand.server";
 import { deliverEmail } from "~/utils/email.server";
 import type { JobHandlers } from "~/utils/jobs.server";
 
@@ -6,5 +7,11 @@ import type { JobHandlers } from "~/utils/jobs.server";
 export function jobHandlers(db: Database): JobHandlers {
   return {
     "email.send": ({ emailId }) => deliverEmail(db, emailId),
+    "demand.close-voting": async ({ demandId }) => {
+      await closeVoting(db, demandId);
+    },
+    "demand.close-due": async () => {
+      await closeDueVotes(db);
+    },
   };
 }

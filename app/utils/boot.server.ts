@@ -2,6 +2,7 @@ import { db } from "../../db";
 import { startDatabase } from "../../db/start";
 import { migrateToLatest } from "../../db/migrate";
 import { pingDatabase } from "../models/health.server";
+import { createBoss, ensureQueues } from "./jobs.server";
 import { logger } from "./logger.server";
 
 /**
@@ -18,6 +19,8 @@ export async function prepareDatabase() {
   }
   const applied = await migrateToLatest(db);
   if (applied.length) logger.info(`Applied migrations: ${applied.join(", ")}`);
+  // Queues must exist before anything (the demo seed included) writes a job.
+  await ensureQueues(createBoss(db));
 }
 
 export class StartupError extends Error {

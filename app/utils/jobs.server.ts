@@ -5,13 +5,22 @@ import { logger } from "./logger.server";
 /** Every job queue, with the data its jobs carry. */
 export const JOBS = {
   sendEmail: "email.send",
+  closeVoting: "demand.close-voting",
+  closeDueVotes: "demand.close-due",
 } as const;
-type JobData = { [JOBS.sendEmail]: { emailId: number } };
+type JobData = {
+  [JOBS.sendEmail]: { emailId: number };
+  [JOBS.closeVoting]: { demandId: number };
+  [JOBS.closeDueVotes]: Record<string, never>;
+};
 type JobName = keyof JobData;
 
 const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   // Roughly 1 s, 2 s, 4 s ... up to about 9 hours in all before an email job gives up.
   [JOBS.sendEmail]: { name: JOBS.sendEmail, retryLimit: 15, retryDelay: 1, retryBackoff: true, expireInSeconds: 120 },
+  [JOBS.closeVoting]: { name: JOBS.closeVoting, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  // A sweep every minute closes any vote whose own job was lost (say, a deadline moved by hand).
+  [JOBS.closeDueVotes]: { name: JOBS.closeDueVotes, retryLimit: 0, expireInSeconds: 120 },
 };
 
 export const JOB_SCHEMA = "pgboss";
@@ -39,8 +48,8 @@ function getSender() {
 }
 
 /** Writes a job through `trx`, so it commits or rolls back with the change that caused it. */
-export async function enqueueJob<N extends JobName>(trx: Database, name: N, data: JobData[N]) {
-  const id = await getSender().send(name, data, { db: sqlExecutor(trx) });
+export async function enqueueJob<N extends JobName>(trx: Database, name: N, data: JobData[N], options: { startAfter?: Date; singletonKey?: string } = {}) {
+  const id = await getSender().send(name, data, { db: sqlExecutor(trx), ...options });
   if (!id) throw new Error(`The job queue refused a ${name} job`);
   return id;
 }
@@ -59,10 +68,11 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
   await boss.start();
   await ensureQueues(boss);
   if (options.work) {
+    await boss.schedule(JOBS.closeDueVotes, "* * * * *", {});
     for (const name of Object.keys(handlers) as JobName[]) {
       // One job per fetch, so a failure retries only the job that failed.
       await boss.work<JobData[typeof name]>(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-        if (job) await handlers[name](job.data);
+        if (job) await (handlers[name] as (data: unknown) => Promise<void>)(job.data);
       });
     }
   }

@@ -1,3 +1,5 @@
+import type { DemandStage } from "../../db/schema";
+
 /**
  * One place that answers "can this person do this to this thing?". Loaders and actions call it
  * (through assertCan on the server); pages call it only to decide what to show.
@@ -51,5 +53,58 @@ export function can(actor: Actor | null, action: Action, organisation?: Organisa
       return organisation?.membership != null;
     case "organisation.endorse":
       return organisation?.membership === "admin" && organisation.verified;
+  }
+}
+
+export interface DemandContext {
+  isAuthor: boolean;
+  stage: DemandStage;
+}
+
+export type DemandAction =
+  | "demand.view"
+  | "demand.propose"
+  | "demand.edit"
+  | "demand.openConsultation"
+  | "demand.openVoting"
+  | "demand.withdraw"
+  | "demand.vote"
+  | "demand.comment"
+  | "demand.amend"
+  | "demand.follow"
+  | "amendment.decide"
+  | "amendment.support";
+
+const OPEN_STAGES = new Set(["draft", "consultation", "voting"]);
+
+/**
+ * Demands: who may do what at which stage. Facilitating (opening votes) is for coalition admins;
+ * authors run their own draft and consultation.
+ */
+export function canOnDemand(actor: Actor | null, action: DemandAction, demand?: DemandContext): boolean {
+  if (action === "demand.view") return demand?.stage !== "draft" || Boolean(demand?.isAuthor) || Boolean(actor?.isAdmin);
+  if (!actor) return false;
+  if (action === "demand.propose") return true;
+  if (!demand) return false;
+  switch (action) {
+    case "demand.edit":
+      return demand.isAuthor && (demand.stage === "draft" || demand.stage === "consultation");
+    case "demand.openConsultation":
+      return (demand.isAuthor || actor.isAdmin) && demand.stage === "draft";
+    case "demand.openVoting":
+      return actor.isAdmin && demand.stage === "consultation";
+    case "demand.withdraw":
+      return demand.isAuthor && OPEN_STAGES.has(demand.stage);
+    case "demand.vote":
+      return demand.stage === "voting";
+    case "demand.comment":
+      return demand.stage !== "withdrawn" && (demand.stage !== "draft" || demand.isAuthor);
+    case "demand.amend":
+    case "amendment.support":
+      return demand.stage === "consultation";
+    case "amendment.decide":
+      return demand.isAuthor && demand.stage === "consultation";
+    case "demand.follow":
+      return demand.stage !== "draft";
   }
 }

@@ -1,0 +1,159 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CommentForm, CommentThreads } from "~/components/comments";
+import { DiffView } from "~/components/diff-view";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextArea } from "~/components/form-field";
+import { addSupport, getAmendment, hasSupported, removeSupport } from "~/models/amendment.server";
+import { listCommentThreads } from "~/models/comment.server";
+import { decideOnAmendment, isAmendmentStale } from "~/services/demand.server";
+import { getCurrentMember, requireMember } from "~/utils/auth.server";
+import { COMMENT_INTENTS, handleCommentIntent } from "~/utils/comment-actions.server";
+import { db } from "~/utils/db.server";
+import { loadDemand } from "~/utils/demand-access.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { canOnDemand } from "~/utils/permissions";
+import { invalid } from "~/utils/responses.server";
+import { wordDiff } from "~/utils/word-diff";
+
+export const meta: MetaFunction = () => [{ title: "Amendment – Chorus" }];
+
+const DeclineSchema = z.object({
+  reason: z.string({ error: "Give the amender a reason" }).trim().min(5, { error: "Give the amender a reason" }).max(1000, { error: "The reason must be 1,000 characters or fewer" }),
+});
+
+async function loadAmendment(params: Record<string, string | undefined>, member: Awaited<ReturnType<typeof getCurrentMember>>["member"]) {
+  const { demand, context } = await loadDemand(params.id, member);
+  const amendment = await getAmendment(db, Number(params.amendmentId) || 0);
+  if (!amendment || amendment.demand_id !== demand.id) throw new Response("Not found", { status: 404 });
+  return { demand, context, amendment };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member } = await getCurrentMember(request);
+  const { demand, context, amendment } = await loadAmendment(params, member);
+  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  const [threads, supported] = await Promise.all([
+    listCommentThreads(db, { demandId: demand.id, amendmentId: amendment.id, order: "oldest", page }),
+    member ? hasSupported(db, amendment.id, member.id) : false,
+  ]);
+  const stale = amendment.status === "open" && isAmendmentStale(amendment, demand.body);
+  return {
+    demand: { id: demand.id, title: demand.title },
+    amendment: {
+      id: amendment.id,
+      status: amendment.status,
+      authorName: amendment.author_name ?? "Former member",
+      paragraphIndex: amendment.paragraph_index,
+      rationale: amendment.rationale,
+      supportCount: amendment.support_count,
+      decisionReason: amendment.decision_reason,
+      diff: wordDiff(amendment.original_text, amendment.proposed_text),
+      stale,
+    },
+    threads,
+    supported,
+    viewerId: member?.id ?? null,
+    now: Date.now(),
+    can: {
+      support: canOnDemand(member, "amendment.support", context) && amendment.status === "open" && amendment.author_id !== member?.id,
+      decide: canOnDemand(member, "amendment.decide", context) && amendment.status === "open",
+      comment: canOnDemand(member, "demand.comment", context),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await requireMember(request);
+  const { demand, context, amendment } = await loadAmendment(params, member);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const back = `/demands/${demand.id}/amendments/${amendment.id}`;
+  if (COMMENT_INTENTS.has(intent)) return handleCommentIntent(request, member, { demandId: demand.id, amendmentId: amendment.id, context, back }, formData);
+  if (intent === "support" || intent === "unsupport") {
+    if (!canOnDemand(member, "amendment.support", context) || amendment.status !== "open" || amendment.author_id === member.id) throw new Response("Forbidden", { status: 403 });
+    if (intent === "support") await addSupport(db, amendment.id, member.id);
+    else await removeSupport(db, amendment.id, member.id);
+    return redirectWithFlash(request, back, { kind: "success", message: intent === "support" ? "You support this amendment." : "You no longer support this amendment." });
+  }
+  if (intent === "accept" || intent === "decline") {
+    if (!canOnDemand(member, "amendment.decide", context)) throw new Response("Forbidden", { status: 403 });
+    let reason: string | null = null;
+    if (intent === "decline") {
+      const parsed = parseForm(DeclineSchema, formData);
+      if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+      reason = parsed.data.reason;
+    }
+    const result = await decideOnAmendment(db, amendment.id, member.id, { accept: intent === "accept", reason });
+    if (!result.ok) {
+      return invalid({
+        form: result.reason === "stale" ? "The text this amendment changes has been edited since it was proposed, so it cannot be accepted as it is. Decline it with a reason, or ask the amender to propose it again." : "This amendment has already been decided.",
+      });
+    }
+    return redirectWithFlash(request, back, { kind: "success", message: intent === "accept" ? `Accepted: the text is now revision ${result.revision}.` : "Declined. The amender has been told why." });
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+export default function AmendmentPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as Record<string, string> | undefined;
+  const { amendment, demand } = data;
+  return (
+    <>
+      <p>
+        <Link to={`/demands/${demand.id}`}>Back to “{demand.title}”</Link>
+      </p>
+      <ErrorSummary errors={errors} />
+      <h1>
+        Amendment {amendment.id} {amendment.paragraphIndex === null ? "to the whole text" : `to paragraph ${amendment.paragraphIndex + 1}`}
+      </h1>
+      <p>
+        Proposed by {amendment.authorName}. Status: <strong>{amendment.status}</strong>. {amendment.supportCount} {amendment.supportCount === 1 ? "member supports" : "members support"} it.
+      </p>
+      {amendment.stale ? (
+        <p className="notice">
+          <strong>Out of date:</strong> the text this amendment changes has been edited since it was proposed. It cannot be accepted as it is.
+        </p>
+      ) : null}
+      {amendment.decisionReason ? <p>Reason given: {amendment.decisionReason}</p> : null}
+      <h2>Why</h2>
+      <p>{amendment.rationale}</p>
+      <h2>The change</h2>
+      <p className="small">Added words are underlined; removed words are struck through.</p>
+      <DiffView parts={amendment.diff} label="Proposed change" />
+      <div className="button-row">
+        {data.can.support ? (
+          <Form method="post">
+            <button type="submit" name="intent" value={data.supported ? "unsupport" : "support"} className="button button--secondary">
+              {data.supported ? "Withdraw my support" : "Support this amendment"}
+            </button>
+          </Form>
+        ) : null}
+        {data.can.decide && !amendment.stale ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="accept" className="button">
+              Accept into the text
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {data.can.decide ? (
+        <Form method="post" className="form section" noValidate>
+          <TextArea name="reason" label="Decline, with a reason for the amender" rows={3} error={errors?.reason} />
+          <button type="submit" name="intent" value="decline" className="button button--secondary">
+            Decline
+          </button>
+        </Form>
+      ) : null}
+      <section aria-labelledby="amendment-discussion">
+        <h2 id="amendment-discussion">Discussion</h2>
+        {data.can.comment ? <CommentForm intent="comment" label="Add to the discussion of this amendment" submit="Post comment" /> : null}
+        <CommentThreads roots={data.threads.roots} replies={data.threads.replies} viewerId={data.viewerId} canComment={data.can.comment} now={data.now} />
+      </section>
+    </>
+  );
+}

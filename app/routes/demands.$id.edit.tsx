@@ -1,0 +1,149 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { RenderedMarkdown } from "~/components/demand-bits";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextArea, TextField } from "~/components/form-field";
+import { addDemandAuthor, listDemandAuthors, removeDemandAuthor } from "~/models/demand.server";
+import { searchMembers } from "~/models/member.server";
+import { saveDemandText } from "~/services/demand.server";
+import { requireMember } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { loadDemand } from "~/utils/demand-access.server";
+import { DemandTextSchema } from "~/utils/demand-forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formValues, parseForm, valueOf } from "~/utils/forms";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { canOnDemand } from "~/utils/permissions";
+import { invalid } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit demand – Chorus" }];
+
+export const EditDemandSchema = DemandTextSchema.extend({
+  note: z.string({ error: "Say briefly what you changed" }).trim().min(3, { error: "Say briefly what you changed" }).max(200, { error: "The note must be 200 characters or fewer" }),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request);
+  const { demand, context } = await loadDemand(params.id, member);
+  if (!canOnDemand(member, "demand.edit", context)) throw new Response("Forbidden", { status: 403 });
+  const q = new URL(request.url).searchParams.get("coauthor")?.trim().slice(0, 60) ?? "";
+  const [authors, candidates] = await Promise.all([listDemandAuthors(db, demand.id), q ? searchMembers(db, q) : Promise.resolve([])]);
+  const authorIds = new Set(authors.map((a) => a.id));
+  return {
+    demand: { id: demand.id, title: demand.title, summary: demand.summary, body: demand.body, easyRead: demand.easy_read, revision: demand.current_revision },
+    authors,
+    q,
+    // Members are found by the name they show; emails are never revealed here.
+    candidates: candidates.filter((c) => !authorIds.has(c.id)).slice(0, 10).map((c) => ({ id: c.id, name: c.display_name })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await requireMember(request);
+  const { demand, context } = await loadDemand(params.id, member);
+  if (!canOnDemand(member, "demand.edit", context)) throw new Response("Forbidden", { status: 403 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "add-author" || intent === "remove-author") {
+    const memberId = Number(formData.get("memberId"));
+    if (!Number.isSafeInteger(memberId) || memberId <= 0) throw new Response("Bad request", { status: 400 });
+    if (intent === "add-author") await addDemandAuthor(db, demand.id, memberId);
+    else await removeDemandAuthor(db, demand.id, memberId);
+    return redirectWithFlash(request, `/demands/${demand.id}/edit`, { kind: "success", message: intent === "add-author" ? "Co-author added." : "Co-author removed." });
+  }
+  if (intent === "preview") return { ok: false as const, errors: {}, values: formValues(formData), preview: renderMarkdown(String(formData.get("body") ?? "")) };
+  const parsed = parseForm(EditDemandSchema, formData);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const revision = await saveDemandText(db, demand.id, member.id, parsed.data, parsed.data.note);
+  return redirectWithFlash(request, `/demands/${demand.id}`, { kind: "success", message: `Saved as revision ${revision}.` });
+}
+
+export default function EditDemand() {
+  const { demand, authors, q, candidates } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = result?.values ?? { title: demand.title, summary: demand.summary, body: demand.body, easyRead: demand.easyRead };
+  const errors = result?.errors as Record<string, string> | undefined;
+  return (
+    <>
+      <p>
+        <Link to={`/demands/${demand.id}`}>Back to the demand</Link>
+      </p>
+      <div className="form">
+        <ErrorSummary errors={errors} order={["title", "summary", "body", "easyRead", "note"]} />
+        <h1>Edit: {demand.title}</h1>
+        <p>Each save becomes revision {demand.revision + 1}, with your name and note, and can be compared with any other.</p>
+        <Form method="post" noValidate>
+          <TextField name="title" label="Title" defaultValue={valueOf(values, "title")} error={errors?.title} />
+          <TextArea name="summary" label="Summary" rows={4} defaultValue={valueOf(values, "summary")} error={errors?.summary} />
+          <TextArea name="body" label="Full text" hint="Markdown: # headings, - lists, > quotes, [text](https://…) links. A blank line between paragraphs." rows={16} defaultValue={valueOf(values, "body")} error={errors?.body} />
+          {result && "preview" in result && result.preview !== undefined ? (
+            <section className="card" aria-labelledby="preview-heading">
+              <h2 id="preview-heading">Preview of the full text</h2>
+              <RenderedMarkdown html={result.preview} />
+            </section>
+          ) : null}
+          <TextArea name="easyRead" label="Easy-read summary" hint="Needed before voting can open." rows={5} defaultValue={valueOf(values, "easyRead")} error={errors?.easyRead} />
+          <TextField name="note" label="What did you change?" hint="A short note for the history, like “Clearer second paragraph”." defaultValue={valueOf(values, "note")} error={errors?.note} />
+          <div className="button-row">
+            <button type="submit" className="button" name="intent" value="save">
+              Save revision
+            </button>
+            <button type="submit" className="button button--secondary" name="intent" value="preview">
+              Preview
+            </button>
+          </div>
+        </Form>
+      </div>
+      <section className="section">
+        <h2>Authors</h2>
+        <ul>
+          {authors.map((a) => (
+            <li key={a.id}>
+              {a.display_name}
+              {a.lead ? " (proposer)" : (
+                <Form method="post" className="inline-form">
+                  {" "}
+                  <input type="hidden" name="memberId" value={a.id} />
+                  <button type="submit" name="intent" value="remove-author" className="link-button">
+                    Remove<span className="visually-hidden"> {a.display_name}</span>
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+        <Form method="get" className="form" role="search" aria-label="Find a co-author">
+          <div className="field">
+            <label className="field__label" htmlFor="coauthor-search">
+              Invite a co-author by name
+            </label>
+            <input className="input" id="coauthor-search" type="search" name="coauthor" defaultValue={q} />
+          </div>
+          <button type="submit" className="button button--secondary">
+            Find
+          </button>
+        </Form>
+        {q ? (
+          candidates.length ? (
+            <ul>
+              {candidates.map((c) => (
+                <li key={c.id}>
+                  <Form method="post" className="inline-form">
+                    {c.name}{" "}
+                    <input type="hidden" name="memberId" value={c.id} />
+                    <button type="submit" name="intent" value="add-author" className="link-button">
+                      Add as co-author<span className="visually-hidden"> ({c.name})</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No members found with that name.</p>
+          )
+        ) : null}
+      </section>
+    </>
+  );
+}

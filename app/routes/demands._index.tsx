@@ -1,0 +1,146 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { StageTag } from "~/components/demand-bits";
+import { DEMAND_PAGE_SIZE, listDemands, type DemandSort } from "~/models/demand.server";
+import { listOrganisations } from "~/models/organisation.server";
+import { getCurrentMember } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DEMAND_STAGES, formatWhen, STAGE_LABELS, TOPIC_LABELS, TOPICS, type DemandStage, type Topic } from "~/utils/demands";
+
+export const meta: MetaFunction = () => [{ title: "Demands – Chorus" }];
+
+const SORTS: Record<DemandSort, string> = { newest: "Newest first", supported_amendments: "Most supported amendments", closing_soon: "Closing soon" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { member } = await getCurrentMember(request);
+  const params = new URL(request.url).searchParams;
+  const stage = DEMAND_STAGES.includes(params.get("stage") as DemandStage) ? (params.get("stage") as DemandStage) : undefined;
+  const topic = TOPICS.includes(params.get("topic") as Topic) ? (params.get("topic") as Topic) : undefined;
+  const organisationId = Number(params.get("organisation")) || undefined;
+  const query = (params.get("q") ?? "").trim().slice(0, 200) || undefined;
+  const sort = (Object.keys(SORTS) as DemandSort[]).includes(params.get("sort") as DemandSort) ? (params.get("sort") as DemandSort) : "newest";
+  const page = Math.min(Math.max(1, Number(params.get("page")) || 1), 500);
+  const [rows, organisations] = await Promise.all([
+    listDemands(db, { stage, topic, organisationId, query, sort, page, viewerId: member?.id ?? null }),
+    listOrganisations(db, { status: "verified" }),
+  ]);
+  return {
+    demands: rows.slice(0, DEMAND_PAGE_SIZE),
+    hasMore: rows.length > DEMAND_PAGE_SIZE,
+    page,
+    filters: { stage: stage ?? "", topic: topic ?? "", organisation: organisationId ? String(organisationId) : "", q: query ?? "", sort },
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+    signedIn: Boolean(member),
+  };
+}
+
+export default function Demands() {
+  const { demands, hasMore, page, filters, organisations, signedIn } = useLoaderData<typeof loader>();
+  const pageLink = (n: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), page: String(n) })}`;
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Demands</h1>
+        <p className="lead">The policy positions members propose, shape together and decide on.</p>
+      </div>
+      {signedIn ? (
+        <p>
+          <Link to="/demands/new" className="button">
+            Propose a demand
+          </Link>
+        </p>
+      ) : (
+        <p>
+          <Link to="/join">Join</Link> or <Link to="/sign-in?redirectTo=/demands">sign in</Link> to propose a demand, comment and vote.
+        </p>
+      )}
+      <Form method="get" className="filters" role="search" aria-label="Find demands">
+        <div className="field">
+          <label className="field__label" htmlFor="filter-q">
+            Search
+          </label>
+          <input className="input" id="filter-q" type="search" name="q" defaultValue={filters.q} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-stage">
+            Stage
+          </label>
+          <select className="select input" id="filter-stage" name="stage" defaultValue={filters.stage}>
+            <option value="">Any stage</option>
+            {DEMAND_STAGES.filter((s) => s !== "draft").map((s) => (
+              <option key={s} value={s}>
+                {STAGE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-topic">
+            Topic
+          </label>
+          <select className="select input" id="filter-topic" name="topic" defaultValue={filters.topic}>
+            <option value="">Any topic</option>
+            {TOPICS.map((t) => (
+              <option key={t} value={t}>
+                {TOPIC_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-organisation">
+            Organisation
+          </label>
+          <select className="select input" id="filter-organisation" name="organisation" defaultValue={filters.organisation}>
+            <option value="">Any organisation</option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="filter-sort">
+            Sort by
+          </label>
+          <select className="select input" id="filter-sort" name="sort" defaultValue={filters.sort}>
+            {Object.entries(SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          Show demands
+        </button>
+      </Form>
+      {demands.length === 0 ? (
+        <p>No demands match. Try fewer filters.</p>
+      ) : (
+        <ul className="demand-list">
+          {demands.map((d) => (
+            <li key={d.id}>
+              <StageTag stage={d.stage} />
+              <h2>
+                <Link to={`/demands/${d.id}`}>{d.title}</Link>
+              </h2>
+              <p>{d.summary.length > 240 ? `${d.summary.slice(0, 237)}…` : d.summary}</p>
+              <p className="small muted">
+                {d.topics.map((t) => TOPIC_LABELS[t]).join(", ")}
+                {d.organisation_name ? ` · Proposed on behalf of ${d.organisation_name}` : ""}
+                {d.stage === "voting" && d.voting_ends_at ? ` · Voting closes ${formatWhen(d.voting_ends_at)}` : ""}
+                {d.stage === "consultation" && d.consultation_ends_at ? ` · Consultation until ${formatWhen(d.consultation_ends_at)}` : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav className="pagination" aria-label="Pages of demands">
+        {page > 1 ? <Link to={pageLink(page - 1)}>Previous page</Link> : null}
+        {hasMore ? <Link to={pageLink(page + 1)}>Next page</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { RenderedMarkdown } from "~/components/demand-bits";
+import { ErrorSummary } from "~/components/error-summary";
+import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
+import { listMemberOrganisations } from "~/models/organisation.server";
+import { proposeDemand } from "~/services/demand.server";
+import { requireMember } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { DemandTextSchema, TopicsField } from "~/utils/demand-forms";
+import { TOPIC_LABELS, TOPICS } from "~/utils/demands";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formValues, parseForm, valueOf, valuesOf } from "~/utils/forms";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { canOnDemand } from "~/utils/permissions";
+import { invalid } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Propose a demand – Chorus" }];
+
+export const ProposeDemandSchema = DemandTextSchema.extend({
+  topics: TopicsField,
+  organisationId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const member = await requireMember(request);
+  if (!canOnDemand(member, "demand.propose")) throw new Response("Forbidden", { status: 403 });
+  const organisations = await listMemberOrganisations(db, member.id);
+  return { organisations: organisations.filter((o) => o.status === "verified").map((o) => ({ id: o.id, name: o.name })) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const member = await requireMember(request);
+  if (!canOnDemand(member, "demand.propose")) throw new Response("Forbidden", { status: 403 });
+  const formData = await request.formData();
+  // "Preview" renders the Markdown exactly as it will appear, without saving (works without JavaScript).
+  if (formData.get("intent") === "preview") {
+    return { ok: false as const, errors: {}, values: formValues(formData), preview: renderMarkdown(String(formData.get("body") ?? "")) };
+  }
+  const parsed = parseForm(ProposeDemandSchema, formData);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  if (parsed.data.organisationId !== null) {
+    const mine = await listMemberOrganisations(db, member.id);
+    if (!mine.some((o) => o.id === parsed.data.organisationId && o.status === "verified")) {
+      return invalid({ organisationId: "You can only propose on behalf of a verified organisation you belong to" }, formValues(formData));
+    }
+  }
+  const id = await proposeDemand(db, member.id, parsed.data);
+  return redirectWithFlash(request, `/demands/${id}`, { kind: "success", message: "Your draft is saved. Only you and your co-authors can see it." });
+}
+
+export const DEMAND_FIELD_ORDER = ["title", "summary", "body", "easyRead", "topics", "organisationId"];
+
+export default function ProposeDemand() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = result?.values;
+  const errors = result?.errors as Record<string, string> | undefined;
+  return (
+    <div className="form">
+      <ErrorSummary errors={errors} order={DEMAND_FIELD_ORDER} />
+      <h1>Propose a demand</h1>
+      <p>Start a draft. Only you, and co-authors you add, can see it until you open a consultation.</p>
+      <Form method="post" noValidate>
+        <TextField name="title" label="Title" hint="What should change, in a few words." defaultValue={valueOf(values, "title")} error={errors?.title} />
+        <TextArea name="summary" label="Summary" hint="One paragraph: the change, and why." rows={4} defaultValue={valueOf(values, "summary")} error={errors?.summary} />
+        <TextArea
+          name="body"
+          label="Full text"
+          hint="Markdown: # for headings, - for lists, > for quotes, [text](https://…) for links. Leave a blank line between paragraphs."
+          rows={14}
+          defaultValue={valueOf(values, "body")}
+          error={errors?.body}
+        />
+        {result && "preview" in result && result.preview !== undefined ? (
+          <section className="card" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">Preview of the full text</h2>
+            <RenderedMarkdown html={result.preview} />
+          </section>
+        ) : null}
+        <TextArea name="easyRead" label="Easy-read summary" hint="Short sentences and everyday words. Needed before voting can open." rows={5} defaultValue={valueOf(values, "easyRead")} error={errors?.easyRead} />
+        <ChoiceGroup
+          name="topics"
+          type="checkbox"
+          legend="Topics"
+          hint="Choose all that apply."
+          error={errors?.topics}
+          options={TOPICS.map((t) => ({ value: t, label: TOPIC_LABELS[t] }))}
+          selected={valuesOf(values, "topics")}
+        />
+        {organisations.length ? (
+          <ChoiceGroup
+            name="organisationId"
+            type="radio"
+            legend="Propose it on behalf of"
+            error={errors?.organisationId}
+            options={[{ value: "", label: "Just me" }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+            selected={[valueOf(values, "organisationId")]}
+          />
+        ) : null}
+        <div className="button-row">
+          <button type="submit" className="button" name="intent" value="save">
+            Save draft
+          </button>
+          <button type="submit" className="button button--secondary" name="intent" value="preview">
+            Preview
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import type { Database } from "../../db";
+import type { DecisionRule, DemandOutcome, DemandStage, Perspective, Topic, VoteChoice } from "../../db/schema";
+import { PERSPECTIVES } from "../../db/schema";
+import { decideAmendment, getAmendmentForUpdate, insertAmendment } from "~/models/amendment.server";
+import {
+  followDemand,
+  getDemand,
+  getDemandForUpdate,
+  insertDemand,
+  insertRevision,
+  listDueVotingDemands,
+  listParticipantEmails,
+  recordDemandEvent,
+  setDemandStage,
+  type DemandText,
+} from "~/models/demand.server";
+import { getMember } from "~/models/member.server";
+import { tallyVotes, tallyVotesByPerspective, upsertVote } from "~/models/vote.server";
+import { decide, emptyTotals, suppressBreakdown } from "~/utils/decision";
+import { formatWhen } from "~/utils/demands";
+import { queueEmail } from "~/utils/email.server";
+import { getAppUrl } from "~/utils/env.server";
+import { enqueueJob, JOBS } from "~/utils/jobs.server";
+import { replaceParagraph, splitParagraphs } from "~/utils/paragraphs";
+
+const url = (path: string) => `${getAppUrl()}${path}`;
+
+export async function proposeDemand(db: Database, memberId: number, input: DemandText & { topics: Topic[]; organisationId: number | null }) {
+  return db.transaction().execute(async (trx) => {
+    const id = await insertDemand(trx, { ...input, createdBy: memberId });
+    await recordDemandEvent(trx, { demandId: id, actorId: memberId, from: null, to: "draft", reason: "Proposed" });
+    return id;
+  });
+}
+
+/** Every save by an author is a numbered revision with a note. */
+export async function saveDemandText(db: Database, demandId: number, authorId: number, text: DemandText, note: string) {
+  return db.transaction().execute((trx) => insertRevision(trx, demandId, { ...text, authorId, note }));
+}
+
+export type TransitionResult = { ok: true } | { ok: false; reason: string };
+
+export async function openConsultation(db: Database, demandId: number, actorId: number, endsAt: Date): Promise<TransitionResult> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await setDemandStage(trx, demandId, ["draft"], "consultation", { consultationEndsAt: endsAt }))) return { ok: false, reason: "This demand is no longer a draft." };
+    await recordDemandEvent(trx, { demandId, actorId, from: "draft", to: "consultation", reason: `Consultation open until ${formatWhen(endsAt)}`, detail: { endsAt } });
+    return { ok: true };
+  });
+}
+
+/**
+ * Opens voting with its rule stated up front, and schedules the close job for the deadline (written
+ * in the same transaction, so a vote that opens always closes).
+ */
+export async function openVoting(
+  db: Database,
+  demandId: number,
+  actorId: number,
+  options: { endsAt: Date; rule: DecisionRule; quorum: number | null; liveResults: boolean },
+): Promise<TransitionResult> {
+  return db.transaction().execute(async (trx) => {
+    const demand = await getDemandForUpdate(trx, demandId);
+    if (!demand || demand.stage !== "consultation") return { ok: false, reason: "Voting can only open at the end of a consultation." };
+    if (!demand.easy_read.trim()) return { ok: false, reason: "Add an easy-read summary before voting opens: everyone must be able to understand what they vote on." };
+    await setDemandStage(trx, demandId, ["consultation"], "voting", { votingEndsAt: options.endsAt, decisionRule: options.rule, quorum: options.quorum, liveResults: options.liveResults });
+    await recordDemandEvent(trx, {
+      demandId,
+      actorId,
+      from: "consultation",
+      to: "voting",
+      reason: `Voting open until ${formatWhen(options.endsAt)}`,
+      detail: { rule: options.rule, quorum: options.quorum, liveResults: options.liveResults, endsAt: options.endsAt },
+    });
+    await enqueueJob(trx, JOBS.closeVoting, { demandId }, { startAfter: options.endsAt, singletonKey: `close-${demandId}` });
+    return { ok: true };
+  });
+}
+
+const WITHDRAWABLE: DemandStage[] = ["draft", "consultation", "voting"];
+
+export async function withdrawDemand(db: Database, demandId: number, actorId: number, reason: string): Promise<TransitionResult> {
+  return db.transaction().execute(async (trx) => {
+    const demand = await getDemandForUpdate(trx, demandId);
+    if (!demand || !WITHDRAWABLE.includes(demand.stage)) return { ok: false, reason: "Only an open demand can be withdrawn." };
+    await setDemandStage(trx, demandId, WITHDRAWABLE, "withdrawn");
+    await recordDemandEvent(trx, { demandId, actorId, from: demand.stage, to: "withdrawn", reason });
+    return { ok: true };
+  });
+}
+
+export type VoteResult = { ok: true } | { ok: false; reason: "closed" };
+
+/** Casts or changes a vote; refused once the deadline has passed, even before the close job runs. */
+export async function castVote(db: Database, demandId: number, memberId: number, vote: { choice: VoteChoice; reason: string | null; reasonPublic: boolean }): Promise<VoteResult> {
+  return db.transaction().execute(async (trx) => {
+    // A shared lock: many votes at once, but none while the close job holds the row.
+    const demand = await trx.selectFrom("demand").select(["stage", "voting_ends_at"]).where("id", "=", demandId).forShare().executeTakeFirst();
+    if (!demand || demand.stage !== "voting" || !demand.voting_ends_at || demand.voting_ends_at <= new Date()) return { ok: false, reason: "closed" } as const;
+    await upsertVote(trx, { demandId, memberId, ...vote });
+    await followDemand(trx, demandId, memberId);
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * Closes a vote whose deadline has passed: exactly once, however many times the job runs (the row
+ * is locked and the stage checked). Computes the outcome by the stated rule, records it in the
+ * decision log, and emails everyone who took part.
+ */
+export async function closeVoting(db: Database, demandId: number): Promise<DemandOutcome | null> {
+  return db.transaction().execute(async (trx) => {
+    const demand = await getDemandForUpdate(trx, demandId);
+    if (!demand || demand.stage !== "voting" || !demand.voting_ends_at || demand.voting_ends_at > new Date() || !demand.decision_rule) return null;
+    const [totals, byPerspective] = await Promise.all([tallyVotes(trx, demandId), tallyVotesByPerspective(trx, demandId)]);
+    const verdict = decide({ rule: demand.decision_rule, quorum: demand.quorum, totals, livedExperience: byPerspective.get("lived_experience") ?? emptyTotals() });
+    const outcome: DemandOutcome = {
+      adopted: verdict.adopted,
+      totals,
+      turnout: verdict.turnout,
+      quorum: demand.quorum,
+      quorumMet: verdict.quorumMet,
+      rule: demand.decision_rule,
+      explanation: verdict.explanation,
+      livedExperienceMajority: verdict.livedExperienceMajority,
+      breakdown: suppressBreakdown(PERSPECTIVES.map((perspective: Perspective) => ({ perspective, totals: byPerspective.get(perspective) ?? emptyTotals() }))),
+      closedAt: new Date().toISOString(),
+    };
+    const to = outcome.adopted ? "adopted" : "not_adopted";
+    await setDemandStage(trx, demandId, ["voting"], to, { outcome });
+    await recordDemandEvent(trx, { demandId, actorId: null, from: "voting", to, reason: verdict.explanation, detail: { totals, turnout: verdict.turnout, quorumMet: verdict.quorumMet } });
+    for (const participant of await listParticipantEmails(trx, demandId)) {
+      await queueEmail(trx, {
+        template: "DemandOutcome",
+        to: participant.address,
+        idempotencyKey: `outcome:${demandId}:${participant.id}`,
+        props: {
+          demandTitle: demand.title,
+          adopted: outcome.adopted,
+          explanation: verdict.explanation,
+          url: url(`/demands/${demandId}`),
+          unsubscribeNote: "You get this because you took part in this demand.",
+        },
+      });
+    }
+    return outcome;
+  });
+}
+
+/** The minute sweep: closes any vote past its deadline (normally its own job got there first). */
+export async function closeDueVotes(db: Database) {
+  let closed = 0;
+  for (const { id } of await listDueVotingDemands(db)) if (await closeVoting(db, id)) closed++;
+  return closed;
+}
+
+export type AmendmentTarget = { paragraphIndex: number | null };
+
+export async function proposeAmendment(
+  db: Database,
+  demandId: number,
+  authorId: number,
+  input: { paragraphIndex: number | null; proposedText: string; rationale: string },
+): Promise<{ ok: true; id: number } | { ok: false; reason: string }> {
+  return db.transaction().execute(async (trx) => {
+    const demand = await getDemand(trx, demandId);
+    if (!demand || demand.stage !== "consultation") return { ok: false, reason: "Amendments can only be proposed during consultation." } as const;
+    const paragraphs = splitParagraphs(demand.body);
+    if (input.paragraphIndex !== null && (input.paragraphIndex < 0 || input.paragraphIndex >= paragraphs.length)) return { ok: false, reason: "Choose a paragraph that exists." } as const;
+    const originalText = input.paragraphIndex === null ? demand.body : paragraphs[input.paragraphIndex]!;
+    if (originalText.trim() === input.proposedText.trim()) return { ok: false, reason: "The proposed text is the same as the current text." } as const;
+    const id = await insertAmendment(trx, { demandId, authorId, baseRevision: demand.current_revision, paragraphIndex: input.paragraphIndex, originalText, proposedText: input.proposedText.trim(), rationale: input.rationale });
+    await followDemand(trx, demandId, authorId);
+    return { ok: true, id } as const;
+  });
+}
+
+/** Whether the text an amendment replaces has changed since it was proposed. */
+export function isAmendmentStale(amendment: { paragraph_index: number | null; original_text: string }, currentBody: string) {
+  const current = amendment.paragraph_index === null ? currentBody : splitParagraphs(currentBody)[amendment.paragraph_index];
+  return (current ?? "").trim() !== amendment.original_text.trim();
+}
+
+export type AmendmentDecision = { ok: true; revision?: number } | { ok: false; reason: "not-open" | "stale" };
+
+/**
+ * Accepting makes a new revision crediting the amender; a stale amendment cannot be accepted (the
+ * authors would be pasting over text they have since changed). Either way the amender is told.
+ */
+export async function decideOnAmendment(db: Database, amendmentId: number, deciderId: number, decision: { accept: boolean; reason: string | null }): Promise<AmendmentDecision> {
+  return db.transaction().execute(async (trx) => {
+    const amendment = await getAmendmentForUpdate(trx, amendmentId);
+    if (!amendment || amendment.status !== "open") return { ok: false, reason: "not-open" } as const;
+    const demand = (await getDemandForUpdate(trx, amendment.demand_id))!;
+    if (demand.stage !== "consultation") return { ok: false, reason: "not-open" } as const;
+    let revision: number | undefined;
+    if (decision.accept) {
+      if (isAmendmentStale(amendment, demand.body)) return { ok: false, reason: "stale" } as const;
+      const body = amendment.paragraph_index === null ? amendment.proposed_text : replaceParagraph(demand.body, amendment.paragraph_index, amendment.proposed_text);
+      const amender = amendment.author_id ? await getMember(trx, amendment.author_id) : undefined;
+      revision = await insertRevision(trx, demand.id, {
+        title: demand.title,
+        summary: demand.summary,
+        body,
+        easyRead: demand.easy_read,
+        authorId: amendment.author_id,
+        note: `Amendment ${amendment.id} by ${amender?.display_name ?? "a former member"}, accepted`,
+        amendmentId: amendment.id,
+      });
+    }
+    await decideAmendment(trx, amendmentId, deciderId, decision.accept ? "accepted" : "declined", decision.reason);
+    const amender = amendment.author_id ? await getMember(trx, amendment.author_id) : undefined;
+    if (amender?.email) {
+      await queueEmail(trx, {
+        template: "AmendmentDecided",
+        to: amender.notification_email ?? amender.email,
+        props: { demandTitle: demand.title, accepted: decision.accept, reason: decision.reason, url: url(`/demands/${demand.id}/amendments/${amendment.id}`) },
+      });
+    }
+    return { ok: true, revision } as const;
+  });
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { getComment, insertComment, markCommentDeleted, reportComment, updateCommentBody } from "~/models/comment.server";
+import { followDemand } from "~/models/demand.server";
+import type { CurrentMember } from "./auth.server";
+import { db } from "./db.server";
+import { redirectWithFlash } from "./flash.server";
+import { parseForm } from "./forms";
+import { canOnDemand, type DemandContext } from "./permissions";
+import { invalid } from "./responses.server";
+
+export const CommentSchema = z.object({
+  body: z.string({ error: "Write your comment" }).trim().min(1, { error: "Write your comment" }).max(5000, { error: "A comment must be 5,000 characters or fewer" }),
+  contentNote: z
+    .string()
+    .trim()
+    .max(100, { error: "A content note must be 100 characters or fewer" })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  parentId: z.coerce.number().int().positive().optional(),
+});
+const ReportSchema = z.object({
+  commentId: z.coerce.number().int().positive(),
+  reason: z.string({ error: "Say why you are reporting it" }).trim().min(3, { error: "Say why you are reporting it" }).max(500, { error: "Keep the reason under 500 characters" }),
+});
+const CommentIdSchema = z.object({ commentId: z.coerce.number().int().positive() });
+
+export const COMMENT_INTENTS = new Set(["comment", "edit-comment", "delete-comment", "report"]);
+
+/** The comment intents shared by a demand's page and an amendment's page. */
+export async function handleCommentIntent(
+  request: Request,
+  member: CurrentMember,
+  target: { demandId: number; amendmentId: number | null; context: DemandContext; back: string },
+  formData: FormData,
+) {
+  const intent = String(formData.get("intent"));
+  if (intent === "comment") {
+    if (!canOnDemand(member, "demand.comment", target.context)) throw new Response("Forbidden", { status: 403 });
+    const parsed = parseForm(CommentSchema, formData);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    const id = await db.transaction().execute(async (trx) => {
+      const created = await insertComment(trx, { demandId: target.demandId, amendmentId: target.amendmentId, parentId: parsed.data.parentId ?? null, authorId: member.id, body: parsed.data.body, contentNote: parsed.data.contentNote });
+      if (created) await followDemand(trx, target.demandId, member.id);
+      return created;
+    });
+    if (!id) throw new Response("Not found", { status: 404 });
+    return redirectWithFlash(request, `${target.back}#comment-${id}`, { kind: "success", message: "Your comment is posted." });
+  }
+  if (intent === "report") {
+    const parsed = parseForm(ReportSchema, formData);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    const comment = await getComment(db, parsed.data.commentId);
+    if (!comment || comment.demand_id !== target.demandId) throw new Response("Not found", { status: 404 });
+    if (comment.author_id === member.id) return invalid({ form: "You cannot report your own comment." });
+    const result = await reportComment(db, comment.id, member.id, parsed.data.reason);
+    return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, {
+      kind: "success",
+      message: result.recorded ? "Thank you. A moderator will look at it." : "You have already reported this comment.",
+    });
+  }
+  const parsed = parseForm(CommentIdSchema, formData);
+  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  const comment = await getComment(db, parsed.data.commentId);
+  if (!comment || comment.demand_id !== target.demandId) throw new Response("Not found", { status: 404 });
+  if (comment.author_id !== member.id) throw new Response("Forbidden", { status: 403 });
+  if (intent === "delete-comment") {
+    await markCommentDeleted(db, comment.id, member.id);
+    return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, { kind: "success", message: "Your comment is deleted." });
+  }
+  const body = parseForm(CommentSchema, formData);
+  if (!body.ok) return invalid(body.errors, body.values);
+  const updated = await updateCommentBody(db, comment.id, member.id, body.data.body, body.data.contentNote);
+  if (!updated) return invalid({ form: "Comments can only be edited for 15 minutes after posting." });
+  return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, { kind: "success", message: "Your comment is updated." });
+}

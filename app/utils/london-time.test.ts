@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { parseLondonDateTime, toLondonInput } from "./london-time";
+
+describe("parseLondonDateTime", () => {
+  it("reads winter times as GMT and summer times as BST", () => {
+    expect(parseLondonDateTime("2026-12-01T18:00")?.toISOString()).toBe("2026-12-01T18:00:00.000Z");
+    expect(parseLondonDateTime("2026-07-01T18:00")?.toISOString()).toBe("2026-07-01T17:00:00.000Z");
+  });
+  it("rejects nonsense and impossible dates", () => {
+    expect(parseLondonDateTime("tomorrow")).toBeNull();
+    expect(parseLondonDateTime("2026-02-31T10:00")).toBeNull();
+  });
+  it("round-trips through the field's format", () => {
+    expect(toLondonInput(parseLondonDateTime("2026-07-01T09:30")!)).toBe("2026-07-01T09:30");
+  });
+});
