@@ -39,6 +39,11 @@ export function resolveDatabaseUrl(): Promise<string> {
   return state.url;
 }
 
+/** Whether this process already has its database (a second startDatabase() reuses it). */
+export function isDatabaseStarted() {
+  return state.url !== undefined;
+}
+
 /** Used by db/start.ts: records the running database for everything in this process. */
 export function setDatabase(url: Promise<string>, embedded?: EmbeddedDatabase) {
   state.url = url;

@@ -67,3 +67,23 @@ export function linkFrom(text: string, prefix: string) {
   if (!match) throw new Error(`No ${prefix} link in:\n${text}`);
   return match[0];
 }
+
+/**
+ * Moves a vote's deadline (and its close job) to now, as if the week had passed; the app's own
+ * job worker then closes it. Uses the e2e server's database, whose address start-server.ts wrote.
+ */
+export async function fastForwardVoting(demandId: number) {
+  const { readFileSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const pg = (await import("pg")).default;
+  const url = readFileSync(path.join(os.tmpdir(), "chorus-e2e", "database-url"), "utf8");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("update demand set voting_ends_at = now() - interval '1 second' where id = $1", [demandId]);
+    await client.query("update pgboss.job set start_after = now() where name = 'demand.close-voting' and data->>'demandId' = $1 and state = 'created'", [String(demandId)]);
+  } finally {
+    await client.end();
+  }
+}

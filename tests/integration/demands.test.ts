@@ -1,0 +1,328 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { db } from "../../db";
+import { action as newAction } from "../../app/routes/demands.new";
+import { action as demandAction, loader as demandLoader } from "../../app/routes/demands.$id._index";
+import { action as processAction } from "../../app/routes/demands.$id.process";
+import { action as amendmentAction } from "../../app/routes/demands.$id.amendments.$amendmentId";
+import { loader as listLoader } from "../../app/routes/demands._index";
+import { action as moderationAction, loader as moderationLoader } from "../../app/routes/admin.moderation";
+import { action as signInAction } from "../../app/routes/sign-in";
+import { castVote, closeVoting, proposeAmendment, saveDemandText } from "../../app/services/demand.server";
+import { deleteAccount } from "../../app/services/account.server";
+import { toLondonInput } from "../../app/utils/london-time";
+import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../factories";
+import { call, cookieFrom, request } from "./http";
+
+async function signedIn(spec: Parameters<typeof createMember>[1] = {}) {
+  const member = await createMember(db, spec);
+  const outcome = await call(signInAction, request("/sign-in", { form: { intent: "password", email: member.email, password: "correct horse battery" } }));
+  return { ...member, cookie: cookieFrom(outcome.setCookies) };
+}
+const inDays = (days: number) => toLondonInput(new Date(Date.now() + days * 86_400_000));
+const stageOf = async (id: number) => (await db.selectFrom("demand").select("stage").where("id", "=", id).executeTakeFirstOrThrow()).stage;
+
+describe("proposing and drafting", () => {
+  it("creates a private draft with revision 1; others get 404 and do not see it listed", async () => {
+    const author = await signedIn();
+    const other = await signedIn();
+    const created = await call(newAction, request("/demands/new", { form: { title: "Rent controls for supported housing", summary: "Supported housing rents should be capped so people are not pushed into arrears.", body: "A long enough body of text for the demand, about rents and arrears and support.", topics: ["housing", "poverty_income"] }, cookie: author.cookie }));
+    expect(created.status).toBe(302);
+    const id = Number(created.location!.split("/").pop());
+    expect(await db.selectFrom("demand_revision").select(["number", "note"]).where("demand_id", "=", id).execute()).toEqual([{ number: 1, note: "First draft" }]);
+    expect((await call(demandLoader, request(`/demands/${id}`, { cookie: author.cookie }), { id: String(id) })).status).toBe(200);
+    expect((await call(demandLoader, request(`/demands/${id}`, { cookie: other.cookie }), { id: String(id) })).status).toBe(404);
+    expect((await call(demandLoader, request(`/demands/${id}`), { id: String(id) })).status).toBe(404);
+    const listed = await call(listLoader, request("/demands?q=rent", { cookie: other.cookie }));
+    expect(listed.data.demands.map((d: { id: number }) => d.id)).not.toContain(id);
+  });
+
+  it("explains every bad field and keeps what was typed", async () => {
+    const author = await signedIn();
+    const outcome = await call(newAction, request("/demands/new", { form: { title: "Hi", summary: "", body: "short" }, cookie: author.cookie }));
+    expect(outcome.status).toBe(400);
+    expect(Object.keys(outcome.data.errors).sort()).toEqual(["body", "summary", "title", "topics"]);
+    expect(outcome.data.values.title).toBe("Hi");
+  });
+
+  it("finds demands by full-text search and filters by topic and stage", async () => {
+    const author = await createMember(db);
+    const admin = await createMember(db, { roles: ["admin"] });
+    const a = await createDemand(db, { authorId: author.id, title: "Stop evictions during mental health crises", topics: ["housing"] });
+    const b = await createDemand(db, { authorId: author.id, title: "Fair pay for peer workers", body: "Peer workers deserve a living wage and proper supervision in every service that employs them.", topics: ["work"] });
+    await openDemandForVoting(db, a, admin.id);
+    await openDemandForVoting(db, b, admin.id);
+    const search = await call(listLoader, request("/demands?q=supervision"));
+    expect(search.data.demands.map((d: { id: number }) => d.id)).toEqual([b]);
+    const topic = await call(listLoader, request("/demands?topic=housing&stage=voting"));
+    expect(topic.data.demands.map((d: { id: number }) => d.id)).toContain(a);
+    expect(topic.data.demands.map((d: { id: number }) => d.id)).not.toContain(b);
+  });
+});
+
+describe("the process", () => {
+  it("lets authors open consultation, only a facilitator open voting, and needs an easy-read summary first", async () => {
+    const author = await signedIn();
+    const member = await signedIn();
+    const admin = await signedIn({ roles: ["admin"] });
+    const id = await createDemand(db, { authorId: author.id, easyRead: "" });
+    const p = { id: String(id) };
+    // A draft is invisible to anyone but its authors, so a stranger cannot even find it.
+    expect((await call(processAction, request(`/demands/${id}/process`, { form: { intent: "open-consultation", consultationEndsAt: inDays(7) }, cookie: member.cookie }), p)).status).toBe(404);
+    const past = await call(processAction, request(`/demands/${id}/process`, { form: { intent: "open-consultation", consultationEndsAt: inDays(-1) }, cookie: author.cookie }), p);
+    expect(past.data.errors.consultationEndsAt).toBe("The consultation must end at least an hour from now");
+    expect((await call(processAction, request(`/demands/${id}/process`, { form: { intent: "open-consultation", consultationEndsAt: inDays(7) }, cookie: author.cookie }), p)).status).toBe(302);
+    expect(await stageOf(id)).toBe("consultation");
+
+    const voting = { intent: "open-voting", votingEndsAt: inDays(7), rule: "simple_majority" };
+    expect((await call(processAction, request(`/demands/${id}/process`, { form: voting, cookie: author.cookie }), p)).status).toBe(403);
+    const noEasyRead = await call(processAction, request(`/demands/${id}/process`, { form: voting, cookie: admin.cookie }), p);
+    expect(noEasyRead.data.errors.form).toMatch(/easy-read summary/);
+    const d = (await db.selectFrom("demand").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+    await saveDemandText(db, id, author.id, { title: d.title, summary: d.summary, body: d.body, easyRead: "Simple words about the demand." }, "Easy read added");
+    const badQuorum = await call(processAction, request(`/demands/${id}/process`, { form: { ...voting, quorum: "-3" }, cookie: admin.cookie }), p);
+    expect(badQuorum.data.errors.quorum).toMatch(/whole number/);
+    expect((await call(processAction, request(`/demands/${id}/process`, { form: { ...voting, quorum: "3" }, cookie: admin.cookie }), p)).status).toBe(302);
+    expect(await db.selectFrom("demand").select(["stage", "decision_rule", "quorum"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ stage: "voting", decision_rule: "simple_majority", quorum: 3 });
+    const job = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'demand.close-voting' and (data->>'demandId')::bigint = ${id}`.execute(db);
+    expect(job.rows[0]!.n).toBe(1);
+    const log = await db.selectFrom("demand_event").select(["from_stage", "to_stage"]).where("demand_id", "=", id).orderBy("id").execute();
+    expect(log.map((e) => `${e.from_stage}>${e.to_stage}`)).toEqual(["null>draft", "draft>consultation", "consultation>voting"]);
+  });
+
+  it("lets authors withdraw an open demand with a reason that goes into the log", async () => {
+    const author = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    const noReason = await call(processAction, request(`/demands/${id}/process`, { form: { intent: "withdraw", reason: "" }, cookie: author.cookie }), { id: String(id) });
+    expect(noReason.data.errors.reason).toBeDefined();
+    await call(processAction, request(`/demands/${id}/process`, { form: { intent: "withdraw", reason: "We merged it into another demand." }, cookie: author.cookie }), { id: String(id) });
+    expect(await stageOf(id)).toBe("withdrawn");
+    const last = await db.selectFrom("demand_event").select(["to_stage", "reason"]).where("demand_id", "=", id).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(last).toEqual({ to_stage: "withdrawn", reason: "We merged it into another demand." });
+  });
+});
+
+describe("voting and closing", () => {
+  it("keeps one vote per member even when two submits race, and the member can change it", async () => {
+    const author = await createMember(db);
+    const admin = await createMember(db, { roles: ["admin"] });
+    const voter = await createMember(db);
+    const id = await createDemand(db, { authorId: author.id });
+    await openDemandForVoting(db, id, admin.id);
+    await Promise.all([
+      castVote(db, id, voter.id, { choice: "support", reason: null, reasonPublic: false }),
+      castVote(db, id, voter.id, { choice: "oppose", reason: null, reasonPublic: false }),
+      castVote(db, id, voter.id, { choice: "abstain", reason: null, reasonPublic: false }),
+    ]);
+    expect(await db.selectFrom("vote").select("id").where("demand_id", "=", id).where("member_id", "=", voter.id).execute()).toHaveLength(1);
+    await castVote(db, id, voter.id, { choice: "support", reason: "Changed my mind", reasonPublic: true });
+    expect((await db.selectFrom("vote").select("choice").where("demand_id", "=", id).executeTakeFirstOrThrow()).choice).toBe("support");
+  });
+
+  it("keeps ballots secret while voting: no totals unless live results were chosen", async () => {
+    const author = await createMember(db);
+    const admin = await createMember(db, { roles: ["admin"] });
+    const voter = await signedIn();
+    const hidden = await createDemand(db, { authorId: author.id });
+    const live = await createDemand(db, { authorId: author.id });
+    await openDemandForVoting(db, hidden, admin.id);
+    await openDemandForVoting(db, live, admin.id, { liveResults: true });
+    for (const id of [hidden, live]) await call(demandAction, request(`/demands/${id}`, { form: { intent: "vote", choice: "support" }, cookie: voter.cookie }), { id: String(id) });
+    const hiddenPage = await call(demandLoader, request(`/demands/${hidden}`, { cookie: voter.cookie }), { id: String(hidden) });
+    expect(hiddenPage.data.tally).toBeNull();
+    expect(hiddenPage.data.myVote.choice).toBe("support");
+    const livePage = await call(demandLoader, request(`/demands/${live}`), { id: String(live) });
+    expect(livePage.data.tally).toEqual({ support: 1, oppose: 0, abstain: 0 });
+    expect(JSON.stringify(livePage.data)).not.toContain(String(voter.email));
+  });
+
+  it("refuses a vote after the deadline, even before the close job has run", async () => {
+    const author = await createMember(db);
+    const admin = await createMember(db, { roles: ["admin"] });
+    const voter = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    await openDemandForVoting(db, id, admin.id);
+    await expireVoting(db, id);
+    const late = await call(demandAction, request(`/demands/${id}`, { form: { intent: "vote", choice: "support" }, cookie: voter.cookie }), { id: String(id) });
+    expect(late.data.errors.form).toBe("Voting has closed, so your vote was not recorded.");
+    expect(await db.selectFrom("vote").select("id").where("demand_id", "=", id).execute()).toHaveLength(0);
+  });
+
+  it("closes exactly once however often the job runs, records the outcome and tells every participant once", async () => {
+    const author = await createMember(db, { email: "closing-author@example.org" });
+    const admin = await createMember(db, { roles: ["admin"] });
+    const le = await Promise.all(Array.from({ length: 5 }, () => createMember(db, { perspectives: ["lived_experience"] })));
+    const carers = await Promise.all(Array.from({ length: 2 }, () => createMember(db, { perspectives: ["carer_family"] })));
+    const id = await createDemand(db, { authorId: author.id });
+    await openDemandForVoting(db, id, admin.id, { rule: "lived_experience_double_majority", quorum: 5 });
+    for (const [i, m] of le.entries()) await castVote(db, id, m.id, { choice: i < 4 ? "support" : "oppose", reason: null, reasonPublic: false });
+    for (const m of carers) await castVote(db, id, m.id, { choice: "oppose", reason: null, reasonPublic: false });
+    expect(await closeVoting(db, id)).toBeNull(); // not yet due
+    await expireVoting(db, id);
+    const results = await Promise.all([closeVoting(db, id), closeVoting(db, id), closeVoting(db, id)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await closeVoting(db, id)).toBeNull();
+    const outcome = results.find(Boolean)!;
+    expect(outcome).toMatchObject({ adopted: true, totals: { support: 4, oppose: 3, abstain: 0 }, turnout: 7, quorumMet: true, livedExperienceMajority: true });
+    expect(outcome.breakdown.find((b) => b.perspective === "lived_experience")).toEqual({ perspective: "lived_experience", suppressed: false, totals: { support: 4, oppose: 1, abstain: 0 } });
+    expect(outcome.breakdown.find((b) => b.perspective === "carer_family")).toEqual({ perspective: "carer_family", suppressed: true, totals: null });
+    expect(await stageOf(id)).toBe("adopted");
+    expect(await db.selectFrom("demand_event").select("id").where("demand_id", "=", id).where("to_stage", "=", "adopted").execute()).toHaveLength(1);
+    const mails = await db.selectFrom("email").select("to_address").where("template", "=", "DemandOutcome").where("idempotency_key", "like", `outcome:${id}:%`).execute();
+    expect(mails).toHaveLength(8); // 7 voters and the author, once each
+    // Small groups never reach the stored outcome either.
+    const stored = await db.selectFrom("demand").select("outcome").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.outcome)).not.toMatch(/"carer_family","suppressed":false/);
+  });
+
+  it("keeps a deleted member's vote in the totals without linking it to anyone", async () => {
+    const author = await createMember(db);
+    const admin = await createMember(db, { roles: ["admin"] });
+    const leaver = await createMember(db);
+    const id = await createDemand(db, { authorId: author.id });
+    await openDemandForVoting(db, id, admin.id);
+    await castVote(db, id, leaver.id, { choice: "support", reason: null, reasonPublic: false });
+    expect((await deleteAccount(db, leaver.id)).ok).toBe(true);
+    expect(await db.selectFrom("vote").select(["member_id", "choice"]).where("demand_id", "=", id).execute()).toEqual([{ member_id: null, choice: "support" }]);
+  });
+});
+
+describe("amendments", () => {
+  async function inConsultation() {
+    const author = await signedIn();
+    const amender = await signedIn({ email: `amender-${Math.random().toString(36).slice(2)}@example.org` });
+    const id = await createDemand(db, { authorId: author.id });
+    await call(processAction, request(`/demands/${id}/process`, { form: { intent: "open-consultation", consultationEndsAt: inDays(7) }, cookie: author.cookie }), { id: String(id) });
+    return { author, amender, id };
+  }
+
+  it("accepting makes a new revision crediting the amender, and tells them", async () => {
+    const { author, amender, id } = await inConsultation();
+    const proposed = await proposeAmendment(db, id, amender.id, { paragraphIndex: 1, proposedText: "Everyone leaving a ward must have a home they chose.", rationale: "Choice makes homes last." });
+    expect(proposed.ok).toBe(true);
+    const amendmentId = (proposed as { id: number }).id;
+    const params = { id: String(id), amendmentId: String(amendmentId) };
+    expect((await call(amendmentAction, request(`/demands/${id}/amendments/${amendmentId}`, { form: { intent: "accept" }, cookie: amender.cookie }), params)).status).toBe(403);
+    const accepted = await call(amendmentAction, request(`/demands/${id}/amendments/${amendmentId}`, { form: { intent: "accept" }, cookie: author.cookie }), params);
+    expect(accepted.status).toBe(302);
+    const demand = await db.selectFrom("demand").select(["body", "current_revision"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(demand.current_revision).toBe(2);
+    expect(demand.body).toContain("Everyone leaving a ward must have a home they chose.");
+    expect(demand.body).toContain("## Why");
+    const revision = await db.selectFrom("demand_revision").select(["author_id", "amendment_id", "note"]).where("demand_id", "=", id).where("number", "=", 2).executeTakeFirstOrThrow();
+    expect(revision).toMatchObject({ author_id: amender.id, amendment_id: amendmentId });
+    const mail = await db.selectFrom("email").select(["template", "props"]).where("to_address", "=", amender.email).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(mail.template).toBe("AmendmentDecided");
+  });
+
+  it("marks an amendment stale when its paragraph changed, and refuses to accept it blindly", async () => {
+    const { author, amender, id } = await inConsultation();
+    const proposed = (await proposeAmendment(db, id, amender.id, { paragraphIndex: 1, proposedText: "A replacement first paragraph.", rationale: "Clearer." })) as { id: number };
+    const d = await db.selectFrom("demand").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    await saveDemandText(db, id, author.id, { title: d.title, summary: d.summary, body: d.body.replace("safe, settled home", "secure home"), easyRead: d.easy_read }, "Reworded");
+    const params = { id: String(id), amendmentId: String(proposed.id) };
+    const refused = await call(amendmentAction, request(`/demands/${id}/amendments/${proposed.id}`, { form: { intent: "accept" }, cookie: author.cookie }), params);
+    expect(refused.data.errors.form).toMatch(/has been edited since it was proposed/);
+    expect((await db.selectFrom("amendment").select("status").where("id", "=", proposed.id).executeTakeFirstOrThrow()).status).toBe("open");
+    // Editing a different paragraph does not make it stale.
+    const other = (await proposeAmendment(db, id, amender.id, { paragraphIndex: 3, proposedText: "Unplanned discharge undoes recovery.", rationale: "Shorter." })) as { id: number };
+    const d2 = await db.selectFrom("demand").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    await saveDemandText(db, id, author.id, { title: d2.title, summary: d2.summary, body: d2.body.replace("What we want", "Our demand"), easyRead: d2.easy_read }, "New heading");
+    expect((await call(amendmentAction, request(`/demands/${id}/amendments/${other.id}`, { form: { intent: "accept" }, cookie: author.cookie }), { id: String(id), amendmentId: String(other.id) })).status).toBe(302);
+  });
+
+  it("counts one support per member, and declining needs a reason", async () => {
+    const { author, amender, id } = await inConsultation();
+    const supporter = await signedIn();
+    const proposed = (await proposeAmendment(db, id, amender.id, { paragraphIndex: null, proposedText: "An entirely new text for the demand, long enough to count.", rationale: "Start again." })) as { id: number };
+    const params = { id: String(id), amendmentId: String(proposed.id) };
+    for (let i = 0; i < 2; i++) await call(amendmentAction, request(`/demands/${id}/amendments/${proposed.id}`, { form: { intent: "support" }, cookie: supporter.cookie }), params);
+    expect((await db.selectFrom("amendment").select("support_count").where("id", "=", proposed.id).executeTakeFirstOrThrow()).support_count).toBe(1);
+    const noReason = await call(amendmentAction, request(`/demands/${id}/amendments/${proposed.id}`, { form: { intent: "decline" }, cookie: author.cookie }), params);
+    expect(noReason.data.errors.reason).toBe("Give the amender a reason");
+    await call(amendmentAction, request(`/demands/${id}/amendments/${proposed.id}`, { form: { intent: "decline", reason: "We prefer the current structure." }, cookie: author.cookie }), params);
+    expect(await db.selectFrom("amendment").select(["status", "decision_reason"]).where("id", "=", proposed.id).executeTakeFirstOrThrow()).toEqual({ status: "declined", decision_reason: "We prefer the current structure." });
+  });
+});
+
+describe("comments and moderation", () => {
+  it("holds a comment reported by 3 different members until a moderator hides it with a reason or restores it", async () => {
+    const author = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    await call(processAction, request(`/demands/${id}/process`, { form: { intent: "open-consultation", consultationEndsAt: inDays(7) }, cookie: author.cookie }), { id: String(id) });
+    const writer = await signedIn();
+    const posted = await call(demandAction, request(`/demands/${id}`, { form: { intent: "comment", body: "Something unkind." }, cookie: writer.cookie }), { id: String(id) });
+    expect(posted.status).toBe(302);
+    const commentId = Number(posted.location!.split("#comment-")[1]);
+    const reporters = await Promise.all([signedIn(), signedIn(), signedIn()]);
+    // The same member reporting twice counts once.
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Unkind" }, cookie: reporters[0]!.cookie }), { id: String(id) });
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Unkind again" }, cookie: reporters[0]!.cookie }), { id: String(id) });
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Rude" }, cookie: reporters[1]!.cookie }), { id: String(id) });
+    expect((await db.selectFrom("comment").select("status").where("id", "=", commentId).executeTakeFirstOrThrow()).status).toBe("visible");
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Hurtful" }, cookie: reporters[2]!.cookie }), { id: String(id) });
+    expect((await db.selectFrom("comment").select("status").where("id", "=", commentId).executeTakeFirstOrThrow()).status).toBe("held");
+    const page = await call(demandLoader, request(`/demands/${id}`), { id: String(id) });
+    expect(JSON.stringify(page.data.threads.roots.find((c: { id: number }) => c.id === commentId))).toContain('"status":"held"');
+
+    expect((await call(moderationLoader, request("/admin/moderation", { cookie: writer.cookie }))).status).toBe(403);
+    const moderator = await signedIn({ roles: ["moderator"] });
+    const queue = await call(moderationLoader, request("/admin/moderation", { cookie: moderator.cookie }));
+    expect(queue.data.reported.map((c: { id: number }) => c.id)).toContain(commentId);
+    const noReason = await call(moderationAction, request("/admin/moderation", { form: { commentId: String(commentId), decision: "hide", reason: "" }, cookie: moderator.cookie }));
+    expect(noReason.status).toBe(400);
+    await call(moderationAction, request("/admin/moderation", { form: { commentId: String(commentId), decision: "hide", reason: "Personal attack" }, cookie: moderator.cookie }));
+    expect(await db.selectFrom("comment").select(["status", "moderation_reason", "open_reports"]).where("id", "=", commentId).executeTakeFirstOrThrow()).toEqual({ status: "hidden", moderation_reason: "Personal attack", open_reports: 0 });
+    await call(moderationAction, request("/admin/moderation", { form: { commentId: String(commentId), decision: "restore" }, cookie: moderator.cookie }));
+    expect((await db.selectFrom("comment").select("status").where("id", "=", commentId).executeTakeFirstOrThrow()).status).toBe("visible");
+  });
+
+  it("lets authors edit for 15 minutes and delete, leaving a placeholder; replies join their thread", async () => {
+    const author = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    await call(processAction, request(`/demands/${id}/process`, { form: { intent: "open-consultation", consultationEndsAt: inDays(7) }, cookie: author.cookie }), { id: String(id) });
+    const writer = await signedIn();
+    const p = { id: String(id) };
+    const posted = await call(demandAction, request(`/demands/${id}`, { form: { intent: "comment", body: "First thought", contentNote: "mentions self-harm" }, cookie: writer.cookie }), p);
+    const rootId = Number(posted.location!.split("#comment-")[1]);
+    const reply = await call(demandAction, request(`/demands/${id}`, { form: { intent: "comment", body: "A reply", parentId: String(rootId) }, cookie: author.cookie }), p);
+    const replyId = Number(reply.location!.split("#comment-")[1]);
+    expect((await db.selectFrom("comment").select("thread_id").where("id", "=", replyId).executeTakeFirstOrThrow()).thread_id).toBe(rootId);
+    const empty = await call(demandAction, request(`/demands/${id}`, { form: { intent: "comment", body: "   " }, cookie: writer.cookie }), p);
+    expect(empty.data.errors.body).toBe("Write your comment");
+    expect((await call(demandAction, request(`/demands/${id}`, { form: { intent: "edit-comment", commentId: String(rootId), body: "Edited thought" }, cookie: author.cookie }), p)).status).toBe(403);
+    expect((await call(demandAction, request(`/demands/${id}`, { form: { intent: "edit-comment", commentId: String(rootId), body: "Edited thought" }, cookie: writer.cookie }), p)).status).toBe(302);
+    await db.updateTable("comment").set({ created_at: sql`now() - interval '16 minutes'` }).where("id", "=", rootId).execute();
+    const late = await call(demandAction, request(`/demands/${id}`, { form: { intent: "edit-comment", commentId: String(rootId), body: "Too late" }, cookie: writer.cookie }), p);
+    expect(late.data.errors.form).toMatch(/15 minutes/);
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "delete-comment", commentId: String(rootId) }, cookie: writer.cookie }), p);
+    const page = await call(demandLoader, request(`/demands/${id}`), p);
+    const root = page.data.threads.roots.find((c: { id: number }) => c.id === rootId);
+    expect(root).toMatchObject({ status: "deleted", body: "" });
+    expect(page.data.threads.replies.map((r: { id: number }) => r.id)).toEqual([replyId]);
+  });
+});
+
+describe("endorsements", () => {
+  it("are made by admins of verified organisations only, shown on the demand, and withdrawable", async () => {
+    const orgAdmin = await signedIn();
+    const orgMember = await signedIn();
+    const pendingAdmin = await signedIn();
+    const verified = await createOrganisation(db, { name: "Endorsing Org", adminId: orgAdmin.id, members: [{ id: orgMember.id }] });
+    const pending = await createOrganisation(db, { name: "Pending Org", adminId: pendingAdmin.id, verified: false });
+    const author = await createMember(db);
+    const admin = await createMember(db, { roles: ["admin"] });
+    const id = await createDemand(db, { authorId: author.id });
+    await openDemandForVoting(db, id, admin.id);
+    const p = { id: String(id) };
+    const form = (orgId: number) => ({ intent: "endorse", organisationId: String(orgId), statement: "We stand behind this demand." });
+    expect((await call(demandAction, request(`/demands/${id}`, { form: form(verified.id), cookie: orgMember.cookie }), p)).status).toBe(403);
+    expect((await call(demandAction, request(`/demands/${id}`, { form: form(pending.id), cookie: pendingAdmin.cookie }), p)).status).toBe(403);
+    expect((await call(demandAction, request(`/demands/${id}`, { form: form(verified.id), cookie: orgAdmin.cookie }), p)).status).toBe(302);
+    const page = await call(demandLoader, request(`/demands/${id}`), p);
+    expect(page.data.endorsements.map((e: { name: string }) => e.name)).toEqual(["Endorsing Org"]);
+    expect(await db.selectFrom("vote").select("id").where("demand_id", "=", id).execute()).toHaveLength(0);
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "withdraw-endorsement", organisationId: String(verified.id) }, cookie: orgAdmin.cookie }), p);
+    expect((await call(demandLoader, request(`/demands/${id}`), p)).data.endorsements).toEqual([]);
+  });
+});
