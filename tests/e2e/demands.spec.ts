@@ -1,0 +1,188 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectAccessible, fastForwardVoting, openLatestEmail, test } from "./fixtures";
+
+const PASSWORD = "chorus-demo-2026";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await expectAccessible(page);
+  await page.locator("#field-email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("You are signed in");
+}
+
+async function as(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+const inTwoDays = () => {
+  const d = new Date(Date.now() + 2 * 86_400_000);
+  return d.toISOString().slice(0, 11) + "12:00";
+};
+
+test("propose, co-author, consult, amend, vote, close: the outcome is shown and emailed", async ({ page, browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const title = `Crisis cafés open every night (${testInfo.project.name} ${Date.now().toString(36)})`;
+
+  // Priya proposes a draft; bad input first.
+  await signIn(page, "priya@chorus.example");
+  await page.goto("/demands/new");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Title must be 5 characters or more");
+  await expectAccessible(page);
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Summary", { exact: true }).fill("Every town should have a crisis café open through the night, run with people who have been there.");
+  await page.getByLabel("Full text").fill("## What we want\n\nA crisis café open every night in every town.\n\n## Why\n\nNights are when people are most alone and A&E is the only door open.");
+  await page.getByLabel("Easy-read summary").fill("A safe place to go at night when you feel in crisis.");
+  await page.getByLabel("Isolation and community").check();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("heading", { name: "Preview of the full text" })).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expectAccessible(page);
+  const demandUrl = page.url();
+  const demandId = Number(new URL(demandUrl).pathname.split("/").pop());
+
+  // She adds Ruth as a co-author, who edits the text.
+  await page.getByRole("link", { name: "Edit the text" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Invite a co-author by name").fill("Ruth");
+  await page.getByRole("button", { name: "Find" }).click();
+  await page.getByRole("button", { name: /Add as co-author/ }).first().click();
+  await expect(page.getByRole("status")).toContainText("Co-author added");
+  await expectAccessible(page);
+
+  const ruth = await as(browser, "ruth@chorus.example");
+  await ruth.goto(`${demandUrl}/edit`);
+  await ruth.getByLabel("Full text").fill("## What we want\n\nA crisis café open every night in every town, run with peer workers.\n\n## Why\n\nNights are when people are most alone and A&E is the only door open.");
+  await ruth.getByLabel("What did you change?").fill("Peer workers named");
+  await ruth.getByRole("button", { name: "Save revision" }).click();
+  await expect(ruth.getByRole("status")).toContainText("Saved as revision 2");
+  await ruth.context().close();
+
+  // History compares the revisions word by word.
+  await page.goto(`${demandUrl}/history`);
+  await expect(page.locator("ins").filter({ hasText: "peer" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Priya opens the consultation.
+  await page.goto(`${demandUrl}/process`);
+  await expectAccessible(page);
+  await page.getByLabel("Consultation ends (UK time)").fill(inTwoDays());
+  await page.getByRole("button", { name: "Open consultation" }).click();
+  await expect(page.getByRole("status")).toContainText("The consultation is open");
+
+  // Tom proposes an amendment to the first paragraph; Priya accepts it.
+  const tom = await as(browser, "tom@chorus.example");
+  await tom.goto(`${demandUrl}/amendments/new`);
+  await tom.getByRole("button", { name: "Propose amendment" }).click();
+  await expect(tom.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Choose what your amendment changes");
+  await tom.getByLabel("Paragraph 2").check();
+  await tom.getByLabel("Your replacement text").fill("A crisis café open every night in every town, run with peer workers and social workers.");
+  await tom.getByLabel("Why?").fill("Social workers can connect people to housing and benefits help.");
+  await tom.getByRole("button", { name: "Propose amendment" }).click();
+  await expect(tom.getByRole("status")).toContainText("Your amendment is proposed");
+  const amendmentUrl = tom.url();
+  await tom.context().close();
+
+  await page.goto(amendmentUrl);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Accept into the text" }).click();
+  await expect(page.getByRole("status")).toContainText("Accepted: the text is now revision 3");
+  await page.goto(demandUrl);
+  await expect(page.getByRole("main")).toContainText("run with peer workers and social workers");
+
+  // A facilitator opens voting; three members vote.
+  const admin = await as(browser, "admin@chorus.example");
+  await admin.goto(`${demandUrl}/process`);
+  await admin.getByLabel("Voting closes (UK time)").fill(inTwoDays());
+  await admin.getByLabel("Simple majority").check();
+  await admin.getByRole("button", { name: "Open voting" }).click();
+  await expect(admin.getByRole("status")).toContainText("Voting is open");
+  await admin.context().close();
+
+  for (const [email, choice] of [
+    ["sam@chorus.example", "Support"],
+    ["aisha@chorus.example", "Support"],
+    ["ben@chorus.example", "Oppose"],
+  ] as const) {
+    const voter = await as(browser, email);
+    await voter.goto(demandUrl);
+    await voter.getByLabel(choice, { exact: true }).check();
+    await voter.getByRole("button", { name: "Cast my vote" }).click();
+    await expect(voter.getByRole("status")).toContainText(`Your vote is recorded: ${choice.toLowerCase()}`);
+    await voter.context().close();
+  }
+
+  await page.goto(demandUrl);
+  await expect(page.getByText("Totals stay hidden until voting closes.")).toBeVisible();
+  await expectAccessible(page);
+
+  // The deadline passes; the app's own job closes the vote.
+  await fastForwardVoting(demandId);
+  await expect
+    .poll(async () => {
+      await page.goto(demandUrl);
+      return page.getByRole("heading", { name: /^Result:/ }).count();
+    }, { timeout: 30_000, intervals: [500, 1000, 2000] })
+    .toBe(1);
+  await expect(page.getByRole("heading", { name: "Result: adopted" })).toBeVisible();
+  await expect(page.getByText("2 supported and 1 opposed: a majority in support.").first()).toBeVisible();
+  await expectAccessible(page);
+
+  const mail = await openLatestEmail(page, "sam@chorus.example", new RegExp(`Result: ${title.replace(/[()]/g, ".")}`));
+  expect(mail.toLowerCase()).toContain("was adopted");
+  expect(mail).toContain("2 supported and 1 opposed");
+});
+
+test("a reported comment is hidden by a moderator, with the reason in its place", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const unkind = `Everyone who disagrees with me is an idiot (${testInfo.project.name}).`;
+  const reason = `Personal attack on other members (${testInfo.project.name})`;
+  // The demo's consultation on housing is open for discussion.
+  await signIn(page, "sam@chorus.example");
+  await page.goto("/demands?stage=consultation");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Housing first for people leaving mental health wards" }).click();
+  await expectAccessible(page);
+  const url = page.url();
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Write your comment");
+  await page.getByLabel("Add to the discussion").fill(unkind);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByRole("status")).toContainText("Your comment is posted");
+  await expectAccessible(page);
+
+  const reporter = await as(browser, "aisha@chorus.example");
+  await reporter.goto(url);
+  const comment = reporter.locator(".comment").filter({ hasText: unkind }).first();
+  await comment.getByText("Report", { exact: true }).click();
+  await comment.getByLabel("Why should a moderator look at this?").fill("Insulting other members");
+  await comment.getByRole("button", { name: "Send report" }).click();
+  await expect(reporter.getByRole("status")).toContainText("A moderator will look at it");
+  await reporter.context().close();
+
+  const moderator = await as(browser, "moderator@chorus.example");
+  await moderator.goto("/admin/moderation");
+  await expectAccessible(moderator);
+  const item = moderator.locator(".card").filter({ hasText: unkind }).first();
+  await item.getByRole("button", { name: "Hide" }).click();
+  await expect(moderator.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Give a reason");
+  const again = moderator.locator(".card").filter({ hasText: unkind }).first();
+  await again.getByLabel("Reason, if you hide it").fill(reason);
+  await again.getByRole("button", { name: "Hide" }).click();
+  await expect(moderator.getByRole("status")).toContainText("The comment is hidden");
+  await moderator.context().close();
+
+  await page.goto(url);
+  await expect(page.getByText(`Hidden by a moderator: ${reason}`)).toBeVisible();
+  await expect(page.getByText(unkind)).toHaveCount(0);
+  await expectAccessible(page);
+});
