@@ -176,8 +176,11 @@ export async function isFollowing(db: Database, demandId: number, memberId: numb
   return Boolean(await db.selectFrom("demand_follow").select("member_id").where("demand_id", "=", demandId).where("member_id", "=", memberId).executeTakeFirst());
 }
 
-/** Everyone who takes part (authors, voters, commenters, amenders, followers): the "you said, we did" list. */
-export function listParticipantEmails(db: Database, demandId: number) {
+/**
+ * Everyone who takes part (authors, voters, commenters, amenders, followers): the "you said, we did"
+ * list, a page at a time in member-id order.
+ */
+export function listParticipantEmails(db: Database, demandId: number, page: { afterMemberId: number; limit: number }) {
   const ids = db
     .selectFrom("demand_author")
     .select("member_id")
@@ -192,6 +195,9 @@ export function listParticipantEmails(db: Database, demandId: number) {
     .where("member.id", "in", ids)
     .where("member.deleted_at", "is", null)
     .where("member.email", "is not", null)
+    .where("member.id", ">", page.afterMemberId)
+    .orderBy("member.id")
+    .limit(page.limit)
     .execute();
 }
 

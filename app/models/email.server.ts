@@ -19,6 +19,18 @@ export async function insertEmail(
   return inserted?.id ?? null;
 }
 
+/** Many emails in one statement; rows whose idempotency key exists already are skipped. Returns new ids. */
+export async function insertEmails(db: Database, emails: Array<{ template: string; toAddress: string; props: Record<string, unknown>; idempotencyKey: string }>) {
+  if (!emails.length) return [];
+  const rows = await db
+    .insertInto("email")
+    .values(emails.map((e) => ({ template: e.template, to_address: e.toAddress, props: JSON.stringify(e.props), idempotency_key: e.idempotencyKey })))
+    .onConflict((oc) => oc.column("idempotency_key").doNothing())
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function getEmail(db: Database, id: number) {
   return db.selectFrom("email").selectAll().where("id", "=", id).executeTakeFirst();
 }

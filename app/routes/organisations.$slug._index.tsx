@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea } from "~/components/form-field";
 import { VerifiedBadge } from "~/components/organisation-badge";
+import { listOrganisationEndorsements } from "~/models/demand.server";
 import { getJoinRequest, listOrganisationMembers } from "~/models/organisation.server";
 import { changeOrganisationMember, requestToJoin } from "~/services/organisation.server";
 import { assertCan, getCurrentMember, requireMember } from "~/utils/auth.server";
@@ -26,13 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation, membership, context } = await loadOrganisation(params.slug, member);
   // An unverified organisation is visible only to its own members and coalition admins.
   if (organisation.status !== "verified" && !can(member, "organisation.viewPending", context)) throw new Response("Not found", { status: 404 });
-  const [members, pendingRequest] = await Promise.all([
+  const [members, pendingRequest, endorsements] = await Promise.all([
     listOrganisationMembers(db, organisation.id, { listedOnly: true }),
     member ? getJoinRequest(db, organisation.id, member.id) : undefined,
+    listOrganisationEndorsements(db, organisation.id),
   ]);
   return {
     organisation: { name: organisation.name, slug: organisation.slug, kind: organisation.kind, status: organisation.status, description: organisation.description, website: organisation.website },
     members: members.map((m) => ({ id: m.id, displayName: m.display_name, role: m.role })),
+    endorsements,
     signedIn: Boolean(member),
     membership: membership?.role ?? null,
     canManage: can(member, "organisation.manage", context),
@@ -60,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, signedIn, membership, canManage, canRequest, requested } = useLoaderData<typeof loader>();
+  const { organisation, members, endorsements, signedIn, membership, canManage, canRequest, requested } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -89,6 +92,21 @@ export default function OrganisationPage() {
           </Link>
         </p>
       ) : null}
+
+      <section className="section">
+        <h2>Demands it endorses</h2>
+        {endorsements.length === 0 ? (
+          <p>None yet.</p>
+        ) : (
+          <ul>
+            {endorsements.map((e) => (
+              <li key={e.id}>
+                <Link to={`/demands/${e.id}`}>{e.title}</Link>: &ldquo;{e.statement}&rdquo;
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section className="section">
         <h2>Members</h2>

@@ -18,7 +18,7 @@ import { getMember } from "~/models/member.server";
 import { tallyVotes, tallyVotesByPerspective, upsertVote } from "~/models/vote.server";
 import { decide, emptyTotals, suppressBreakdown } from "~/utils/decision";
 import { formatWhen } from "~/utils/demands";
-import { queueEmail } from "~/utils/email.server";
+import { queueEmail, queueEmails } from "~/utils/email.server";
 import { getAppUrl } from "~/utils/env.server";
 import { enqueueJob, JOBS } from "~/utils/jobs.server";
 import { replaceParagraph, splitParagraphs } from "~/utils/paragraphs";
@@ -128,21 +128,43 @@ export async function closeVoting(db: Database, demandId: number): Promise<Deman
     const to = outcome.adopted ? "adopted" : "not_adopted";
     await setDemandStage(trx, demandId, ["voting"], to, { outcome });
     await recordDemandEvent(trx, { demandId, actorId: null, from: "voting", to, reason: verdict.explanation, detail: { totals, turnout: verdict.turnout, quorumMet: verdict.quorumMet } });
-    for (const participant of await listParticipantEmails(trx, demandId)) {
-      await queueEmail(trx, {
-        template: "DemandOutcome",
-        to: participant.address,
-        idempotencyKey: `outcome:${demandId}:${participant.id}`,
+    // Telling everyone is a job of its own, written in this transaction: closing stays fast whatever
+    // the turnout, and the announcement cannot be lost.
+    await enqueueJob(trx, JOBS.notifyOutcome, { demandId, afterMemberId: 0 });
+    return outcome;
+  });
+}
+
+export const NOTIFY_BATCH_SIZE = 500;
+
+/**
+ * Emails one batch of participants about a closed vote and queues the next batch, in one
+ * transaction; idempotency keys make a retried batch send nothing twice.
+ */
+export async function notifyOutcome(db: Database, demandId: number, afterMemberId: number, batchSize = NOTIFY_BATCH_SIZE) {
+  return db.transaction().execute(async (trx) => {
+    const demand = await getDemand(trx, demandId);
+    const outcome = demand?.outcome as DemandOutcome | null | undefined;
+    if (!demand || !outcome) return { sent: 0, done: true };
+    const batch = await listParticipantEmails(trx, demandId, { afterMemberId, limit: batchSize });
+    const sent = await queueEmails(
+      trx,
+      "DemandOutcome",
+      batch.map((p) => ({
+        to: p.address,
+        idempotencyKey: `outcome:${demandId}:${p.id}`,
         props: {
           demandTitle: demand.title,
           adopted: outcome.adopted,
-          explanation: verdict.explanation,
+          explanation: outcome.explanation,
           url: url(`/demands/${demandId}`),
           unsubscribeNote: "You get this because you took part in this demand.",
         },
-      });
-    }
-    return outcome;
+      })),
+    );
+    const done = batch.length < batchSize;
+    if (!done) await enqueueJob(trx, JOBS.notifyOutcome, { demandId, afterMemberId: batch[batch.length - 1]!.id });
+    return { sent, done };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from "../../db";
-import { closeDueVotes, closeVoting } from "~/services/demand.server";
+import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
 import { deliverEmail } from "~/utils/email.server";
 import type { JobHandlers } from "~/utils/jobs.server";
 
@@ -12,6 +12,9 @@ export function jobHandlers(db: Database): JobHandlers {
     },
     "demand.close-due": async () => {
       await closeDueVotes(db);
+    },
+    "demand.notify-outcome": async ({ demandId, afterMemberId }) => {
+      await notifyOutcome(db, demandId, afterMemberId);
     },
   };
 }

@@ -3,9 +3,9 @@ import { render } from "@react-email/render";
 import { Resend } from "resend";
 import type { Database } from "../../db";
 import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "../../emails";
-import { getEmail, insertEmail, insertOutboxMessage, markEmailAttemptFailed, markEmailSent } from "../models/email.server";
+import { getEmail, insertEmail, insertEmails, insertOutboxMessage, markEmailAttemptFailed, markEmailSent } from "../models/email.server";
 import { getEnv } from "./env.server";
-import { enqueueJob, JOBS } from "./jobs.server";
+import { enqueueJob, enqueueJobs, JOBS } from "./jobs.server";
 import { logger } from "./logger.server";
 
 export interface RenderedEmail {
@@ -50,6 +50,20 @@ export async function queueEmail<N extends EmailTemplateName>(
   });
   if (emailId !== null) await enqueueJob(trx, JOBS.sendEmail, { emailId });
   return emailId;
+}
+
+/** queueEmail for many recipients of one template at once (announcements to every participant). */
+export async function queueEmails<N extends EmailTemplateName>(
+  trx: Database,
+  template: N,
+  recipients: Array<{ to: string; props: EmailTemplateProps<N>; idempotencyKey: string }>,
+) {
+  const ids = await insertEmails(
+    trx,
+    recipients.map((r) => ({ template, toAddress: r.to.trim().toLowerCase(), props: r.props as Record<string, unknown>, idempotencyKey: r.idempotencyKey })),
+  );
+  await enqueueJobs(trx, JOBS.sendEmail, ids.map((emailId) => ({ emailId })));
+  return ids.length;
 }
 
 export async function renderEmail<N extends EmailTemplateName>(template: N, props: EmailTemplateProps<N>) {

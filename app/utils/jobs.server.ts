@@ -7,11 +7,13 @@ export const JOBS = {
   sendEmail: "email.send",
   closeVoting: "demand.close-voting",
   closeDueVotes: "demand.close-due",
+  notifyOutcome: "demand.notify-outcome",
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
   [JOBS.closeVoting]: { demandId: number };
   [JOBS.closeDueVotes]: Record<string, never>;
+  [JOBS.notifyOutcome]: { demandId: number; afterMemberId: number };
 };
 type JobName = keyof JobData;
 
@@ -21,6 +23,7 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   [JOBS.closeVoting]: { name: JOBS.closeVoting, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   // A sweep every minute closes any vote whose own job was lost (say, a deadline moved by hand).
   [JOBS.closeDueVotes]: { name: JOBS.closeDueVotes, retryLimit: 0, expireInSeconds: 120 },
+  [JOBS.notifyOutcome]: { name: JOBS.notifyOutcome, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
 };
 
 export const JOB_SCHEMA = "pgboss";
@@ -77,4 +80,13 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
     }
   }
   return boss;
+}
+
+/** Writes many jobs of one kind in one statement, through `trx` like enqueueJob. */
+export async function enqueueJobs<N extends JobName>(trx: Database, name: N, items: Array<JobData[N]>) {
+  if (!items.length) return;
+  await getSender().insert(
+    items.map((data) => ({ name, data })),
+    { db: sqlExecutor(trx) },
+  );
 }

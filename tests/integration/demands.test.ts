@@ -6,9 +6,10 @@ import { action as demandAction, loader as demandLoader } from "../../app/routes
 import { action as processAction } from "../../app/routes/demands.$id.process";
 import { action as amendmentAction } from "../../app/routes/demands.$id.amendments.$amendmentId";
 import { loader as listLoader } from "../../app/routes/demands._index";
+import { loader as orgPageLoader } from "../../app/routes/organisations.$slug._index";
 import { action as moderationAction, loader as moderationLoader } from "../../app/routes/admin.moderation";
 import { action as signInAction } from "../../app/routes/sign-in";
-import { castVote, closeVoting, proposeAmendment, saveDemandText } from "../../app/services/demand.server";
+import { castVote, closeVoting, notifyOutcome, proposeAmendment, saveDemandText } from "../../app/services/demand.server";
 import { deleteAccount } from "../../app/services/account.server";
 import { toLondonInput } from "../../app/utils/london-time";
 import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../factories";
@@ -168,6 +169,14 @@ describe("voting and closing", () => {
     expect(outcome.breakdown.find((b) => b.perspective === "carer_family")).toEqual({ perspective: "carer_family", suppressed: true, totals: null });
     expect(await stageOf(id)).toBe("adopted");
     expect(await db.selectFrom("demand_event").select("id").where("demand_id", "=", id).where("to_stage", "=", "adopted").execute()).toHaveLength(1);
+    // Closing queued the announcement as a job; running it (twice, as a retry would) emails each participant once.
+    const notify = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'demand.notify-outcome' and (data->>'demandId')::bigint = ${id}`.execute(db);
+    expect(notify.rows[0]!.n).toBe(1);
+    // In batches: the first batch queues the next one as a job.
+    expect(await notifyOutcome(db, id, 0, 5)).toEqual({ sent: 5, done: false });
+    const next = await sql<{ after: string }>`select data->>'afterMemberId' as after from pgboss.job where name = 'demand.notify-outcome' and (data->>'demandId')::bigint = ${id} order by created_on desc limit 1`.execute(db);
+    expect(await notifyOutcome(db, id, Number(next.rows[0]!.after), 5)).toEqual({ sent: 3, done: true });
+    expect(await notifyOutcome(db, id, 0, 50)).toEqual({ sent: 0, done: true });
     const mails = await db.selectFrom("email").select("to_address").where("template", "=", "DemandOutcome").where("idempotency_key", "like", `outcome:${id}:%`).execute();
     expect(mails).toHaveLength(8); // 7 voters and the author, once each
     // Small groups never reach the stored outcome either.
@@ -321,6 +330,8 @@ describe("endorsements", () => {
     expect((await call(demandAction, request(`/demands/${id}`, { form: form(verified.id), cookie: orgAdmin.cookie }), p)).status).toBe(302);
     const page = await call(demandLoader, request(`/demands/${id}`), p);
     expect(page.data.endorsements.map((e: { name: string }) => e.name)).toEqual(["Endorsing Org"]);
+    const orgPage = await call(orgPageLoader, request("/organisations/endorsing-org"), { slug: "endorsing-org" });
+    expect(orgPage.data.endorsements.map((e: { id: number }) => e.id)).toEqual([id]);
     expect(await db.selectFrom("vote").select("id").where("demand_id", "=", id).execute()).toHaveLength(0);
     await call(demandAction, request(`/demands/${id}`, { form: { intent: "withdraw-endorsement", organisationId: String(verified.id) }, cookie: orgAdmin.cookie }), p);
     expect((await call(demandLoader, request(`/demands/${id}`), p)).data.endorsements).toEqual([]);

@@ -1,0 +1,137 @@
+/**
+ * Benchmark: a demand with 5,000 comments and 20,000 votes.
+ * Prints the median time to serve its page over HTTP (target < 50 ms), the number of SQL queries
+ * per page view for that demand and for a small one (must be equal), and the median time of the
+ * close job (target < 200 ms). Run: `npm run build && npm run bench`.
+ */
+import { chmodSync, existsSync, mkdtempSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../db/embedded";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const buildPath = path.join(root, "build", "index.js");
+if (!existsSync(buildPath)) throw new Error("Run `npm run build` first.");
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "chorus-bench-"));
+chmodSync(dataDir, 0o755);
+const embedded = await startEmbeddedPostgres({ dataDir });
+const admin = new pg.Client({ connectionString: embedded.url("postgres") });
+await admin.connect();
+await admin.query("create database chorus_bench");
+await admin.end();
+// Production mode, as deployed: React's production server renderer is several times faster than its development one.
+Object.assign(process.env, { DATABASE_URL: embedded.url("chorus_bench"), NODE_ENV: "production", COOKIE_SECRET: "bench-".repeat(8), LOG_LEVEL: "silent" });
+
+// Count every SQL statement the app sends, to show the page's query count does not grow with the data.
+let queries = 0;
+const originalQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  queries++;
+  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+const { db, closeDatabase } = await import("../../db");
+const { sql } = await import("kysely");
+const { migrateToLatest } = await import("../../db/migrate");
+const { createBoss, ensureQueues } = await import("../../app/utils/jobs.server");
+const { createExpressApp } = await import("../../app/utils/express-app.server");
+const { closeVoting } = await import("../../app/services/demand.server");
+const { createDemand, createMember, expireVoting, openDemandForVoting } = await import("../factories");
+
+await migrateToLatest(db);
+await ensureQueues(createBoss(db));
+
+console.log("Seeding 20,000 members with perspectives…");
+await sql`insert into member (email, display_name, email_verified_at, confirmed_adult_at)
+  select 'bench' || g || '@example.org', 'Bench member ' || g, now(), now() from generate_series(1, 20000) g`.execute(db);
+await sql`insert into member_perspective (member_id, perspective)
+  select id, (array['lived_experience','carer_family','practitioner','researcher','supporter'])[1 + id % 5] from member where email like 'bench%'`.execute(db);
+
+const author = await createMember(db);
+const facilitator = await createMember(db, { roles: ["admin"] });
+
+async function demandWith(votes: number, roots: number, repliesPerRoot: number) {
+  const id = await createDemand(db, { authorId: author.id });
+  await openDemandForVoting(db, id, facilitator.id, { liveResults: true, rule: "lived_experience_double_majority", quorum: 100 });
+  await sql`insert into vote (demand_id, member_id, choice)
+    select ${id}, id, (array['support','support','oppose','abstain'])[1 + id % 4] from member where email like 'bench%' order by id limit ${votes}`.execute(db);
+  await sql`insert into comment (demand_id, author_id, body, created_at, thread_activity_at)
+    select ${id}, (select min(id) from member where email like 'bench%') + g, 'Root comment ' || g || ' with a few sentences of text about the demand.', now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
+    from generate_series(1, ${roots}) g`.execute(db);
+  await sql`update comment set thread_id = id where demand_id = ${id} and parent_id is null`.execute(db);
+  await sql`insert into comment (demand_id, parent_id, thread_id, author_id, body)
+    select c.demand_id, c.id, c.id, c.author_id, 'A reply ' || g from comment c cross join generate_series(1, ${repliesPerRoot}) g where c.demand_id = ${id} and c.parent_id is null`.execute(db);
+  await sql`analyze`.execute(db);
+  return id;
+}
+
+console.log("Seeding a demand with 20,000 votes and 5,000 comments (1,000 threads of 5), and a small one…");
+const big = await demandWith(20_000, 1000, 4);
+const small = await demandWith(100, 10, 4);
+const counts = await sql<{ votes: number; comments: number }>`select (select count(*)::int from vote where demand_id = ${big}) as votes, (select count(*)::int from comment where demand_id = ${big}) as comments`.execute(db);
+console.log(`Big demand ${big}: ${counts.rows[0]!.votes} votes, ${counts.rows[0]!.comments} comments`);
+
+const build = await import(pathToFileURL(buildPath).href);
+const app = createExpressApp(build, { publicDir: path.join(root, "public") });
+const server = app.listen(0, "127.0.0.1");
+await new Promise((r) => server.once("listening", r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+async function measure(id: number, runs: number) {
+  const times: number[] = [];
+  let perView = 0;
+  for (let i = 0; i < runs + 10; i++) {
+    queries = 0;
+    const started = performance.now();
+    const response = await fetch(`${base}/demands/${id}`);
+    const html = await response.text();
+    const elapsed = performance.now() - started;
+    if (response.status !== 200 || !html.includes("Discussion")) throw new Error(`page failed: ${response.status}`);
+    if (i >= 10) times.push(elapsed);
+    perView = queries;
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]!, queries: perView };
+}
+
+// The loader alone (data, no HTML), to show where the page's time goes.
+async function measureLoader(id: number, runs: number) {
+  const loader = build.routes["routes/demands.$id._index"].module.loader;
+  const times: number[] = [];
+  for (let i = 0; i < runs + 10; i++) {
+    const started = performance.now();
+    await loader({ request: new Request(`${base}/demands/${id}`), params: { id: String(id) }, context: { cspNonce: "", clientIp: "127.0.0.1" } });
+    if (i >= 10) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+console.log(`Loader alone (big demand): median ${(await measureLoader(big, 50)).toFixed(1)} ms`);
+
+const bigPage = await measure(big, 100);
+const smallPage = await measure(small, 100);
+console.log(`Demand page, 20,000 votes + 5,000 comments: median ${bigPage.median.toFixed(1)} ms, p95 ${bigPage.p95.toFixed(1)} ms, ${bigPage.queries} SQL queries per view`);
+console.log(`Demand page, 100 votes + 50 comments:       median ${smallPage.median.toFixed(1)} ms, p95 ${smallPage.p95.toFixed(1)} ms, ${smallPage.queries} SQL queries per view`);
+console.log(`Query count independent of size: ${bigPage.queries === smallPage.queries ? "yes" : "NO"}`);
+
+console.log("Closing five demands of 20,000 votes each…");
+const closeTimes: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const id = await demandWith(20_000, 0, 0);
+  await expireVoting(db, id);
+  const started = performance.now();
+  const outcome = await closeVoting(db, id);
+  closeTimes.push(performance.now() - started);
+  if (!outcome || outcome.turnout !== 20_000) throw new Error("close failed");
+}
+closeTimes.sort((a, b) => a - b);
+console.log(`Close job (tally, rule, breakdown, log, announcement job) over 20,000 votes: median ${closeTimes[2]!.toFixed(1)} ms (runs: ${closeTimes.map((t) => t.toFixed(0)).join(", ")} ms)`);
+
+server.close();
+await closeDatabase();
+await embedded.stop();
+process.exit(0);
