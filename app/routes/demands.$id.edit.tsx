@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RenderedMarkdown } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
+import { LivePreview } from "~/components/live-preview";
 import { TextArea, TextField } from "~/components/form-field";
 import { addDemandAuthor, listDemandAuthors, removeDemandAuthor } from "~/models/demand.server";
 import { searchMembers } from "~/models/member.server";
@@ -77,6 +78,7 @@ export default function EditDemand() {
           <TextField name="title" label="Title" defaultValue={valueOf(values, "title")} error={errors?.title} />
           <TextArea name="summary" label="Summary" rows={4} defaultValue={valueOf(values, "summary")} error={errors?.summary} />
           <TextArea name="body" label="Full text" hint="Markdown: # headings, - lists, > quotes, [text](https://…) links. A blank line between paragraphs." rows={16} defaultValue={valueOf(values, "body")} error={errors?.body} />
+          <LivePreview textareaId="field-body" />
           {result && "preview" in result && result.preview !== undefined ? (
             <section className="card" aria-labelledby="preview-heading">
               <h2 id="preview-heading">Preview of the full text</h2>

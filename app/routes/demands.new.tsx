@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RenderedMarkdown } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
+import { LivePreview } from "~/components/live-preview";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { listMemberOrganisations } from "~/models/organisation.server";
 import { proposeDemand } from "~/services/demand.server";
@@ -76,6 +77,7 @@ export default function ProposeDemand() {
           defaultValue={valueOf(values, "body")}
           error={errors?.body}
         />
+        <LivePreview textareaId="field-body" />
         {result && "preview" in result && result.preview !== undefined ? (
           <section className="card" aria-labelledby="preview-heading">
             <h2 id="preview-heading">Preview of the full text</h2>

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { action as newAction } from "../../app/routes/demands.new";
+import { action as previewAction } from "../../app/routes/demands.preview";
 import { action as demandAction, loader as demandLoader } from "../../app/routes/demands.$id._index";
 import { action as processAction } from "../../app/routes/demands.$id.process";
 import { action as amendmentAction } from "../../app/routes/demands.$id.amendments.$amendmentId";
@@ -36,6 +37,14 @@ describe("proposing and drafting", () => {
     expect((await call(demandLoader, request(`/demands/${id}`), { id: String(id) })).status).toBe(404);
     const listed = await call(listLoader, request("/demands?q=rent", { cookie: other.cookie }));
     expect(listed.data.demands.map((d: { id: number }) => d.id)).not.toContain(id);
+  });
+
+  it("previews Markdown for members only, sanitised like the page", async () => {
+    const author = await signedIn();
+    expect((await call(previewAction, request("/demands/preview", { form: { body: "x" } }))).status).toBe(302);
+    const preview = await call(previewAction, request("/demands/preview", { form: { body: "# Title\n\n<script>alert(1)</script>[x](javascript:alert(1))" }, cookie: author.cookie }));
+    expect(preview.data.html).toContain("<h2>Title</h2>");
+    expect(preview.data.html).not.toMatch(/<script|alert\(1\)<\/script|href="javascript/i);
   });
 
   it("explains every bad field and keeps what was typed", async () => {

@@ -1,0 +1,33 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { RenderedMarkdown } from "./demand-bits";
+
+/**
+ * With JavaScript, the Markdown preview follows the text as it is typed (pausing briefly between
+ * requests). Without it, the form's Preview button does the same job.
+ */
+export function LivePreview({ textareaId }: { textareaId: string }) {
+  const fetcher = useFetcher<{ html: string }>();
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const { submit } = fetcher;
+  useEffect(() => {
+    const textarea = document.getElementById(textareaId) as HTMLTextAreaElement | null;
+    if (!textarea) return;
+    const update = () => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => submit({ body: textarea.value }, { method: "post", action: "/demands/preview" }), 400);
+    };
+    textarea.addEventListener("input", update);
+    return () => {
+      textarea.removeEventListener("input", update);
+      clearTimeout(timer.current);
+    };
+  }, [textareaId, submit]);
+  if (!fetcher.data) return null;
+  return (
+    <section className="card" aria-labelledby="live-preview-heading" aria-live="polite">
+      <h2 id="live-preview-heading">Live preview</h2>
+      <RenderedMarkdown html={fetcher.data.html} />
+    </section>
+  );
+}
