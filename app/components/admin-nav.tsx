@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { SubNav } from "./sub-nav";
 
 export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
   const items = [
@@ -8,19 +8,5 @@ export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
     { to: "/admin/moderation", label: "Moderation", show: true },
     { to: "/admin/audit", label: "Audit log", show: isAdmin },
   ];
-  return (
-    <nav aria-label="Admin" className="subnav">
-      <ul className="subnav__list">
-        {items
-          .filter((i) => i.show)
-          .map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.end}>
-                {item.label}
-              </NavLink>
-            </li>
-          ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label="Admin" items={items.filter((i) => i.show)} />;
 }

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Fragment } from "react";
+import { FieldError } from "./form-field";
 
 export interface CommentView {
   id: number;
@@ -170,12 +171,7 @@ export function CommentForm({
         <label className="field__label" htmlFor={`comment-body-${suffix}`}>
           {label}
         </label>
-        {errors?.body ? (
-          <p className="field__error" id={`comment-body-${suffix}-error`}>
-            <span className="visually-hidden">Error: </span>
-            {errors.body}
-          </p>
-        ) : null}
+        <FieldError id={`comment-body-${suffix}-error`} message={errors?.body} />
         <textarea className="textarea" id={`comment-body-${suffix}`} name="body" rows={4} defaultValue={defaultBody} aria-describedby={errors?.body ? `comment-body-${suffix}-error` : undefined} />
       </div>
       <div className="field">

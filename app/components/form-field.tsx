@@ -1,6 +1,31 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { fieldId } from "./error-summary";
 
+/** The hint under a label, referenced by the control's aria-describedby. */
+export function FieldHint({ id, children, className = "field__hint" }: { id: string; children: ReactNode; className?: string }) {
+  return (
+    <div className={className} id={id}>
+      {children}
+    </div>
+  );
+}
+
+/** The error message next to a field (GOV.UK pattern): prefixed "Error:" for screen readers. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="field__error" id={id}>
+      <span className="visually-hidden">Error: </span>
+      {message}
+    </p>
+  );
+}
+
+/** aria-describedby for a control with an optional hint and error. */
+export function describedBy(id: string, hint: unknown, error: unknown) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
 interface FieldFrameProps {
   name: string;
   label: ReactNode;
@@ -12,24 +37,14 @@ interface FieldFrameProps {
 /** Label, hint and error message wired to one control, as screen readers expect. */
 function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={error ? "field field--error" : "field"}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      {children({ id, "aria-describedby": describedBy || undefined, "aria-invalid": error ? true : undefined })}
+      {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
+      <FieldError id={`${id}-error`} message={error} />
+      {children({ id, "aria-describedby": describedBy(id, hint, error), "aria-invalid": error ? true : undefined })}
     </div>
   );
 }
@@ -83,22 +98,12 @@ export function ChoiceGroup({
   selected: string[];
 }) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={error ? "field field--error" : "field"}>
-      <fieldset className="fieldset" aria-describedby={describedBy || undefined}>
+      <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="fieldset__legend">{legend}</legend>
-        {hint ? (
-          <div className="field__hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p className="field__error" id={`${id}-error`}>
-            <span className="visually-hidden">Error: </span>
-            {error}
-          </p>
-        ) : null}
+        {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
+        <FieldError id={`${id}-error`} message={error} />
         <div className="choices">
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${index}`;
@@ -117,9 +122,9 @@ export function ChoiceGroup({
                   {option.label}
                 </label>
                 {option.hint ? (
-                  <div className="choice__hint" id={`${optionId}-hint`}>
+                  <FieldHint id={`${optionId}-hint`} className="choice__hint">
                     {option.hint}
-                  </div>
+                  </FieldHint>
                 ) : null}
               </div>
             );
@@ -140,15 +145,9 @@ export function Checkbox({ name, label, hint, error, defaultChecked, value = "ye
   value?: string;
 }) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={error ? "field field--error" : "field"}>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
       <div className="choice">
         <input
           className="choice__input"
@@ -157,16 +156,16 @@ export function Checkbox({ name, label, hint, error, defaultChecked, value = "ye
           name={name}
           value={value}
           defaultChecked={defaultChecked}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={describedBy(id, hint, error)}
           aria-invalid={error ? true : undefined}
         />
         <label className="choice__label" htmlFor={id}>
           {label}
         </label>
         {hint ? (
-          <div className="choice__hint" id={`${id}-hint`}>
+          <FieldHint id={`${id}-hint`} className="choice__hint">
             {hint}
-          </div>
+          </FieldHint>
         ) : null}
       </div>
     </div>

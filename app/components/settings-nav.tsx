@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { SubNav } from "./sub-nav";
 
 const items = [
   { to: "/settings", label: "Profile", end: true },
@@ -10,17 +10,5 @@ const items = [
 ];
 
 export function SettingsNav() {
-  return (
-    <nav aria-label="Settings" className="subnav">
-      <ul className="subnav__list">
-        {items.map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} end={item.end}>
-              {item.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label="Settings" items={items} />;
 }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary } from "~/components/error-summary";
+import { FieldError } from "~/components/form-field";
 import { recordAuditEvent } from "~/models/audit.server";
 import { listReportedComments, moderateComment } from "~/models/comment.server";
 import { requireCan } from "~/utils/auth.server";
@@ -65,13 +66,8 @@ export default function Moderation() {
               <label className="field__label" htmlFor={`field-reason-${c.id}`}>
                 Reason, if you hide it
               </label>
-              {result?.errors?.[`reason-${c.id}`] ? (
-                <p className="field__error" id={`field-reason-${c.id}-error`}>
-                  <span className="visually-hidden">Error: </span>
-                  {result.errors[`reason-${c.id}`]}
-                </p>
-              ) : null}
-              <input className="input" id={`field-reason-${c.id}`} name="reason" maxLength={300} />
+              <FieldError id={`field-reason-${c.id}-error`} message={result?.errors?.[`reason-${c.id}`]} />
+              <input className="input" id={`field-reason-${c.id}`} name="reason" maxLength={300} aria-describedby={result?.errors?.[`reason-${c.id}`] ? `field-reason-${c.id}-error` : undefined} />
             </div>
             <div className="button-row">
               <button type="submit" name="decision" value="hide" className="button button--warning">

@@ -5,7 +5,7 @@ import type { DemandOutcome, VoteChoice } from "../../db/schema";
 import { CommentForm, CommentThreads } from "~/components/comments";
 import { RenderedMarkdown, StageTag } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
-import { TextArea } from "~/components/form-field";
+import { FieldError, TextArea } from "~/components/form-field";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { listAmendments } from "~/models/amendment.server";
 import { listCommentThreads } from "~/models/comment.server";
@@ -340,12 +340,7 @@ function VotePanel({ data, errors }: { data: ReturnType<typeof useLoaderData<typ
           <div className={errors?.choice ? "field field--error" : "field"}>
             <fieldset className="fieldset" aria-describedby={errors?.choice ? "field-choice-error" : undefined}>
               <legend className="fieldset__legend">{myVote ? "Change your vote" : "Your vote"}</legend>
-              {errors?.choice ? (
-                <p className="field__error" id="field-choice-error">
-                  <span className="visually-hidden">Error: </span>
-                  {errors.choice}
-                </p>
-              ) : null}
+              <FieldError id="field-choice-error" message={errors?.choice} />
               <div className="choices">
                 {(Object.keys(CHOICES) as VoteChoice[]).map((c, i) => (
                   <div className="choice" key={c}>

@@ -83,7 +83,11 @@ export async function confirmEmail(db: Database, token: string) {
   });
 }
 
-export async function requestSignInLink(db: Database, rawEmail: string) {
+/**
+ * Emails a sign-in or reset link to a registered address, or tells an unregistered address's owner
+ * there is no account: the caller's answer is the same either way.
+ */
+async function sendLinkOrNoAccount(db: Database, rawEmail: string, link: { purpose: "sign_in" | "reset_password"; template: "SignInLink" | "ResetPassword"; path: string }) {
   const email = normaliseEmail(rawEmail);
   await db.transaction().execute(async (trx) => {
     const member = await getMemberByEmail(trx, email);
@@ -91,9 +95,13 @@ export async function requestSignInLink(db: Database, rawEmail: string) {
       await queueEmail(trx, { template: "NoAccount", to: email, props: { joinUrl: url("/join") } });
       return;
     }
-    const token = await issueLink(trx, { memberId: member.id, email, purpose: "sign_in" });
-    await queueEmail(trx, { template: "SignInLink", to: email, props: { url: url(`/sign-in/link/${token}`) } });
+    const token = await issueLink(trx, { memberId: member.id, email, purpose: link.purpose });
+    await queueEmail(trx, { template: link.template, to: email, props: { url: url(`${link.path}/${token}`) } });
   });
+}
+
+export function requestSignInLink(db: Database, email: string) {
+  return sendLinkOrNoAccount(db, email, { purpose: "sign_in", template: "SignInLink", path: "/sign-in/link" });
 }
 
 /** Uses a sign-in link. Following it proves the member reads that inbox, so it verifies the email too. */
@@ -113,17 +121,8 @@ export async function signInWithPassword(db: Database, email: string, password: 
   return ok && member?.email_verified_at ? member.id : null;
 }
 
-export async function requestPasswordReset(db: Database, rawEmail: string) {
-  const email = normaliseEmail(rawEmail);
-  await db.transaction().execute(async (trx) => {
-    const member = await getMemberByEmail(trx, email);
-    if (!member) {
-      await queueEmail(trx, { template: "NoAccount", to: email, props: { joinUrl: url("/join") } });
-      return;
-    }
-    const token = await issueLink(trx, { memberId: member.id, email, purpose: "reset_password" });
-    await queueEmail(trx, { template: "ResetPassword", to: email, props: { url: url(`/reset-password/${token}`) } });
-  });
+export function requestPasswordReset(db: Database, email: string) {
+  return sendLinkOrNoAccount(db, email, { purpose: "reset_password", template: "ResetPassword", path: "/reset-password" });
 }
 
 /** Sets a new password from a reset link and ends every session. */
