@@ -38,13 +38,17 @@ export function tryAgainMessage(seconds: number) {
 }
 
 const MINUTE = 60;
-/** The limits on actions that cost us (email sent, password hashed) or that guess secrets. */
+/**
+ * The limits on actions that cost us (email sent, password hashed) or that guess secrets. Per-IP limits
+ * are generous because a whole office or day centre can share one address; per-email limits protect
+ * each account.
+ */
 export const RATE_LIMITS = {
-  joinPerIp: { name: "join-ip", limit: 20, windowSeconds: 60 * MINUTE },
+  joinPerIp: { name: "join-ip", limit: 50, windowSeconds: 60 * MINUTE },
   joinPerEmail: { name: "join-email", limit: 3, windowSeconds: 60 * MINUTE },
-  signInPerIp: { name: "sign-in-ip", limit: 30, windowSeconds: 15 * MINUTE },
+  signInPerIp: { name: "sign-in-ip", limit: 100, windowSeconds: 15 * MINUTE },
   signInPerEmail: { name: "sign-in-email", limit: 8, windowSeconds: 15 * MINUTE },
-  linkPerIp: { name: "link-ip", limit: 20, windowSeconds: 15 * MINUTE },
+  linkPerIp: { name: "link-ip", limit: 50, windowSeconds: 15 * MINUTE },
   linkPerEmail: { name: "link-email", limit: 3, windowSeconds: 15 * MINUTE },
   invitePerMember: { name: "invite-member", limit: 30, windowSeconds: 60 * MINUTE },
   emailChangePerMember: { name: "email-change-member", limit: 5, windowSeconds: 60 * MINUTE },

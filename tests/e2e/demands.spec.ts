@@ -152,7 +152,7 @@ test("a reported comment is hidden by a moderator, with the reason in its place"
   const unkind = `Everyone who disagrees with me is an idiot (${testInfo.project.name}).`;
   const reason = `Personal attack on other members (${testInfo.project.name})`;
   // The demo's consultation on housing is open for discussion.
-  await signIn(page, "sam@chorus.example");
+  await signIn(page, "chloe@chorus.example");
   await page.goto("/demands?stage=consultation");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Housing first for people leaving mental health wards" }).click();
@@ -165,7 +165,7 @@ test("a reported comment is hidden by a moderator, with the reason in its place"
   await expect(page.getByRole("status")).toContainText("Your comment is posted");
   await expectAccessible(page);
 
-  const reporter = await as(browser, "aisha@chorus.example");
+  const reporter = await as(browser, "dev@chorus.example");
   await reporter.goto(url);
   const comment = reporter.locator(".comment").filter({ hasText: unkind }).first();
   await comment.getByText("Report", { exact: true }).click();

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, linkFrom, openLatestEmail, test } from "./fixtures";
 
-// Each project (with and without JavaScript) uses its own addresses, so runs never collide.
+// Each project (with and without JavaScript) uses its own addresses, so runs never collide. Demo
+// accounts are spread across specs: sign-in is rate limited per email (8 in 15 minutes), as in production.
 const address = (name: string, project: string) => `${name}-${project}-${Date.now().toString(36)}@example.org`;
 
 test("join, confirm from the outbox, share a perspective, sign out, sign back in with an email link", async ({ page }, testInfo) => {
@@ -72,11 +73,11 @@ test("join, confirm from the outbox, share a perspective, sign out, sign back in
 
 test("a wrong password gets one message that does not say whether the account exists", async ({ page }) => {
   await page.goto("/sign-in");
-  await page.locator("#field-email").fill("sam@chorus.example");
+  await page.locator("#field-email").fill("hamza@chorus.example");
   await page.getByLabel("Password", { exact: true }).fill("not the password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Email or password is not right");
-  await expect(page.locator("#field-email")).toHaveValue("sam@chorus.example");
+  await expect(page.locator("#field-email")).toHaveValue("hamza@chorus.example");
   await expectAccessible(page);
 });
 
@@ -86,8 +87,8 @@ test("register an organisation, an admin verifies it, a member is invited and ac
   const orgName = `Hearing Voices ${testInfo.project.name} ${Date.now().toString(36)}`;
   const invitee = address("invitee", testInfo.project.name);
 
-  // Sam registers an organisation.
-  await signInWithPassword(page, "sam@chorus.example");
+  // Farid registers an organisation.
+  await signInWithPassword(page, "farid@chorus.example");
   await page.goto("/organisations/new");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Register organisation" }).click();
@@ -116,7 +117,7 @@ test("register an organisation, an admin verifies it, a member is invited and ac
   await page.goto(orgUrl);
   await expect(page.locator(".badge--verified")).toHaveText("✓ Verified");
 
-  // Sam invites someone who has no account yet.
+  // Farid invites someone who has no account yet.
   await page.getByRole("link", { name: "Manage members and invitations" }).click();
   await expectAccessible(page);
   await page.getByLabel("Their email address").fill("not an email");
@@ -177,7 +178,7 @@ test("download my data, then delete my account", async ({ page }, testInfo) => {
 });
 
 test("a signed-in member cannot open the admin area", async ({ page }) => {
-  await signInWithPassword(page, "sam@chorus.example");
+  await signInWithPassword(page, "grace@chorus.example");
   const response = await page.goto("/admin/members");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You cannot do that" })).toBeVisible();
