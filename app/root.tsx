@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { data } from "@remix-run/node";
 import {
   isRouteErrorResponse,
+  type ShouldRevalidateFunction,
   Link,
   Links,
   Meta,
@@ -24,6 +25,11 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: "Chorus" }];
+
+// The root loader hands out the one-time flash message; a background fetch (the live Markdown
+// preview) must not make it reload and swallow the message before the page shows it.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction === "/demands/preview" ? false : defaultShouldRevalidate;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ flash, setCookie }, shell] = await Promise.all([readFlash(request), getShellUser(request)]);

@@ -17,9 +17,13 @@ export function LivePreview({ textareaId }: { textareaId: string }) {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => submit({ body: textarea.value }, { method: "post", action: "/demands/preview" }), 400);
     };
+    // Submitting the form itself makes a pending preview pointless.
+    const cancel = () => clearTimeout(timer.current);
     textarea.addEventListener("input", update);
+    textarea.form?.addEventListener("submit", cancel);
     return () => {
       textarea.removeEventListener("input", update);
+      textarea.form?.removeEventListener("submit", cancel);
       clearTimeout(timer.current);
     };
   }, [textareaId, submit]);

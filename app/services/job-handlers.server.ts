@@ -1,4 +1,5 @@
 import type { Database } from "../../db";
+import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
 import { deliverEmail } from "~/utils/email.server";
 import type { JobHandlers } from "~/utils/jobs.server";
@@ -15,6 +16,10 @@ export function jobHandlers(db: Database): JobHandlers {
     },
     "demand.notify-outcome": async ({ demandId, afterMemberId }) => {
       await notifyOutcome(db, demandId, afterMemberId);
+    },
+    // Rate-limit windows older than a day can never matter again.
+    "maintenance.prune-rate-limits": async () => {
+      await deleteExpiredRateLimitBuckets(db);
     },
   };
 }

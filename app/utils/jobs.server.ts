@@ -8,12 +8,14 @@ export const JOBS = {
   closeVoting: "demand.close-voting",
   closeDueVotes: "demand.close-due",
   notifyOutcome: "demand.notify-outcome",
+  pruneRateLimits: "maintenance.prune-rate-limits",
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
   [JOBS.closeVoting]: { demandId: number };
   [JOBS.closeDueVotes]: Record<string, never>;
   [JOBS.notifyOutcome]: { demandId: number; afterMemberId: number };
+  [JOBS.pruneRateLimits]: Record<string, never>;
 };
 type JobName = keyof JobData;
 
@@ -24,6 +26,7 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   // A sweep every minute closes any vote whose own job was lost (say, a deadline moved by hand).
   [JOBS.closeDueVotes]: { name: JOBS.closeDueVotes, retryLimit: 0, expireInSeconds: 120 },
   [JOBS.notifyOutcome]: { name: JOBS.notifyOutcome, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  [JOBS.pruneRateLimits]: { name: JOBS.pruneRateLimits, retryLimit: 2, expireInSeconds: 300 },
 };
 
 export const JOB_SCHEMA = "pgboss";
@@ -72,6 +75,7 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
   await ensureQueues(boss);
   if (options.work) {
     await boss.schedule(JOBS.closeDueVotes, "* * * * *", {});
+    await boss.schedule(JOBS.pruneRateLimits, "17 3 * * *", {});
     for (const name of Object.keys(handlers) as JobName[]) {
       // One job per fetch, so a failure retries only the job that failed.
       await boss.work<JobData[typeof name]>(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
