@@ -79,6 +79,30 @@ export function TextArea({ name, label, hint, error, ...textarea }: TextAreaProp
   );
 }
 
+/** A labelled drop-down (filters and comparisons), wired like the other fields. */
+export function SelectField({ id, name, label, options, defaultValue }: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  options: Array<{ value: string | number; label: string }>;
+  defaultValue?: string | number;
+}) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select className="select input" id={id} name={name} defaultValue={defaultValue}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A fieldset of checkboxes or radios sharing one name, with one legend, hint and error. */
 export function ChoiceGroup({
   name,

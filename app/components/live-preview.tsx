@@ -35,3 +35,14 @@ export function LivePreview({ textareaId }: { textareaId: string }) {
     </section>
   );
 }
+
+/** The preview the form's Preview button returns (the no-JavaScript path). */
+export function SubmittedPreview({ html }: { html: string | undefined }) {
+  if (html === undefined) return null;
+  return (
+    <section className="card" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">Preview of the full text</h2>
+      <RenderedMarkdown html={html} />
+    </section>
+  );
+}

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { RenderedMarkdown } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
-import { LivePreview } from "~/components/live-preview";
+import { LivePreview, SubmittedPreview } from "~/components/live-preview";
 import { TextArea, TextField } from "~/components/form-field";
 import { addDemandAuthor, listDemandAuthors, removeDemandAuthor } from "~/models/demand.server";
 import { searchMembers } from "~/models/member.server";
@@ -79,12 +78,7 @@ export default function EditDemand() {
           <TextArea name="summary" label="Summary" rows={4} defaultValue={valueOf(values, "summary")} error={errors?.summary} />
           <TextArea name="body" label="Full text" hint="Markdown: # headings, - lists, > quotes, [text](https://…) links. A blank line between paragraphs." rows={16} defaultValue={valueOf(values, "body")} error={errors?.body} />
           <LivePreview textareaId="field-body" />
-          {result && "preview" in result && result.preview !== undefined ? (
-            <section className="card" aria-labelledby="preview-heading">
-              <h2 id="preview-heading">Preview of the full text</h2>
-              <RenderedMarkdown html={result.preview} />
-            </section>
-          ) : null}
+          <SubmittedPreview html={result && "preview" in result ? result.preview : undefined} />
           <TextArea name="easyRead" label="Easy-read summary" hint="Needed before voting can open." rows={5} defaultValue={valueOf(values, "easyRead")} error={errors?.easyRead} />
           <TextField name="note" label="What did you change?" hint="A short note for the history, like “Clearer second paragraph”." defaultValue={valueOf(values, "note")} error={errors?.note} />
           <div className="button-row">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DiffView } from "~/components/diff-view";
+import { SelectField } from "~/components/form-field";
 import { getRevision, listRevisions } from "~/models/demand.server";
 import { getCurrentMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -63,30 +64,8 @@ export default function History() {
       </table>
       {revisions.length > 1 ? (
         <Form method="get" className="filters" aria-label="Compare revisions">
-          <div className="field">
-            <label className="field__label" htmlFor="compare-from">
-              Compare revision
-            </label>
-            <select className="select input" id="compare-from" name="from" defaultValue={from}>
-              {revisions.map((r) => (
-                <option key={r.number} value={r.number}>
-                  {r.number}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="compare-to">
-              with revision
-            </label>
-            <select className="select input" id="compare-to" name="to" defaultValue={to}>
-              {revisions.map((r) => (
-                <option key={r.number} value={r.number}>
-                  {r.number}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="compare-from" name="from" label="Compare revision" defaultValue={from} options={revisions.map((r) => ({ value: r.number, label: String(r.number) }))} />
+          <SelectField id="compare-to" name="to" label="with revision" defaultValue={to} options={revisions.map((r) => ({ value: r.number, label: String(r.number) }))} />
           <button type="submit" className="button button--secondary">
             Compare
           </button>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StageTag } from "~/components/demand-bits";
+import { SelectField } from "~/components/form-field";
 import { DEMAND_PAGE_SIZE, listDemands, type DemandSort } from "~/models/demand.server";
 import { listOrganisations } from "~/models/organisation.server";
 import { getCurrentMember } from "~/utils/auth.server";
@@ -61,57 +62,22 @@ export default function Demands() {
           </label>
           <input className="input" id="filter-q" type="search" name="q" defaultValue={filters.q} />
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-stage">
-            Stage
-          </label>
-          <select className="select input" id="filter-stage" name="stage" defaultValue={filters.stage}>
-            <option value="">Any stage</option>
-            {DEMAND_STAGES.filter((s) => s !== "draft").map((s) => (
-              <option key={s} value={s}>
-                {STAGE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-topic">
-            Topic
-          </label>
-          <select className="select input" id="filter-topic" name="topic" defaultValue={filters.topic}>
-            <option value="">Any topic</option>
-            {TOPICS.map((t) => (
-              <option key={t} value={t}>
-                {TOPIC_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-organisation">
-            Organisation
-          </label>
-          <select className="select input" id="filter-organisation" name="organisation" defaultValue={filters.organisation}>
-            <option value="">Any organisation</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="filter-sort">
-            Sort by
-          </label>
-          <select className="select input" id="filter-sort" name="sort" defaultValue={filters.sort}>
-            {Object.entries(SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="filter-stage"
+          name="stage"
+          label="Stage"
+          defaultValue={filters.stage}
+          options={[{ value: "", label: "Any stage" }, ...DEMAND_STAGES.filter((s) => s !== "draft").map((s) => ({ value: s, label: STAGE_LABELS[s] }))]}
+        />
+        <SelectField id="filter-topic" name="topic" label="Topic" defaultValue={filters.topic} options={[{ value: "", label: "Any topic" }, ...TOPICS.map((t) => ({ value: t, label: TOPIC_LABELS[t] }))]} />
+        <SelectField
+          id="filter-organisation"
+          name="organisation"
+          label="Organisation"
+          defaultValue={filters.organisation}
+          options={[{ value: "", label: "Any organisation" }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+        />
+        <SelectField id="filter-sort" name="sort" label="Sort by" defaultValue={filters.sort} options={Object.entries(SORTS).map(([value, label]) => ({ value, label }))} />
         <button type="submit" className="button button--secondary">
           Show demands
         </button>

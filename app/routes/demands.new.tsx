@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { RenderedMarkdown } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
-import { LivePreview } from "~/components/live-preview";
+import { LivePreview, SubmittedPreview } from "~/components/live-preview";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { listMemberOrganisations } from "~/models/organisation.server";
 import { proposeDemand } from "~/services/demand.server";
@@ -78,12 +77,7 @@ export default function ProposeDemand() {
           error={errors?.body}
         />
         <LivePreview textareaId="field-body" />
-        {result && "preview" in result && result.preview !== undefined ? (
-          <section className="card" aria-labelledby="preview-heading">
-            <h2 id="preview-heading">Preview of the full text</h2>
-            <RenderedMarkdown html={result.preview} />
-          </section>
-        ) : null}
+        <SubmittedPreview html={result && "preview" in result ? result.preview : undefined} />
         <TextArea name="easyRead" label="Easy-read summary" hint="Short sentences and everyday words. Needed before voting can open." rows={5} defaultValue={valueOf(values, "easyRead")} error={errors?.easyRead} />
         <ChoiceGroup
           name="topics"
