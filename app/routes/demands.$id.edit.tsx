@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
-import { LivePreview, SubmittedPreview } from "~/components/live-preview";
-import { TextArea, TextField } from "~/components/form-field";
+import { DemandTextButtons, DemandTextFields } from "~/components/demand-text-fields";
+import { TextField } from "~/components/form-field";
 import { addDemandAuthor, listDemandAuthors, removeDemandAuthor } from "~/models/demand.server";
 import { searchMembers } from "~/models/member.server";
 import { saveDemandText } from "~/services/demand.server";
@@ -74,21 +74,9 @@ export default function EditDemand() {
         <h1>Edit: {demand.title}</h1>
         <p>Each save becomes revision {demand.revision + 1}, with your name and note, and can be compared with any other.</p>
         <Form method="post" noValidate>
-          <TextField name="title" label="Title" defaultValue={valueOf(values, "title")} error={errors?.title} />
-          <TextArea name="summary" label="Summary" rows={4} defaultValue={valueOf(values, "summary")} error={errors?.summary} />
-          <TextArea name="body" label="Full text" hint="Markdown: # headings, - lists, > quotes, [text](https://…) links. A blank line between paragraphs." rows={16} defaultValue={valueOf(values, "body")} error={errors?.body} />
-          <LivePreview textareaId="field-body" />
-          <SubmittedPreview html={result && "preview" in result ? result.preview : undefined} />
-          <TextArea name="easyRead" label="Easy-read summary" hint="Needed before voting can open." rows={5} defaultValue={valueOf(values, "easyRead")} error={errors?.easyRead} />
+          <DemandTextFields values={values} errors={errors} preview={result && "preview" in result ? result.preview : undefined} />
           <TextField name="note" label="What did you change?" hint="A short note for the history, like “Clearer second paragraph”." defaultValue={valueOf(values, "note")} error={errors?.note} />
-          <div className="button-row">
-            <button type="submit" className="button" name="intent" value="save">
-              Save revision
-            </button>
-            <button type="submit" className="button button--secondary" name="intent" value="preview">
-              Preview
-            </button>
-          </div>
+          <DemandTextButtons save="Save revision" />
         </Form>
       </div>
       <section className="section">

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
-import { LivePreview, SubmittedPreview } from "~/components/live-preview";
-import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
+import { DemandTextButtons, DemandTextFields } from "~/components/demand-text-fields";
+import { ChoiceGroup } from "~/components/form-field";
 import { listMemberOrganisations } from "~/models/organisation.server";
 import { proposeDemand } from "~/services/demand.server";
 import { requireMember } from "~/utils/auth.server";
@@ -66,19 +66,7 @@ export default function ProposeDemand() {
       <h1>Propose a demand</h1>
       <p>Start a draft. Only you, and co-authors you add, can see it until you open a consultation.</p>
       <Form method="post" noValidate>
-        <TextField name="title" label="Title" hint="What should change, in a few words." defaultValue={valueOf(values, "title")} error={errors?.title} />
-        <TextArea name="summary" label="Summary" hint="One paragraph: the change, and why." rows={4} defaultValue={valueOf(values, "summary")} error={errors?.summary} />
-        <TextArea
-          name="body"
-          label="Full text"
-          hint="Markdown: # for headings, - for lists, > for quotes, [text](https://…) for links. Leave a blank line between paragraphs."
-          rows={14}
-          defaultValue={valueOf(values, "body")}
-          error={errors?.body}
-        />
-        <LivePreview textareaId="field-body" />
-        <SubmittedPreview html={result && "preview" in result ? result.preview : undefined} />
-        <TextArea name="easyRead" label="Easy-read summary" hint="Short sentences and everyday words. Needed before voting can open." rows={5} defaultValue={valueOf(values, "easyRead")} error={errors?.easyRead} />
+        <DemandTextFields values={values} errors={errors} preview={result && "preview" in result ? result.preview : undefined} />
         <ChoiceGroup
           name="topics"
           type="checkbox"
@@ -98,14 +86,7 @@ export default function ProposeDemand() {
             selected={[valueOf(values, "organisationId")]}
           />
         ) : null}
-        <div className="button-row">
-          <button type="submit" className="button" name="intent" value="save">
-            Save draft
-          </button>
-          <button type="submit" className="button button--secondary" name="intent" value="preview">
-            Preview
-          </button>
-        </div>
+        <DemandTextButtons save="Save draft" />
       </Form>
     </div>
   );

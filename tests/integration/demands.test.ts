@@ -10,7 +10,8 @@ import { loader as listLoader } from "../../app/routes/demands._index";
 import { loader as orgPageLoader } from "../../app/routes/organisations.$slug._index";
 import { action as moderationAction, loader as moderationLoader } from "../../app/routes/admin.moderation";
 import { action as signInAction } from "../../app/routes/sign-in";
-import { castVote, closeVoting, notifyOutcome, proposeAmendment, saveDemandText } from "../../app/services/demand.server";
+import { addSupport } from "../../app/models/amendment.server";
+import { castVote, closeVoting, notifyOutcome, openConsultation, proposeAmendment, saveDemandText } from "../../app/services/demand.server";
 import { deleteAccount } from "../../app/services/account.server";
 import { toLondonInput } from "../../app/utils/london-time";
 import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../factories";
@@ -67,6 +68,45 @@ describe("proposing and drafting", () => {
     const topic = await call(listLoader, request("/demands?topic=housing&stage=voting"));
     expect(topic.data.demands.map((d: { id: number }) => d.id)).toContain(a);
     expect(topic.data.demands.map((d: { id: number }) => d.id)).not.toContain(b);
+  });
+});
+
+describe("sorting and following", () => {
+  it("sorts by closing soon (open demands only) and by most supported amendments", async () => {
+    const author = await createMember(db);
+    const admin = await createMember(db, { roles: ["admin"] });
+    const topic = "trauma_violence" as const;
+    // Created in the opposite order to the expected result, so "newest first" would fail the assertion.
+    const sooner = await createDemand(db, { authorId: author.id, topics: [topic] });
+    const later = await createDemand(db, { authorId: author.id, topics: [topic] });
+    await openDemandForVoting(db, later, admin.id, { votingEndsAt: new Date(Date.now() + 9 * 86_400_000) });
+    await openDemandForVoting(db, sooner, admin.id, { votingEndsAt: new Date(Date.now() + 2 * 86_400_000) });
+    const closing = await call(listLoader, request(`/demands?topic=${topic}&sort=closing_soon`));
+    expect(closing.data.demands.map((d: { id: number }) => d.id)).toEqual([sooner, later]);
+
+    const popular = await createDemand(db, { authorId: author.id, topics: ["work"] });
+    const plain = await createDemand(db, { authorId: author.id, topics: ["work"] });
+    for (const id of [plain, popular]) await openConsultation(db, id, author.id, new Date(Date.now() + 86_400_000));
+    const amendment = (await proposeAmendment(db, popular, author.id, { paragraphIndex: null, proposedText: "A different whole text for this demand.", rationale: "Because." })) as { id: number };
+    for (let i = 0; i < 3; i++) await addSupport(db, amendment.id, (await createMember(db)).id);
+    const supported = await call(listLoader, request("/demands?topic=work&sort=supported_amendments"));
+    expect(supported.data.demands.map((d: { id: number }) => d.id).slice(0, 2)).toEqual([popular, plain]);
+  });
+
+  it("lets a member follow and unfollow, and follows voters automatically", async () => {
+    const author = await createMember(db);
+    const admin = await createMember(db, { roles: ["admin"] });
+    const member = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    await openDemandForVoting(db, id, admin.id);
+    const p = { id: String(id) };
+    const following = async () => (await call(demandLoader, request(`/demands/${id}`, { cookie: member.cookie }), p)).data.following;
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "follow" }, cookie: member.cookie }), p);
+    expect(await following()).toBe(true);
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "unfollow" }, cookie: member.cookie }), p);
+    expect(await following()).toBe(false);
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "vote", choice: "abstain" }, cookie: member.cookie }), p);
+    expect(await following()).toBe(true);
   });
 });
 
