@@ -143,9 +143,12 @@ test("register an organisation, an admin verifies it, a member is invited and ac
   await guest.getByLabel("I am 18 or over").check();
   await guest.getByLabel(/I agree to the terms/).check();
   await guest.getByRole("button", { name: "Join" }).click();
+  await expect(guest.getByRole("heading", { name: "Check your email" })).toBeVisible();
   const verify = await openLatestEmail(guest, invitee, /Confirm your email/);
   await guest.goto(linkFrom(verify, "/verify-email/"));
   await guest.getByRole("button", { name: "Confirm my email" }).click();
+  // Wait for the confirmation (and its session cookie) before leaving the page.
+  await expect(guest.getByRole("status")).toContainText("Your email is confirmed");
   await guest.goto(invitationUrl);
   await expectAccessible(guest);
   await guest.getByRole("button", { name: `Accept and join ${orgName}` }).click();
@@ -203,6 +206,7 @@ async function joinAndConfirm(page: Page, email: string, name: string) {
   await page.getByLabel("I am 18 or over").check();
   await page.getByLabel(/I agree to the terms/).check();
   await page.getByRole("button", { name: "Join" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   const text = await openLatestEmail(page, email, /Confirm your email/);
   await page.goto(linkFrom(text, "/verify-email/"));
   await expectAccessible(page);
