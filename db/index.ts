@@ -1,6 +1,7 @@
 import { CompiledQuery, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { getEnv } from "../app/utils/env.server";
+import { logger } from "../app/utils/logger.server";
 import type { EmbeddedDatabase } from "./embedded";
 import type { DB } from "./schema";
 
@@ -10,11 +11,21 @@ export type Database = Kysely<DB>;
 // int8 (bigint ids, count(*)) as JavaScript numbers: every value Chorus stores fits in 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/**
+ * A pool that survives a dropped connection. An idle client whose backend goes away (a restart, a
+ * failover, pg_terminate_backend, the server stopping first at shutdown) makes the pool emit
+ * 'error'; with no listener Node treats that as an uncaught exception and the process dies. The
+ * pool has already discarded the broken client, so the next query simply opens a new one.
+ */
+export function createPool(connectionString: string, max = 10) {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on("error", (error) => logger.warn("database connection lost; the pool will reconnect", { error: error.message }));
+  return pool;
+}
+
 /** A Kysely instance over its own pool; tests and scripts make their own, the app uses `db`. */
 export function createDb(connectionString: string, options: { max?: number } = {}): Database {
-  return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: options.max ?? 10 }) }),
-  });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPool(connectionString, options.max) }) });
 }
 
 // Remix bundles app code separately from the server entry, so two copies of this module can exist in
@@ -52,7 +63,7 @@ export function setDatabase(url: Promise<string>, embedded?: EmbeddedDatabase) {
 
 export const db: Database = (state.db ??= new Kysely<DB>({
   dialect: new PostgresDialect({
-    pool: async () => new pg.Pool({ connectionString: await resolveDatabaseUrl(), max: 10 }),
+    pool: async () => createPool(await resolveDatabaseUrl()),
   }),
 }));
 

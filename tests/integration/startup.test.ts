@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 
 /**
@@ -63,6 +64,24 @@ describe("npm start", () => {
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
 
+    // A second start in the same folder refuses, and leaves the first one (and its database) alone.
+    const intruder = startServer({ DATA_DIR: dataDir });
+    expect(await intruder.exited).toBe(1);
+    expect(stderrLines(intruder)).toEqual([expect.stringMatching(/^Chorus could not start\. Chorus is already running from this folder \(process \d+/)]);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    // Every connection the app holds is dropped by the server: the app logs it and keeps serving.
+    const port = readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[3];
+    const admin = new pg.Client({ connectionString: `postgres://chorus:chorus-local-only@127.0.0.1:${port}/chorus` });
+    await admin.connect();
+    const terminated = await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'chorus' and pid <> pg_backend_pid()");
+    await admin.end();
+    expect(terminated.rowCount).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(first.child.exitCode).toBeNull();
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect(first.stderr()).toContain("database connection lost; the pool will reconnect");
+
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     const pgData = path.join(dataDir, "postgres");
@@ -70,11 +89,19 @@ describe("npm start", () => {
     expect(existsSync(path.join(pgData, "PG_VERSION"))).toBe(true);
     expect(existsSync(path.join(pgData, "postmaster.pid"))).toBe(false);
 
+    // A stale pid file naming some other live process (a pid reused after a crash): that process
+    // must not be signalled; the file is recognised as stale and start-up goes on.
+    const bystander = spawn("sleep", ["60"], { stdio: "ignore" });
+    writeFileSync(path.join(pgData, "postmaster.pid"), `${bystander.pid}\n${pgData}\n`);
     const second = startServer({ DATA_DIR: dataDir });
     const secondUrl = await waitForUrl(second);
     expect(second.stdout()).not.toContain("Creating a new PostgreSQL cluster");
     expect(second.stdout()).not.toContain("Applied migrations");
+    expect(second.stdout()).toContain("Removing a stale");
     expect((await fetch(`${secondUrl}/healthz`)).status).toBe(200);
+    expect(bystander.exitCode).toBeNull();
+    expect(bystander.signalCode).toBeNull();
+    bystander.kill();
     second.child.kill("SIGINT");
     expect(await second.exited).toBe(0);
     expect(existsSync(path.join(pgData, "postmaster.pid"))).toBe(false);
