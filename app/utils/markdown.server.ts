@@ -1,10 +1,15 @@
-import { marked } from "marked";
+import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
 /**
  * Member-written Markdown to safe HTML: headings, paragraphs, emphasis, lists, links and quotes only.
  * Raw HTML in the source is dropped (not escaped into view), scripts and event handlers never survive,
  * and links may only be http(s) or mailto, opening with rel="nofollow noopener".
+ *
+ * The parser runs on the only event loop, so it must be linear-time on hostile input: markdown-it
+ * (CommonMark, with pathological-input tests of its own and a nesting limit) replaced `marked`,
+ * whose backtracking let a 4.8 KB body of `[a](` take seconds per view and 1 MB hang the process.
+ * `renderMarkdown.test.ts` holds the inputs that used to stall it to a time limit.
  */
 const ALLOWED = {
   allowedTags: ["h2", "h3", "h4", "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote"],
@@ -21,8 +26,29 @@ const ALLOWED = {
   },
 };
 
+/** The longest Markdown any field accepts (a demand's full text); nothing longer is ever parsed. */
+export const MARKDOWN_MAX_LENGTH = 50_000;
+
+// html: true hands raw HTML to the sanitiser, which drops it (false would print the tags as text).
+const parser = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false, maxNesting: 20 }).disable(["image", "table"]);
+// Let every link through to the sanitiser, which removes a javascript: or data: href but keeps the
+// link's text (markdown-it's own check would print the whole "[text](javascript:...)" source).
+parser.validateLink = () => true;
+
+// The same text is rendered on every view of a demand: keep the last few hundred results.
+const cache = new Map<string, string>();
+const CACHE_SIZE = 300;
+
 export function renderMarkdown(markdown: string): string {
-  // marked passes raw HTML through; strip it first so "<b>hi</b>" does not become bold.
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: false }) as string;
-  return sanitizeHtml(html, ALLOWED);
+  const source = markdown.length > MARKDOWN_MAX_LENGTH ? markdown.slice(0, MARKDOWN_MAX_LENGTH) : markdown;
+  const cached = cache.get(source);
+  if (cached !== undefined) {
+    cache.delete(source);
+    cache.set(source, cached);
+    return cached;
+  }
+  const html = sanitizeHtml(parser.render(source), ALLOWED);
+  cache.set(source, html);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return html;
 }
