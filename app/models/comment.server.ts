@@ -38,13 +38,18 @@ export function getComment(db: Database, id: number) {
   return db.selectFrom("comment").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/**
+ * What a discussion page may publish. A hidden or held comment's text and content note never leave
+ * the database here (they would travel in the page's data even if the HTML left them out); only
+ * the moderation queue reads them.
+ */
 const commentColumns = [
   "comment.id",
   "comment.parent_id",
   "comment.thread_id",
   "comment.author_id",
-  "comment.body",
-  "comment.content_note",
+  sql<string>`case when comment.status = 'visible' then comment.body else '' end`.as("body"),
+  sql<string | null>`case when comment.status = 'visible' then comment.content_note end`.as("content_note"),
   "comment.status",
   "comment.moderation_reason",
   "comment.created_at",

@@ -30,7 +30,7 @@ const ALLOWED = {
 export const MARKDOWN_MAX_LENGTH = 50_000;
 
 // html: true hands raw HTML to the sanitiser, which drops it (false would print the tags as text).
-const parser = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false, maxNesting: 20 }).disable(["image", "table"]);
+const parser = new MarkdownIt("commonmark", { html: true, linkify: false, typographer: false, breaks: false }).disable(["image", "table"]);
 // Let every link through to the sanitiser, which removes a javascript: or data: href but keeps the
 // link's text (markdown-it's own check would print the whole "[text](javascript:...)" source).
 parser.validateLink = () => true;

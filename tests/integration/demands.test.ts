@@ -5,7 +5,7 @@ import { action as newAction } from "../../app/routes/demands.new";
 import { action as previewAction } from "../../app/routes/demands.preview";
 import { action as demandAction, loader as demandLoader } from "../../app/routes/demands.$id._index";
 import { action as processAction } from "../../app/routes/demands.$id.process";
-import { action as amendmentAction } from "../../app/routes/demands.$id.amendments.$amendmentId";
+import { action as amendmentAction, loader as amendmentLoader } from "../../app/routes/demands.$id.amendments.$amendmentId";
 import { loader as listLoader } from "../../app/routes/demands._index";
 import { loader as orgPageLoader } from "../../app/routes/organisations.$slug._index";
 import { action as moderationAction, loader as moderationLoader } from "../../app/routes/admin.moderation";
@@ -304,6 +304,38 @@ describe("amendments", () => {
 });
 
 describe("comments and moderation", () => {
+  it("never sends a held or hidden comment's text or content note in page data, on demand or amendment pages", async () => {
+    const author = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    await openConsultation(db, id, author.id, new Date(Date.now() + 7 * 86_400_000));
+    const amendment = (await proposeAmendment(db, id, author.id, { paragraphIndex: null, proposedText: "A replacement text for the whole demand.", rationale: "Clearer." })) as { id: number };
+    const writer = await signedIn();
+    const p = { id: String(id) };
+    const ap = { id: String(id), amendmentId: String(amendment.id) };
+    const post = async (path: string, params: Record<string, string>, action: typeof demandAction, form: Record<string, string>) =>
+      Number((await call(action, request(path, { form: { intent: "comment", ...form }, cookie: writer.cookie }), params)).location!.split("#comment-")[1]);
+    const root = await post(`/demands/${id}`, p, demandAction, { body: "SECRET-ROOT-TEXT", contentNote: "SECRET-ROOT-NOTE" });
+    const reply = await post(`/demands/${id}`, p, demandAction, { body: "SECRET-REPLY-TEXT", parentId: String(root) });
+    const onAmendment = await post(`/demands/${id}/amendments/${amendment.id}`, ap, amendmentAction as typeof demandAction, { body: "SECRET-AMENDMENT-TEXT" });
+    await db.updateTable("comment").set({ status: "held" }).where("id", "in", [root, onAmendment]).execute();
+    await db.updateTable("comment").set({ status: "hidden", moderation_reason: "Personal attack" }).where("id", "=", reply).execute();
+
+    const moderator = await signedIn({ roles: ["moderator"] });
+    for (const viewer of [undefined, writer.cookie, author.cookie, moderator.cookie]) {
+      const page = JSON.stringify((await call(demandLoader, request(`/demands/${id}`, { cookie: viewer }), p)).data);
+      const amendmentPage = JSON.stringify((await call(amendmentLoader, request(`/demands/${id}/amendments/${amendment.id}`, { cookie: viewer }), ap)).data);
+      expect(page).toContain('"status":"held"');
+      expect(page).toContain("Personal attack");
+      expect(page).not.toMatch(/SECRET-/);
+      expect(amendmentPage).toContain('"status":"held"');
+      expect(amendmentPage).not.toMatch(/SECRET-/);
+    }
+    // The moderation queue is the one place the text is read.
+    await db.updateTable("comment").set({ open_reports: 3 }).where("id", "=", root).execute();
+    const queue = JSON.stringify((await call(moderationLoader, request("/admin/moderation", { cookie: moderator.cookie }))).data);
+    expect(queue).toContain("SECRET-ROOT-TEXT");
+  });
+
   it("holds a comment reported by 3 different members until a moderator hides it with a reason or restores it", async () => {
     const author = await signedIn();
     const id = await createDemand(db, { authorId: author.id });
