@@ -132,6 +132,32 @@ export async function searchMembers(db: Database, query: string, options: { afte
 }
 
 /**
+ * Finds members by the name they show, for co-authoring: never by email, so no member can test
+ * addresses against the search (a pseudonymous member's email stays private). Only confirmed,
+ * current members are found.
+ */
+export function findMembersByName(db: Database, query: string, options: { excludeIds?: number[]; limit?: number } = {}) {
+  const pattern = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom("member")
+    .select(["member.id", "member.display_name"])
+    .where("member.deleted_at", "is", null)
+    .where("member.email_verified_at", "is not", null)
+    .where("member.display_name", "ilike", pattern)
+    .$if(Boolean(options.excludeIds?.length), (qb) => qb.where("member.id", "not in", options.excludeIds!))
+    .orderBy("member.display_name")
+    .orderBy("member.id")
+    .limit(options.limit ?? 10)
+    .execute();
+}
+
+/** Whether a member id names a current, confirmed member (before linking them to anything). */
+export async function isActiveMember(db: Database, memberId: number) {
+  const row = await db.selectFrom("member").select("id").where("id", "=", memberId).where("deleted_at", "is", null).where("email_verified_at", "is not", null).executeTakeFirst();
+  return Boolean(row);
+}
+
+/**
  * Deletes a member's personal data but keeps the row, so what they wrote stays readable as
  * "Former member". Sessions, tokens, perspectives, roles and memberships go; consents are kept as the
  * record that consent was given and then withdrawn.

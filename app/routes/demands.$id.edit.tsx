@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { DemandTextButtons, DemandTextFields } from "~/components/demand-text-fields";
 import { TextField } from "~/components/form-field";
 import { addDemandAuthor, listDemandAuthors, removeDemandAuthor } from "~/models/demand.server";
-import { searchMembers } from "~/models/member.server";
+import { findMembersByName, isActiveMember } from "~/models/member.server";
 import { saveDemandText } from "~/services/demand.server";
 import { requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -15,6 +15,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { canOnDemand } from "~/utils/permissions";
+import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit demand – Chorus" }];
@@ -28,14 +29,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { demand, context } = await loadDemand(params.id, member);
   if (!canOnDemand(member, "demand.edit", context)) throw new Response("Forbidden", { status: 403 });
   const q = new URL(request.url).searchParams.get("coauthor")?.trim().slice(0, 60) ?? "";
-  const [authors, candidates] = await Promise.all([listDemandAuthors(db, demand.id), q ? searchMembers(db, q) : Promise.resolve([])]);
-  const authorIds = new Set(authors.map((a) => a.id));
+  const authors = await listDemandAuthors(db, demand.id);
+  // Members are found by the name they show, never by email, and searching is rate limited.
+  const limited = q ? await checkRateLimit(db, RATE_LIMITS.memberSearchPerMember, String(member.id)) : { ok: true as const };
+  const candidates = q && limited.ok ? await findMembersByName(db, q, { excludeIds: authors.map((a) => a.id) }) : [];
   return {
     demand: { id: demand.id, title: demand.title, summary: demand.summary, body: demand.body, easyRead: demand.easy_read, revision: demand.current_revision },
     authors,
     q,
-    // Members are found by the name they show; emails are never revealed here.
-    candidates: candidates.filter((c) => !authorIds.has(c.id)).slice(0, 10).map((c) => ({ id: c.id, name: c.display_name })),
+    searchError: limited.ok ? null : limited.message,
+    candidates: candidates.map((c) => ({ id: c.id, name: c.display_name })),
   };
 }
 
@@ -48,7 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "add-author" || intent === "remove-author") {
     const memberId = Number(formData.get("memberId"));
     if (!Number.isSafeInteger(memberId) || memberId <= 0) throw new Response("Bad request", { status: 400 });
-    if (intent === "add-author") await addDemandAuthor(db, demand.id, memberId);
+    if (intent === "add-author") {
+      if (!(await isActiveMember(db, memberId))) throw new Response("Not found", { status: 404 });
+      await addDemandAuthor(db, demand.id, memberId);
+    }
     else await removeDemandAuthor(db, demand.id, memberId);
     return redirectWithFlash(request, `/demands/${demand.id}/edit`, { kind: "success", message: intent === "add-author" ? "Co-author added." : "Co-author removed." });
   }
@@ -60,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditDemand() {
-  const { demand, authors, q, candidates } = useLoaderData<typeof loader>();
+  const { demand, authors, q, candidates, searchError } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? { title: demand.title, summary: demand.summary, body: demand.body, easyRead: demand.easyRead };
   const errors = result?.errors as Record<string, string> | undefined;
@@ -108,7 +114,11 @@ export default function EditDemand() {
             Find
           </button>
         </Form>
-        {q ? (
+        {searchError ? (
+          <p className="field__error" role="alert">
+            {searchError}
+          </p>
+        ) : q ? (
           candidates.length ? (
             <ul>
               {candidates.map((c) => (

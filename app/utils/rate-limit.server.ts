@@ -52,4 +52,6 @@ export const RATE_LIMITS = {
   linkPerEmail: { name: "link-email", limit: 3, windowSeconds: 15 * MINUTE },
   invitePerMember: { name: "invite-member", limit: 30, windowSeconds: 60 * MINUTE },
   emailChangePerMember: { name: "email-change-member", limit: 5, windowSeconds: 60 * MINUTE },
+  // Searching people by name is cheap to automate; a person looking for co-authors needs a few dozen.
+  memberSearchPerMember: { name: "member-search-member", limit: 30, windowSeconds: 15 * MINUTE },
 } satisfies Record<string, RateLimitRule>;

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { action as newAction } from "../../app/routes/demands.new";
+import { action as editAction, loader as editLoader } from "../../app/routes/demands.$id.edit";
 import { action as previewAction } from "../../app/routes/demands.preview";
 import { action as demandAction, loader as demandLoader } from "../../app/routes/demands.$id._index";
 import { action as processAction } from "../../app/routes/demands.$id.process";
@@ -38,6 +39,27 @@ describe("proposing and drafting", () => {
     expect((await call(demandLoader, request(`/demands/${id}`), { id: String(id) })).status).toBe(404);
     const listed = await call(listLoader, request("/demands?q=rent", { cookie: other.cookie }));
     expect(listed.data.demands.map((d: { id: number }) => d.id)).not.toContain(id);
+  });
+
+  it("finds co-authors by display name only (never by email), rate limits the search, and refuses unknown member ids", async () => {
+    const author = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    const p = { id: String(id) };
+    await createMember(db, { displayName: "Quiet Heron", email: "real.name.private@example.net" });
+    const search = (q: string) => call(editLoader, request(`/demands/${id}/edit?coauthor=${encodeURIComponent(q)}`, { cookie: author.cookie }), p);
+    expect((await search("Heron")).data.candidates.map((c: { name: string }) => c.name)).toEqual(["Quiet Heron"]);
+    for (const probe of ["real.name", "private@", "example.net", "r"]) {
+      const found = await search(probe);
+      expect(found.data.candidates.map((c: { name: string }) => c.name)).not.toContain("Quiet Heron");
+      expect(JSON.stringify(found.data.candidates)).not.toContain("example.net");
+    }
+    for (let i = 0; i < 30; i++) await search(`Heron ${i}`);
+    const limited = await search("Heron");
+    expect(limited.data.candidates).toEqual([]);
+    expect(limited.data.searchError).toMatch(/Too many attempts/);
+
+    const unknown = await call(editAction, request(`/demands/${id}/edit`, { form: { intent: "add-author", memberId: "999999" }, cookie: author.cookie }), p);
+    expect(unknown.status).toBe(404);
   });
 
   it("previews Markdown for members only, sanitised like the page", async () => {
