@@ -122,7 +122,10 @@ export async function closeVoting(db: Database, demandId: number): Promise<Deman
       rule: demand.decision_rule,
       explanation: verdict.explanation,
       livedExperienceMajority: verdict.livedExperienceMajority,
-      breakdown: suppressBreakdown(PERSPECTIVES.map((perspective: Perspective) => ({ perspective, totals: byPerspective.get(perspective) ?? emptyTotals() }))),
+      breakdown: suppressBreakdown(
+        PERSPECTIVES.map((perspective: Perspective) => ({ perspective, totals: byPerspective.get(perspective) ?? emptyTotals() })),
+        verdict.turnout,
+      ),
       closedAt: new Date().toISOString(),
     };
     const to = outcome.adopted ? "adopted" : "not_adopted";

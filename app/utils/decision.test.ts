@@ -17,13 +17,22 @@ describe("decide", () => {
   });
 
   it("double majority needs both majorities; a tie among lived experience fails", () => {
-    expect(decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(10, 2), livedExperience: t(3, 1) }).adopted).toBe(true);
-    const blocked = decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(10, 2), livedExperience: t(1, 2) });
+    expect(decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(10, 2), livedExperience: t(4, 1) }).adopted).toBe(true);
+    const blocked = decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(10, 2), livedExperience: t(2, 3) });
     expect(blocked.adopted).toBe(false);
     expect(blocked.livedExperienceMajority).toBe(false);
-    expect(decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(10, 2), livedExperience: t(2, 2) }).adopted).toBe(false);
+    expect(decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(10, 2), livedExperience: t(3, 3) }).adopted).toBe(false);
     expect(decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(10, 2), livedExperience: t(0, 0) }).adopted).toBe(false);
-    expect(decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(2, 10), livedExperience: t(2, 0) }).adopted).toBe(false);
+    expect(decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(2, 10), livedExperience: t(5, 0) }).adopted).toBe(false);
+  });
+
+  it("double majority with fewer than 5 lived-experience voters: the verdict and its wording reveal nothing of how they voted", () => {
+    const allFor = decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(10, 2), livedExperience: t(4, 0) });
+    const allAgainst = decide({ rule: "lived_experience_double_majority", quorum: null, totals: t(10, 2), livedExperience: t(0, 4) });
+    expect(allFor).toEqual(allAgainst);
+    expect(allFor).toMatchObject({ adopted: false, livedExperienceMajority: null });
+    expect(allFor.explanation).toMatch(/fewer than 5 members with lived experience voted/);
+    expect(allFor.explanation).not.toMatch(/lived experience supported it|did not give a majority in support\.$/);
   });
 
   it("quorum counts abstentions and blocks adoption when not met", () => {
@@ -35,14 +44,55 @@ describe("decide", () => {
 });
 
 describe("suppressBreakdown", () => {
-  it("hides any group with fewer than 5 votes and shows the rest", () => {
-    const result = suppressBreakdown([
-      { perspective: "lived_experience", totals: t(3, 1, 1) },
-      { perspective: "carer_family", totals: t(2, 1, 1) },
-    ]);
-    expect(result).toEqual([
-      { perspective: "lived_experience", suppressed: false, totals: t(3, 1, 1) },
-      { perspective: "carer_family", suppressed: true, totals: null },
-    ]);
+  const shown = (rows: ReturnType<typeof suppressBreakdown>) => rows.filter((r) => !r.suppressed).map((r) => r.perspective);
+
+  it("hides a group under 5 and, so it cannot be found by subtraction, the next smallest too", () => {
+    // Disjoint groups: totals minus the groups shown would give the carers' votes exactly.
+    const groups = [
+      { perspective: "lived_experience" as const, totals: t(6, 3, 1) },
+      { perspective: "carer_family" as const, totals: t(0, 2, 0) },
+      { perspective: "practitioner" as const, totals: t(4, 2, 0) },
+      { perspective: "researcher" as const, totals: t(5, 3, 0) },
+    ];
+    const result = suppressBreakdown(groups, 26);
+    expect(shown(result)).toEqual(["lived_experience", "researcher"]);
+    expect(result.find((r) => r.perspective === "practitioner")).toEqual({ perspective: "practitioner", suppressed: true, totals: null });
+  });
+
+  it("hides a group whose complement is under 5 (all votes minus it would show the few others)", () => {
+    const result = suppressBreakdown(
+      [
+        { perspective: "lived_experience", totals: t(5, 0, 0) },
+        { perspective: "carer_family", totals: t(0, 2, 0) },
+      ],
+      7,
+    );
+    expect(shown(result)).toEqual([]);
+  });
+
+  it("keeps suppressing until the hidden groups hold at least 5 votes between them", () => {
+    const result = suppressBreakdown(
+      [
+        { perspective: "lived_experience", totals: t(10, 5, 0) },
+        { perspective: "carer_family", totals: t(1, 0, 0) },
+        { perspective: "practitioner", totals: t(1, 1, 0) },
+        { perspective: "researcher", totals: t(5, 4, 0) },
+        { perspective: "supporter", totals: t(6, 3, 1) },
+      ],
+      38,
+    );
+    // carer (1) and practitioner (2) hold 3 votes: researcher (9) must go too.
+    expect(shown(result)).toEqual(["lived_experience", "supporter"]);
+  });
+
+  it("shows everything when every group and its complement are 5 or more", () => {
+    const result = suppressBreakdown(
+      [
+        { perspective: "lived_experience", totals: t(5, 1, 0) },
+        { perspective: "practitioner", totals: t(3, 3, 0) },
+      ],
+      12,
+    );
+    expect(shown(result)).toEqual(["lived_experience", "practitioner"]);
   });
 });
