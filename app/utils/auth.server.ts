@@ -129,10 +129,22 @@ export function describeDevice(userAgent: string | null): string {
   return `${browser} on ${os}`;
 }
 
-/** Only same-site paths: never an open redirect. */
+/**
+ * Only a path on this site: never an open redirect. The value is parsed as a browser would parse it
+ * (which drops tabs and newlines, so "/\t/evil.example" means "//evil.example") and only accepted
+ * when it stays on our origin; what is returned is the parsed path, so no CR/LF reaches a header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  const base = "http://chorus.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** The signed-in member, or a redirect to sign in that comes back here afterwards. */

@@ -10,6 +10,15 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("seeds demo data by default except in production, where it must be asked for", () => {
+    expect(parseEnv({}).SEED_DEMO_DATA).toBe(true);
+    expect(parseEnv({ NODE_ENV: "test" }).SEED_DEMO_DATA).toBe(true);
+    const production = { NODE_ENV: "production", COOKIE_SECRET: "x".repeat(32) };
+    expect(parseEnv(production).SEED_DEMO_DATA).toBe(false);
+    expect(parseEnv({ ...production, SEED_DEMO_DATA: "true" }).SEED_DEMO_DATA).toBe(true);
+    expect(parseEnv({ SEED_DEMO_DATA: "false" }).SEED_DEMO_DATA).toBe(false);
+  });
+
   it("names an unparseable DATABASE_URL in one line", () => {
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrowError(ConfigError);
     expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/chorus" })).toThrowError(/^Configuration error: DATABASE_URL must be a postgres:\/\//);

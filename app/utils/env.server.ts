@@ -20,9 +20,12 @@ const EnvSchema = z
     RESEND_BASE_URL: z.url({ message: "must be a URL" }).optional(),
     EMAIL_FROM: z.string().min(3).default("Chorus <chorus@localhost>"),
     RUN_WORKER: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
-    SEED_DEMO_DATA: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    // Unset means: demo data in development and tests, never in production (the demo accounts'
+    // password is published in the README).
+    SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   })
+  .transform((env) => ({ ...env, SEED_DEMO_DATA: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === "true" : env.NODE_ENV !== "production" }))
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.COOKIE_SECRET) {
       ctx.addIssue({ code: "custom", path: ["COOKIE_SECRET"], message: "is required in production (try: openssl rand -hex 32)" });
