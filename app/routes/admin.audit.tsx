@@ -4,12 +4,13 @@ import { AdminNav } from "~/components/admin-nav";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
 import { requireCan } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Admin – Chorus" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "audit.read");
-  const before = Number(new URL(request.url).searchParams.get("before")) || undefined;
+  const before = parseId(new URL(request.url).searchParams.get("before")) ?? undefined;
   const rows = await listAuditEvents(db, { beforeId: before });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   return { events: page, next: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id : null };

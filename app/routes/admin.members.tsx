@@ -10,11 +10,12 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/responses.server";
+import { IdField, parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Members and roles – Admin – Chorus" }];
 
 const RoleChangeSchema = z.object({
-  memberId: z.coerce.number().int().positive(),
+  memberId: IdField,
   role: z.enum(["admin", "moderator"]),
   grant: z.enum(["yes", "no"]),
   q: z.string().optional().default(""),
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "roles.manage");
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const after = Number(url.searchParams.get("after")) || undefined;
+  const after = parseId(url.searchParams.get("after")) ?? undefined;
   const rows = await searchMembers(db, q, { afterId: after });
   const page = rows.slice(0, MEMBER_SEARCH_PAGE_SIZE);
   return { q, members: page, next: rows.length > MEMBER_SEARCH_PAGE_SIZE ? page[page.length - 1]!.id : null };

@@ -11,11 +11,12 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/responses.server";
+import { IdField } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Moderation – Admin – Chorus" }];
 
 const ModerateSchema = z.object({
-  commentId: z.coerce.number().int().positive(),
+  commentId: IdField,
   decision: z.enum(["hide", "restore", "dismiss"]),
   reason: z.string().trim().max(300).optional().default(""),
 });

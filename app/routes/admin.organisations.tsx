@@ -9,6 +9,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { ORGANISATION_KIND_LABELS } from "~/utils/organisations";
+import { IdField } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Verify organisations – Admin – Chorus" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireCan(request, "organisation.verify");
-  const parsed = parseForm(z.object({ organisationId: z.coerce.number().int().positive() }), await request.formData());
+  const parsed = parseForm(z.object({ organisationId: IdField }), await request.formData());
   if (!parsed.ok) throw new Response("Bad request", { status: 400 });
   const verified = await verifyOrganisation(db, admin.id, parsed.data.organisationId);
   return redirectWithFlash(request, "/admin/organisations", verified ? { kind: "success", message: "Organisation verified." } : { kind: "info", message: "That organisation was already verified." });

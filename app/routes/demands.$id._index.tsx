@@ -25,6 +25,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { can, canOnDemand } from "~/utils/permissions";
 import { PERSPECTIVE_LABELS } from "~/utils/perspectives";
 import { invalid } from "~/utils/responses.server";
+import { IdField, parseId, parsePage } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.demand.title ?? "Demand"} – Chorus` }];
 
@@ -44,7 +45,7 @@ export const VoteSchema = z.object({
     .transform((v) => v === "yes"),
 });
 const EndorseSchema = z.object({
-  organisationId: z.coerce.number().int().positive(),
+  organisationId: IdField,
   statement: z.string({ error: "Write a short statement" }).trim().min(10, { error: "Write a short statement (10 characters or more)" }).max(1000, { error: "The statement must be 1,000 characters or fewer" }),
 });
 
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { demand, context } = await loadDemand(params.id, member);
   const url = new URL(request.url);
   const order = url.searchParams.get("comments") === "oldest" ? "oldest" : "activity";
-  const commentPage = Math.min(Math.max(1, Number(url.searchParams.get("page")) || 1), 1000);
+  const commentPage = parsePage(url.searchParams.get("page"));
   const closed = demand.outcome !== null;
   const showLiveTally = demand.stage === "voting" && demand.live_results;
   const [authors, endorsements, events, amendments, threads, myVote, following, tally, reasons, myOrganisations] = await Promise.all([
@@ -140,9 +141,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(request, back, { kind: "success", message: intent === "follow" ? "You are following this demand." : "You no longer follow this demand." });
   }
   if (intent === "endorse" || intent === "withdraw-endorsement") {
-    const organisationId = Number(formData.get("organisationId"));
+    const organisationId = parseId(formData.get("organisationId"));
     const mine = (await listMemberOrganisations(db, member.id)).find((o) => o.id === organisationId);
-    if (!mine || !can(member, "organisation.endorse", { membership: mine.role, verified: mine.status === "verified" }) || demand.stage === "draft" || demand.stage === "withdrawn") {
+    if (organisationId === null || !mine || !can(member, "organisation.endorse", { membership: mine.role, verified: mine.status === "verified" }) || demand.stage === "draft" || demand.stage === "withdrawn") {
       throw new Response("Forbidden", { status: 403 });
     }
     if (intent === "withdraw-endorsement") {

@@ -17,6 +17,7 @@ import { parseForm } from "~/utils/forms";
 import { canOnDemand } from "~/utils/permissions";
 import { invalid } from "~/utils/responses.server";
 import { wordDiff } from "~/utils/word-diff";
+import { parsePage, requireId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Amendment – Chorus" }];
 
@@ -26,7 +27,7 @@ const DeclineSchema = z.object({
 
 async function loadAmendment(params: Record<string, string | undefined>, member: Awaited<ReturnType<typeof getCurrentMember>>["member"]) {
   const { demand, context } = await loadDemand(params.id, member);
-  const amendment = await getAmendment(db, Number(params.amendmentId) || 0);
+  const amendment = await getAmendment(db, requireId(params.amendmentId));
   if (!amendment || amendment.demand_id !== demand.id) throw new Response("Not found", { status: 404 });
   return { demand, context, amendment };
 }
@@ -34,7 +35,7 @@ async function loadAmendment(params: Record<string, string | undefined>, member:
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
   const { demand, context, amendment } = await loadAmendment(params, member);
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  const page = parsePage(new URL(request.url).searchParams.get("page"));
   const [threads, supported] = await Promise.all([
     listCommentThreads(db, { demandId: demand.id, amendmentId: amendment.id, order: "oldest", page }),
     member ? hasSupported(db, amendment.id, member.id) : false,

@@ -17,6 +17,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { canOnDemand } from "~/utils/permissions";
 import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
+import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Edit demand – Chorus" }];
 
@@ -49,8 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "add-author" || intent === "remove-author") {
-    const memberId = Number(formData.get("memberId"));
-    if (!Number.isSafeInteger(memberId) || memberId <= 0) throw new Response("Bad request", { status: 400 });
+    const memberId = parseId(formData.get("memberId"));
+    if (memberId === null) throw new Response("Bad request", { status: 400 });
     if (intent === "add-author") {
       if (!(await isActiveMember(db, memberId))) throw new Response("Not found", { status: 404 });
       await addDemandAuthor(db, demand.id, memberId);

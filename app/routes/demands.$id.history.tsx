@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { loadDemand } from "~/utils/demand-access.server";
 import { formatWhen } from "~/utils/demands";
 import { wordDiff } from "~/utils/word-diff";
+import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "History – Chorus" }];
 
@@ -16,8 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { demand } = await loadDemand(params.id, member);
   const url = new URL(request.url);
   const revisions = await listRevisions(db, demand.id);
-  const to = Number(url.searchParams.get("to")) || demand.current_revision;
-  const from = Number(url.searchParams.get("from")) || Math.max(1, to - 1);
+  const to = parseId(url.searchParams.get("to")) ?? demand.current_revision;
+  const from = parseId(url.searchParams.get("from")) ?? Math.max(1, to - 1);
   const [a, b] = await Promise.all([getRevision(db, demand.id, from), getRevision(db, demand.id, to)]);
   const comparison =
     a && b && from !== to

@@ -7,6 +7,7 @@ import { listOrganisations } from "~/models/organisation.server";
 import { getCurrentMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { DEMAND_STAGES, formatWhen, STAGE_LABELS, TOPIC_LABELS, TOPICS, type DemandStage, type Topic } from "~/utils/demands";
+import { parseId, parsePage } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Demands – Chorus" }];
 
@@ -17,10 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const stage = DEMAND_STAGES.includes(params.get("stage") as DemandStage) ? (params.get("stage") as DemandStage) : undefined;
   const topic = TOPICS.includes(params.get("topic") as Topic) ? (params.get("topic") as Topic) : undefined;
-  const organisationId = Number(params.get("organisation")) || undefined;
+  const organisationId = parseId(params.get("organisation")) ?? undefined;
   const query = (params.get("q") ?? "").trim().slice(0, 200) || undefined;
   const sort = (Object.keys(SORTS) as DemandSort[]).includes(params.get("sort") as DemandSort) ? (params.get("sort") as DemandSort) : "newest";
-  const page = Math.min(Math.max(1, Number(params.get("page")) || 1), 500);
+  const page = parsePage(params.get("page"), 500);
   const [rows, organisations] = await Promise.all([
     listDemands(db, { stage, topic, organisationId, query, sort, page, viewerId: member?.id ?? null }),
     listOrganisations(db, { status: "verified" }),

@@ -15,6 +15,7 @@ import { formValues, parseForm, valueOf, valuesOf } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { canOnDemand } from "~/utils/permissions";
 import { invalid } from "~/utils/responses.server";
+import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Propose a demand – Chorus" }];
 
@@ -23,7 +24,7 @@ export const ProposeDemandSchema = DemandTextSchema.extend({
   organisationId: z
     .string()
     .optional()
-    .transform((v) => (v ? Number(v) : null)),
+    .transform((v) => (v ? parseId(v) : null)),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

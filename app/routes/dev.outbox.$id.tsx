@@ -4,13 +4,13 @@ import { Fragment } from "react";
 import { db } from "~/utils/db.server";
 import { getOutboxMessage } from "~/models/email.server";
 import { isOutboxEnabled } from "~/utils/email.server";
+import { requireId } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.message.subject ?? "Message"} – Outbox – Chorus` }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   if (!isOutboxEnabled()) throw new Response("Not found", { status: 404 });
-  const id = Number(params.id);
-  const message = Number.isSafeInteger(id) ? await getOutboxMessage(db, id) : undefined;
+  const message = await getOutboxMessage(db, requireId(params.id));
   if (!message) throw new Response("Not found", { status: 404 });
   return { message };
 }

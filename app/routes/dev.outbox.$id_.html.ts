@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { getOutboxMessage } from "~/models/email.server";
 import { isOutboxEnabled } from "~/utils/email.server";
+import { requireId } from "~/utils/ids";
 
 /** The email's own HTML, served under a script-free sandbox policy (see security-headers.server.ts). */
 export async function loader({ params }: LoaderFunctionArgs) {
   if (!isOutboxEnabled()) throw new Response("Not found", { status: 404 });
-  const id = Number(params.id);
-  const message = Number.isSafeInteger(id) ? await getOutboxMessage(db, id) : undefined;
+  const message = await getOutboxMessage(db, requireId(params.id));
   if (!message) throw new Response("Not found", { status: 404 });
   return new Response(message.html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/utils/db.server";
 import { listOutboxMessages, OUTBOX_PAGE_SIZE } from "~/models/email.server";
 import { isOutboxEnabled } from "~/utils/email.server";
+import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Development outbox – Chorus" }];
 
@@ -10,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!isOutboxEnabled()) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const to = url.searchParams.get("to")?.trim() || undefined;
-  const before = Number(url.searchParams.get("before")) || undefined;
+  const before = parseId(url.searchParams.get("before")) ?? undefined;
   const messages = await listOutboxMessages(db, { to, before, limit: OUTBOX_PAGE_SIZE + 1 });
   const hasMore = messages.length > OUTBOX_PAGE_SIZE;
   const page = messages.slice(0, OUTBOX_PAGE_SIZE);

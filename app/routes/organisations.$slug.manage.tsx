@@ -13,13 +13,14 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { loadOrganisation } from "~/utils/organisation-access.server";
 import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
+import { IdField } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.organisation.name ?? "organisation"} – Chorus` }];
 
 export const InviteSchema = z.object({ email: EmailField });
 const MemberActionSchema = z.object({
   intent: z.enum(["make-admin", "make-member", "remove", "accept", "decline"]),
-  memberId: z.coerce.number().int().positive(),
+  memberId: IdField,
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

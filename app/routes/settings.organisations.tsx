@@ -8,10 +8,11 @@ import { assertCan, requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { IdField } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Your organisations – Chorus" }];
 
-const ListingSchema = z.object({ organisationId: z.coerce.number().int().positive(), listed: z.enum(["yes", "no"]) });
+const ListingSchema = z.object({ organisationId: IdField, listed: z.enum(["yes", "no"]) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request);

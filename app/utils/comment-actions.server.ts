@@ -7,6 +7,7 @@ import { redirectWithFlash } from "./flash.server";
 import { parseForm } from "./forms";
 import { canOnDemand, type DemandContext } from "./permissions";
 import { invalid } from "./responses.server";
+import { IdField } from "./ids";
 
 export const CommentSchema = z.object({
   body: z.string({ error: "Write your comment" }).trim().min(1, { error: "Write your comment" }).max(5000, { error: "A comment must be 5,000 characters or fewer" }),
@@ -16,13 +17,13 @@ export const CommentSchema = z.object({
     .max(100, { error: "A content note must be 100 characters or fewer" })
     .optional()
     .transform((v) => (v ? v : null)),
-  parentId: z.coerce.number().int().positive().optional(),
+  parentId: IdField.optional(),
 });
 const ReportSchema = z.object({
-  commentId: z.coerce.number().int().positive(),
+  commentId: IdField,
   reason: z.string({ error: "Say why you are reporting it" }).trim().min(3, { error: "Say why you are reporting it" }).max(500, { error: "Keep the reason under 500 characters" }),
 });
-const CommentIdSchema = z.object({ commentId: z.coerce.number().int().positive() });
+const CommentIdSchema = z.object({ commentId: IdField });
 
 export const COMMENT_INTENTS = new Set(["comment", "edit-comment", "delete-comment", "report"]);
 

@@ -2,11 +2,12 @@ import { getDemand, isDemandAuthor } from "~/models/demand.server";
 import type { CurrentMember } from "./auth.server";
 import { db } from "./db.server";
 import { canOnDemand, type DemandContext } from "./permissions";
+import { parseId } from "./ids";
 
 /** Loads a demand the viewer may see, with their relationship to it; 404 otherwise (drafts stay hidden). */
 export async function loadDemand(rawId: string | undefined, member: CurrentMember | null) {
-  const id = Number(rawId);
-  const demand = Number.isSafeInteger(id) && id > 0 ? await getDemand(db, id) : undefined;
+  const id = parseId(rawId);
+  const demand = id !== null ? await getDemand(db, id) : undefined;
   if (!demand) throw new Response("Not found", { status: 404 });
   const context: DemandContext = { isAuthor: member ? await isDemandAuthor(db, demand.id, member.id) : false, stage: demand.stage };
   if (!canOnDemand(member, "demand.view", context)) throw new Response("Not found", { status: 404 });

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { checkCsrf } from "./csrf.server";
 import { getAppUrl, getEnv } from "./env.server";
 import { logger } from "./logger.server";
+import { checkAddress, readGuardedRequest, refusalPage } from "./request-guard.server";
 import { securityHeaders } from "./security-headers.server";
 
 /**
@@ -44,6 +44,13 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
     next();
   });
 
+  app.use((req, res, next) => {
+    const refusal = checkAddress(req);
+    if (!refusal) return next();
+    logger.info("request refused", { path: req.originalUrl.slice(0, 200), status: refusal.status });
+    refusalPage(res, refusal);
+  });
+
   // Fingerprinted build assets can be cached for a year; other public files for an hour.
   app.use("/build", express.static(path.join(options.publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(options.publicDir, { maxAge: "1h" }));
@@ -61,14 +68,25 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
     res.status(403).type("text/plain").send("This request came from another site, so Chorus refused it. Go back to Chorus and try again.");
   });
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: production ? "production" : "development",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
-    }),
-  );
+  const handleRemix = createRequestHandler(build, production ? "production" : "development");
+  app.all("*", async (req, res, next) => {
+    try {
+      const guarded = await readGuardedRequest(req);
+      if (!guarded.ok) {
+        logger.info("request refused", { path: req.path, status: guarded.status });
+        return refusalPage(res, guarded);
+      }
+      const response = await handleRemix(remixRequest(req, res, guarded), { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" });
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [name, value] of response.headers) if (name !== "set-cookie") res.append(name, value);
+      for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  });
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error("request failed", { path: req.path, error: error instanceof Error ? error.stack : String(error) });
@@ -76,4 +94,26 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
   });
 
   return app;
+}
+
+/** The Fetch Request Remix runs on, with the guarded body (see request-guard.server.ts). */
+function remixRequest(req: Request, res: Response, guarded: { body?: Buffer; contentType?: string }) {
+  const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  if (guarded.contentType) headers.set("content-type", guarded.contentType);
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init: RequestInit = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    const body = guarded.body ?? Buffer.alloc(0);
+    headers.set("content-length", String(body.length));
+    init.body = new Uint8Array(body);
+  }
+  return new globalThis.Request(url.href, init);
 }
