@@ -121,6 +121,11 @@ export async function markCommentDeleted(db: Database, id: number, authorId: num
  * reporters the comment is held (hidden) until a moderator reviews it. Returns whether it was held now.
  */
 export async function reportComment(db: Database, commentId: number, reporterId: number, reason: string) {
+  // The report and the count it feeds commit together, or neither does.
+  return db.transaction().execute((trx) => recordReport(trx, commentId, reporterId, reason));
+}
+
+async function recordReport(db: Database, commentId: number, reporterId: number, reason: string) {
   const inserted = await db
     .insertInto("comment_report")
     .values({ comment_id: commentId, reporter_id: reporterId, reason })

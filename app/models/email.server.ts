@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "../../db";
 
 export async function insertEmail(
@@ -33,6 +34,20 @@ export async function insertEmails(db: Database, emails: Array<{ template: strin
 
 export function getEmail(db: Database, id: number) {
   return db.selectFrom("email").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function getEmails(db: Database, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom("email").selectAll().where("id", "in", ids).orderBy("id").execute();
+}
+
+/** A whole batch recorded as sent in one statement: all or nothing, so a retry sees a consistent batch. */
+export async function markEmailsSent(db: Database, sent: Array<{ id: number; subject: string; providerMessageId: string }>) {
+  if (!sent.length) return;
+  await sql`
+    update email set status = 'sent', subject = v.subject, provider_message_id = v.provider_id, sent_at = now(), props = null, attempts = attempts + 1
+    from (select * from unnest(${sql.val(sent.map((s) => s.id))}::bigint[], ${sql.val(sent.map((s) => s.subject))}::text[], ${sql.val(sent.map((s) => s.providerMessageId))}::text[]) as t(id, subject, provider_id)) v
+    where email.id = v.id`.execute(db);
 }
 
 export async function markEmailSent(db: Database, id: number, result: { subject: string; providerMessageId: string }) {
@@ -75,6 +90,31 @@ export async function insertOutboxMessage(
   if (row) return row.id;
   const existing = await db.selectFrom("outbox_message").select("id").where("email_id", "=", message.emailId).executeTakeFirstOrThrow();
   return existing.id;
+}
+
+/** Many outbox rows at once (a batch); an email already in the outbox keeps its row. Returns email id → row id. */
+export async function insertOutboxMessages(
+  db: Database,
+  messages: Array<{ emailId: number; from: string; to: string; replyTo?: string; subject: string; html: string; text: string; headers: Record<string, string> }>,
+) {
+  await db
+    .insertInto("outbox_message")
+    .values(
+      messages.map((m) => ({
+        email_id: m.emailId,
+        from_address: m.from,
+        to_address: m.to,
+        reply_to: m.replyTo ?? null,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        headers: JSON.stringify(m.headers),
+      })),
+    )
+    .onConflict((oc) => oc.column("email_id").doNothing())
+    .execute();
+  const rows = await db.selectFrom("outbox_message").select(["id", "email_id"]).where("email_id", "in", messages.map((m) => m.emailId)).execute();
+  return new Map(rows.map((r) => [Number(r.email_id), r.id]));
 }
 
 export const OUTBOX_PAGE_SIZE = 25;

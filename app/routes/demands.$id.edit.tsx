@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
@@ -62,8 +62,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "preview") return { ok: false as const, errors: {}, values: formValues(formData), preview: renderMarkdown(String(formData.get("body") ?? "")) };
   const parsed = parseForm(EditDemandSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const revision = await saveDemandText(db, demand.id, member.id, parsed.data, parsed.data.note);
-  return redirectWithFlash(request, `/demands/${demand.id}`, { kind: "success", message: `Saved as revision ${revision}.` });
+  const baseRevision = parseId(formData.get("baseRevision")) ?? undefined;
+  const saved = await saveDemandText(db, demand.id, member.id, parsed.data, parsed.data.note, { baseRevision });
+  if (!saved.ok) {
+    // A co-author saved while this member was editing: keep what they typed, show the other text,
+    // and let the next save go on top of the revision they have now seen.
+    return data(
+      {
+        ok: false as const,
+        errors: { form: `Someone else saved revision ${saved.current.revision} while you were editing, so your changes are not saved yet. Your text is still in the form; their version is below it. Bring across what you need, then save again.` },
+        values: { ...formValues(formData), baseRevision: String(saved.current.revision) },
+        conflict: saved.current,
+      },
+      { status: 409 },
+    );
+  }
+  return redirectWithFlash(request, `/demands/${demand.id}`, { kind: "success", message: `Saved as revision ${saved.revision}.` });
 }
 
 export default function EditDemand() {
@@ -81,10 +95,26 @@ export default function EditDemand() {
         <h1>Edit: {demand.title}</h1>
         <p>Each save becomes revision {demand.revision + 1}, with your name and note, and can be compared with any other.</p>
         <Form method="post" noValidate>
+          <input type="hidden" name="baseRevision" value={valueOf(values, "baseRevision") || String(demand.revision)} />
           <DemandTextFields values={values} errors={errors} preview={result && "preview" in result ? result.preview : undefined} />
           <TextField name="note" label="What did you change?" hint="A short note for the history, like “Clearer second paragraph”." defaultValue={valueOf(values, "note")} error={errors?.note} />
           <DemandTextButtons save="Save revision" />
         </Form>
+        {result && "conflict" in result && result.conflict ? (
+          <section className="card" aria-labelledby="conflict-heading">
+            <h2 id="conflict-heading">Revision {result.conflict.revision}, saved while you were editing</h2>
+            <dl>
+              <dt>Title</dt>
+              <dd>{result.conflict.title}</dd>
+              <dt>Summary</dt>
+              <dd>{result.conflict.summary}</dd>
+              <dt>Full text</dt>
+              <dd className="preformatted">{result.conflict.body}</dd>
+              <dt>Easy read</dt>
+              <dd>{result.conflict.easyRead || "None"}</dd>
+            </dl>
+          </section>
+        ) : null}
       </div>
       <section className="section">
         <h2>Authors</h2>

@@ -33,9 +33,22 @@ export async function proposeDemand(db: Database, memberId: number, input: Deman
   });
 }
 
-/** Every save by an author is a numbered revision with a note. */
-export async function saveDemandText(db: Database, demandId: number, authorId: number, text: DemandText, note: string) {
-  return db.transaction().execute((trx) => insertRevision(trx, demandId, { ...text, authorId, note }));
+export type SaveResult = { ok: true; revision: number } | { ok: false; current: DemandText & { revision: number } };
+
+/**
+ * Every save by an author is a numbered revision with a note. `baseRevision` is the revision the
+ * author started from: if a co-author saved since, nothing is overwritten and the caller gets the
+ * current text to show beside theirs (the row is locked, so two racing saves cannot both pass).
+ */
+export async function saveDemandText(db: Database, demandId: number, authorId: number, text: DemandText, note: string, options: { baseRevision?: number } = {}): Promise<SaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const demand = await getDemandForUpdate(trx, demandId);
+    if (!demand) throw new Response("Not found", { status: 404 });
+    if (options.baseRevision !== undefined && demand.current_revision !== options.baseRevision) {
+      return { ok: false, current: { revision: demand.current_revision, title: demand.title, summary: demand.summary, body: demand.body, easyRead: demand.easy_read } } as const;
+    }
+    return { ok: true, revision: await insertRevision(trx, demandId, { ...text, authorId, note }) } as const;
+  });
 }
 
 export type TransitionResult = { ok: true } | { ok: false; reason: string };
@@ -138,7 +151,8 @@ export async function closeVoting(db: Database, demandId: number): Promise<Deman
   });
 }
 
-export const NOTIFY_BATCH_SIZE = 500;
+// Each batch writes its rows and 20 send jobs in one transaction; 20,000 participants take 10 jobs.
+export const NOTIFY_BATCH_SIZE = 2000;
 
 /**
  * Emails one batch of participants about a closed vote and queues the next batch, in one

@@ -1,13 +1,14 @@
 import type { Database } from "../../db";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
-import { deliverEmail } from "~/utils/email.server";
+import { deliverEmail, deliverEmailBatch } from "~/utils/email.server";
 import type { JobHandlers } from "~/utils/jobs.server";
 
 /** What each background job does; the app process and `npm run worker` both run these. */
 export function jobHandlers(db: Database): JobHandlers {
   return {
     "email.send": ({ emailId }) => deliverEmail(db, emailId),
+    "email.send-batch": ({ emailIds }) => deliverEmailBatch(db, emailIds),
     "demand.close-voting": async ({ demandId }) => {
       await closeVoting(db, demandId);
     },

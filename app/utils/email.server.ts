@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
 import { Resend } from "resend";
 import type { Database } from "../../db";
 import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "../../emails";
-import { getEmail, insertEmail, insertEmails, insertOutboxMessage, markEmailAttemptFailed, markEmailSent } from "../models/email.server";
+import { getEmail, getEmails, insertEmail, insertEmails, insertOutboxMessage, insertOutboxMessages, markEmailAttemptFailed, markEmailSent, markEmailsSent } from "../models/email.server";
 import { getEnv } from "./env.server";
 import { enqueueJob, enqueueJobs, JOBS } from "./jobs.server";
 import { logger } from "./logger.server";
@@ -21,7 +21,12 @@ export interface RenderedEmail {
 export interface EmailTransport {
   readonly name: string;
   deliver(message: RenderedEmail, idempotencyKey: string, emailId: number): Promise<{ id: string }>;
+  /** Many messages in one call (Resend's batch endpoint takes up to 100); ids in the same order. */
+  deliverBatch?(messages: Array<{ message: RenderedEmail; emailId: number }>, idempotencyKey: string): Promise<string[]>;
 }
+
+/** Resend's batch endpoint takes at most 100 messages a call. */
+export const EMAIL_BATCH_SIZE = 100;
 
 /** The provider refused the message for a reason retrying will not fix (bad address, validation). */
 export class PermanentEmailError extends Error {
@@ -52,7 +57,11 @@ export async function queueEmail<N extends EmailTemplateName>(
   return emailId;
 }
 
-/** queueEmail for many recipients of one template at once (announcements to every participant). */
+/**
+ * queueEmail for many recipients of one template at once (announcements to every participant).
+ * They travel on their own queue, 100 to a job and one provider call, so a fan-out to thousands
+ * never delays the sign-in links and confirmations on the single-email queue.
+ */
 export async function queueEmails<N extends EmailTemplateName>(
   trx: Database,
   template: N,
@@ -62,7 +71,9 @@ export async function queueEmails<N extends EmailTemplateName>(
     trx,
     recipients.map((r) => ({ template, toAddress: r.to.trim().toLowerCase(), props: r.props as Record<string, unknown>, idempotencyKey: r.idempotencyKey })),
   );
-  await enqueueJobs(trx, JOBS.sendEmail, ids.map((emailId) => ({ emailId })));
+  const batches: Array<{ emailIds: number[] }> = [];
+  for (let i = 0; i < ids.length; i += EMAIL_BATCH_SIZE) batches.push({ emailIds: ids.slice(i, i + EMAIL_BATCH_SIZE) });
+  await enqueueJobs(trx, JOBS.sendEmailBatch, batches);
   return ids.length;
 }
 
@@ -101,6 +112,47 @@ export async function deliverEmail(db: Database, emailId: number, transport: Ema
   }
 }
 
+/**
+ * Delivers up to 100 queued emails in one provider call. Safe to run again (a retried job): emails
+ * already sent are skipped, and the batch's idempotency key is derived from its email ids, so the
+ * provider deduplicates a batch whose send succeeded but whose recording did not. If the provider
+ * refuses the batch for good (one bad address fails them all), each email is queued on its own.
+ */
+export async function deliverEmailBatch(db: Database, emailIds: number[], transport: EmailTransport = getTransport(db)) {
+  const emails = (await getEmails(db, emailIds)).filter((e) => e.status === "queued");
+  if (!emails.length) return;
+  if (!transport.deliverBatch) {
+    for (const email of emails) await deliverEmail(db, email.id, transport);
+    return;
+  }
+  // Every recipient of an announcement gets the same props: render each distinct message once.
+  const rendered = new Map<string, Promise<{ subject: string; html: string; text: string }>>();
+  const messages: Array<{ message: RenderedEmail; emailId: number; subject: string }> = [];
+  for (const email of emails) {
+    if (!(email.template in emailTemplates) || !email.props) {
+      await markEmailAttemptFailed(db, email.id, `Unknown template ${email.template}`, true);
+      continue;
+    }
+    const key = `${email.template}:${JSON.stringify(email.props)}`;
+    if (!rendered.has(key)) rendered.set(key, renderEmail(email.template as EmailTemplateName, email.props as never));
+    const content = await rendered.get(key)!;
+    messages.push({ emailId: email.id, subject: content.subject, message: { from: getEnv().EMAIL_FROM, to: email.to_address, headers: {}, ...content } });
+  }
+  if (!messages.length) return;
+  const batchKey = `batch:${createHash("sha256").update(emailIds.join(",")).digest("hex").slice(0, 32)}`;
+  try {
+    const providerIds = await transport.deliverBatch(messages, batchKey);
+    await markEmailsSent(db, messages.map((m, i) => ({ id: m.emailId, subject: m.subject, providerMessageId: providerIds[i] ?? "" })));
+    logger.info("email batch sent", { count: messages.length, transport: transport.name });
+  } catch (error) {
+    if (!(error instanceof PermanentEmailError)) throw error;
+    logger.warn("email batch refused; sending each on its own", { count: messages.length, error: String(error) });
+    await db.transaction().execute(async (trx) => {
+      await enqueueJobs(trx, JOBS.sendEmail, messages.map((m) => ({ emailId: m.emailId })));
+    });
+  }
+}
+
 /** Development and test transport: stores the rendered message where /dev/outbox shows it. */
 export function outboxTransport(db: Database): EmailTransport {
   return {
@@ -108,6 +160,10 @@ export function outboxTransport(db: Database): EmailTransport {
     async deliver(message, _key, emailId) {
       const id = await insertOutboxMessage(db, { emailId, ...message });
       return { id: `outbox-${id}` };
+    },
+    async deliverBatch(messages) {
+      const ids = await insertOutboxMessages(db, messages.map(({ message, emailId }) => ({ emailId, ...message })));
+      return messages.map((m) => `outbox-${ids.get(m.emailId)}`);
     },
   };
 }
@@ -118,6 +174,21 @@ interface ResendOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The account's API rate limit; batches leave one request a second free for single emails. */
+  requestsPerSecond?: number;
+}
+
+type ResendReply<T> = { data: T | null; error: { message?: string; statusCode?: number | null } | null; headers?: Record<string, string> | null };
+
+// Batches from every job in this process share one pace, so a fan-out stays under the API's
+// rate limit and a sign-in email (not paced) always finds a free slot.
+let nextBatchAt = 0;
+async function paceBatch(requestsPerSecond: number, sleep: (ms: number) => Promise<void>) {
+  const interval = 1000 / Math.max(1, requestsPerSecond - 1);
+  const now = Date.now();
+  const at = Math.max(now, nextBatchAt);
+  nextBatchAt = at + interval;
+  if (at > now) await sleep(at - now);
 }
 
 /**
@@ -129,30 +200,39 @@ export function resendTransport(options: ResendOptions): EmailTransport {
   const maxAttempts = options.maxAttempts ?? 4;
   const baseDelayMs = options.baseDelayMs ?? 500;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const toPayload = (message: RenderedEmail) => ({
+    from: message.from,
+    to: [message.to],
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    replyTo: message.replyTo,
+    headers: Object.keys(message.headers).length ? message.headers : undefined,
+  });
+  async function withRetries<T>(call: () => Promise<ResendReply<T>>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const { data, error, headers } = await call();
+      if (data) return data;
+      const status = error?.statusCode ?? null;
+      const retryable = status === null || status === 429 || status >= 500;
+      const reason = `Resend ${status ?? "network error"}: ${error?.message ?? "unknown error"}`;
+      if (!retryable) throw new PermanentEmailError(reason);
+      if (attempt >= maxAttempts) throw new TransientEmailError(reason);
+      await sleep(retryDelay(headers?.["retry-after"], attempt, baseDelayMs));
+    }
+  }
   return {
     name: "resend",
     async deliver(message, idempotencyKey) {
-      for (let attempt = 1; ; attempt++) {
-        const { data, error, headers } = await resend.emails.send(
-          {
-            from: message.from,
-            to: [message.to],
-            subject: message.subject,
-            html: message.html,
-            text: message.text,
-            replyTo: message.replyTo,
-            headers: Object.keys(message.headers).length ? message.headers : undefined,
-          },
-          { idempotencyKey },
-        );
-        if (data) return { id: data.id };
-        const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
-        const retryable = status === null || status === 429 || status >= 500;
-        const reason = `Resend ${status ?? "network error"}: ${error?.message ?? "unknown error"}`;
-        if (!retryable) throw new PermanentEmailError(reason);
-        if (attempt >= maxAttempts) throw new TransientEmailError(reason);
-        await sleep(retryDelay(headers?.["retry-after"], attempt, baseDelayMs));
-      }
+      const data = await withRetries(() => resend.emails.send(toPayload(message), { idempotencyKey }) as Promise<ResendReply<{ id: string }>>);
+      return { id: data.id };
+    },
+    async deliverBatch(messages, idempotencyKey) {
+      await paceBatch(options.requestsPerSecond ?? 5, sleep);
+      const data = await withRetries(
+        () => resend.batch.send(messages.map((m) => toPayload(m.message)), { idempotencyKey }) as Promise<ResendReply<{ data: Array<{ id: string }> }>>,
+      );
+      return data.data.map((d) => d.id);
     },
   };
 }
@@ -170,7 +250,7 @@ export function retryDelay(retryAfter: string | undefined | null, attempt: numbe
 
 export function getTransport(db?: Database): EmailTransport {
   const env = getEnv();
-  if (env.RESEND_API_KEY) return resendTransport({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL });
+  if (env.RESEND_API_KEY) return resendTransport({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, requestsPerSecond: env.RESEND_REQUESTS_PER_SECOND });
   if (!db) throw new Error("The outbox transport needs a database");
   return outboxTransport(db);
 }

@@ -18,6 +18,8 @@ const EnvSchema = z
     COOKIE_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" }).optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url({ message: "must be a URL" }).optional(),
+    // Resend's default API limit is 5 requests a second per team; raise it when Resend raises yours.
+    RESEND_REQUESTS_PER_SECOND: z.coerce.number().int().min(2).max(1000).default(5),
     EMAIL_FROM: z.string().min(3).default("Chorus <chorus@localhost>"),
     RUN_WORKER: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
     // Unset means: demo data in development and tests, never in production (the demo accounts'

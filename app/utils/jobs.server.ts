@@ -5,6 +5,7 @@ import { logger } from "./logger.server";
 /** Every job queue, with the data its jobs carry. */
 export const JOBS = {
   sendEmail: "email.send",
+  sendEmailBatch: "email.send-batch",
   closeVoting: "demand.close-voting",
   closeDueVotes: "demand.close-due",
   notifyOutcome: "demand.notify-outcome",
@@ -12,6 +13,7 @@ export const JOBS = {
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
+  [JOBS.sendEmailBatch]: { emailIds: number[] };
   [JOBS.closeVoting]: { demandId: number };
   [JOBS.closeDueVotes]: Record<string, never>;
   [JOBS.notifyOutcome]: { demandId: number; afterMemberId: number };
@@ -22,6 +24,7 @@ type JobName = keyof JobData;
 const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   // Roughly 1 s, 2 s, 4 s ... up to about 9 hours in all before an email job gives up.
   [JOBS.sendEmail]: { name: JOBS.sendEmail, retryLimit: 15, retryDelay: 1, retryBackoff: true, expireInSeconds: 120 },
+  [JOBS.sendEmailBatch]: { name: JOBS.sendEmailBatch, retryLimit: 15, retryDelay: 2, retryBackoff: true, expireInSeconds: 300 },
   [JOBS.closeVoting]: { name: JOBS.closeVoting, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   // A sweep every minute closes any vote whose own job was lost (say, a deadline moved by hand).
   [JOBS.closeDueVotes]: { name: JOBS.closeDueVotes, retryLimit: 0, expireInSeconds: 120 },
@@ -77,10 +80,18 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
     await boss.schedule(JOBS.closeDueVotes, "* * * * *", {});
     await boss.schedule(JOBS.pruneRateLimits, "17 3 * * *", {});
     for (const name of Object.keys(handlers) as JobName[]) {
-      // One job per fetch, so a failure retries only the job that failed.
-      await boss.work<JobData[typeof name]>(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-        if (job) await (handlers[name] as (data: unknown) => Promise<void>)(job.data);
-      });
+      // One job per fetch, so a failure retries only the job that failed. Single emails (sign-in
+      // links, confirmations) get two workers of their own, so one slow send never holds the next;
+      // bulk mail is on its own queue, 100 messages a job, and fetches several jobs a poll (a poll
+      // every 0.5 s would otherwise cap it at 2 provider calls a second); a failure there retries
+      // the whole fetch, which is harmless because sent emails are skipped.
+      const workers = name === JOBS.sendEmail ? 2 : 1;
+      const batchSize = name === JOBS.sendEmailBatch ? 5 : 1;
+      for (let i = 0; i < workers; i++) {
+        await boss.work<JobData[typeof name]>(name, { batchSize, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+          for (const job of jobs) await (handlers[name] as (data: unknown) => Promise<void>)(job.data);
+        });
+      }
     }
   }
   return boss;

@@ -1,3 +1,9 @@
-// `npm run bench`: every benchmark in this folder, one after another.
-export {};
-await import("./demand-scale");
+// `npm run bench`: every benchmark in this folder, each in its own process (each starts its own database).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+for (const bench of ["demand-scale.ts", "email-fanout.ts"]) {
+  console.log(`\n== ${bench}`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, bench)], { stdio: "inherit" });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}

@@ -62,6 +62,50 @@ describe("proposing and drafting", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("two co-authors saving at once: the second is shown a conflict with both texts, and nothing is overwritten", async () => {
+    const author = await signedIn();
+    const coauthor = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    await db.insertInto("demand_author").values({ demand_id: id, member_id: coauthor.id }).execute();
+    const p = { id: String(id) };
+    const d = await db.selectFrom("demand").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const form = (body: string, note: string) => ({ intent: "save", baseRevision: "1", title: d.title, summary: d.summary, body, easyRead: d.easy_read, note });
+    const first = await call(editAction, request(`/demands/${id}/edit`, { form: form(`${d.body}\n\nFIRST AUTHOR'S PARAGRAPH`, "First edit"), cookie: author.cookie }), p);
+    expect(first.status).toBe(302);
+    const second = await call(editAction, request(`/demands/${id}/edit`, { form: form(`${d.body}\n\nSECOND AUTHOR'S PARAGRAPH`, "Second edit"), cookie: coauthor.cookie }), p);
+    expect(second.status).toBe(409);
+    expect(second.data.errors.form).toMatch(/Someone else saved revision 2 while you were editing/);
+    expect(second.data.values.body).toContain("SECOND AUTHOR'S PARAGRAPH");
+    expect(second.data.conflict.body).toContain("FIRST AUTHOR'S PARAGRAPH");
+    const stored = await db.selectFrom("demand").select(["body", "current_revision"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(stored.current_revision).toBe(2);
+    expect(stored.body).toContain("FIRST AUTHOR'S PARAGRAPH");
+    // Having seen revision 2, the co-author saves on top of it.
+    const again = await call(editAction, request(`/demands/${id}/edit`, { form: { ...form(`${stored.body}\n\nSECOND AUTHOR'S PARAGRAPH`, "Second edit"), baseRevision: "2" }, cookie: coauthor.cookie }), p);
+    expect(again.status).toBe(302);
+    const merged = await db.selectFrom("demand").select(["body", "current_revision"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(merged.current_revision).toBe(3);
+    expect(merged.body).toMatch(/FIRST AUTHOR'S PARAGRAPH[\s\S]*SECOND AUTHOR'S PARAGRAPH/);
+  });
+
+  it("has the indexes that keep member, demand and organisation lookups off full scans", async () => {
+    const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'public'`.execute(db);
+    const names = rows.map((r) => r.indexname);
+    for (const index of ["comment_demand_idx", "comment_author_idx", "vote_member_idx", "amendment_author_idx", "demand_organisation_idx", "demand_public_newest_idx"]) expect(names).toContain(index);
+  });
+
+  it("counts racing reports exactly: five reporters at once hold the comment once, with five open reports", async () => {
+    const author = await createMember(db);
+    const id = await createDemand(db, { authorId: author.id });
+    const writer = await createMember(db);
+    const { insertComment, reportComment } = await import("../../app/models/comment.server");
+    const commentId = (await insertComment(db, { demandId: id, amendmentId: null, parentId: null, authorId: writer.id, body: "Contested", contentNote: null }))!;
+    const reporters = await Promise.all(Array.from({ length: 5 }, () => createMember(db)));
+    const results = await Promise.all(reporters.map((r) => reportComment(db, commentId, r.id, "Unkind")));
+    expect(results.filter((r) => r.held)).toHaveLength(1);
+    expect(await db.selectFrom("comment").select(["status", "open_reports"]).where("id", "=", commentId).executeTakeFirstOrThrow()).toEqual({ status: "held", open_reports: 5 });
+  });
+
   it("previews Markdown for members only, sanitised like the page", async () => {
     const author = await signedIn();
     expect((await call(previewAction, request("/demands/preview", { form: { body: "x" } }))).status).toBe(302);

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PermanentEmailError, resendTransport, TransientEmailError, type RenderedEmail } from "../../app/utils/email.server";
+import { sql } from "kysely";
+import { db } from "../../db";
+import { deliverEmailBatch, PermanentEmailError, queueEmails, resendTransport, TransientEmailError, type RenderedEmail } from "../../app/utils/email.server";
 
 /**
  * A local HTTP server stands in for Resend's API, so the real SDK is exercised end to end:
@@ -106,5 +108,61 @@ describe("the Resend transport", () => {
     await expect(attempt).rejects.toThrow(/Resend 422: Invalid `to` field/);
     expect(received).toHaveLength(1);
     expect(sleeps).toEqual([]);
+  });
+
+  it("sends up to 100 queued emails in one batch call, rendering a shared message once, and never twice", async () => {
+    const recipients = Array.from({ length: 100 }, (_, i) => ({ to: `batch${i}@example.org`, props: { recipientName: "Friend", message: "Same for all" }, idempotencyKey: `batch-test:${i}` }));
+    await db.transaction().execute((trx) => queueEmails(trx, "TestEmail", recipients));
+    const { rows: jobs } = await sql<{ ids: number[] }>`select data->'emailIds' as ids from pgboss.job where name = 'email.send-batch'`.execute(db);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.ids).toHaveLength(100);
+    const { rows: singles } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'email.send'`.execute(db);
+    expect(singles[0]!.n).toBe(0);
+
+    script = [{ status: 200, body: { data: recipients.map((_, i) => ({ id: `re-batch-${i}` })) } }];
+    const sleeps: number[] = [];
+    await deliverEmailBatch(db, jobs[0]!.ids, transport(sleeps));
+    expect(received).toHaveLength(1);
+    expect(received[0]!.path).toBe("/emails/batch");
+    expect(received[0]!.headers["idempotency-key"]).toMatch(/^batch:[0-9a-f]{32}$/);
+    const sent = received[0]!.body as unknown as Array<{ to: string[]; text: string }>;
+    expect(sent).toHaveLength(100);
+    expect(sent[99]!.to).toEqual(["batch99@example.org"]);
+    expect(sent[0]!.text).toContain("Same for all");
+    const statuses = await db.selectFrom("email").select(["status", "provider_message_id"]).where("idempotency_key", "like", "batch-test:%").orderBy("id").execute();
+    expect(statuses.every((e) => e.status === "sent")).toBe(true);
+    expect(statuses[5]!.provider_message_id).toBe("re-batch-5");
+    // A retried job finds them sent and calls nobody.
+    await deliverEmailBatch(db, jobs[0]!.ids, transport(sleeps));
+    expect(received).toHaveLength(1);
+  });
+
+  it("a batch refused for good is split into single emails, so one bad address does not block the rest", async () => {
+    const ids = await db.transaction().execute(async (trx) => {
+      await queueEmails(trx, "TestEmail", [
+        { to: "good@example.org", props: { recipientName: "A", message: "m" }, idempotencyKey: "split:1" },
+        { to: "bad@example.org", props: { recipientName: "B", message: "m" }, idempotencyKey: "split:2" },
+      ]);
+      return (await trx.selectFrom("email").select("id").where("idempotency_key", "like", "split:%").execute()).map((r) => r.id);
+    });
+    script = [{ status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } }];
+    await deliverEmailBatch(db, ids, transport([]));
+    const { rows } = await sql<{ id: number }>`select (data->>'emailId')::bigint as id from pgboss.job where name = 'email.send' order by 1`.execute(db);
+    expect(rows.map((r) => Number(r.id))).toEqual(ids);
+  });
+
+  it("paces batch calls under the account's rate limit, leaving room for single emails", async () => {
+    const sleeps: number[] = [];
+    const paced = resendTransport({ apiKey: "re_test", baseUrl, requestsPerSecond: 5, sleep: async (ms) => void sleeps.push(ms) });
+    script = Array.from({ length: 3 }, () => ({ status: 200, body: { data: [{ id: "x" }] } }));
+    for (let i = 0; i < 3; i++) await paced.deliverBatch!([{ message, emailId: 1 }], `pace-${i}`);
+    // 5 a second with one kept free: the 2nd and 3rd batches are scheduled 250 ms apart (this fake
+    // sleep does not pass time, so the waits add up).
+    expect(sleeps.length).toBeGreaterThanOrEqual(2);
+    const gaps = sleeps.slice(1).map((ms, i) => ms - sleeps[i]!);
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThan(200);
+      expect(gap).toBeLessThanOrEqual(260);
+    }
   });
 });
