@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { readSentTo } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your email – Chorus" }];
 
@@ -11,11 +12,9 @@ const copy = {
 } as const;
 
 /** The same page for known and unknown emails: it never says whether an account exists. */
-export function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const kind = url.searchParams.get("for");
-  const email = (url.searchParams.get("email") ?? "").slice(0, 254);
-  return { message: copy[(kind ?? "sign-in") as keyof typeof copy] ?? copy["sign-in"], email };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const kind = new URL(request.url).searchParams.get("for");
+  return { message: copy[(kind ?? "sign-in") as keyof typeof copy] ?? copy["sign-in"], email: await readSentTo(request) };
 }
 
 export default function CheckEmail() {

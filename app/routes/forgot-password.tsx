@@ -10,6 +10,7 @@ import { EmailField } from "~/utils/fields";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { checkRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
+import { redirectToCheckEmail } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Forgotten password – Chorus" }];
 
@@ -25,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   ]);
   if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
   await requestPasswordReset(db, parsed.data.email);
-  return redirect(`/check-email?${new URLSearchParams({ for: "reset", email: parsed.data.email })}`);
+  return redirectToCheckEmail(request, "reset", parsed.data.email);
 }
 
 export default function ForgotPassword() {

@@ -12,6 +12,7 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { NewPasswordSchema } from "~/utils/password-rules";
 import { checkRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
+import { redirectToCheckEmail } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Join Chorus" }];
 
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
   await joinCoalition(db, { email: parsed.data.email, displayName: parsed.data.displayName, password: parsed.data.password });
   // The same answer whether or not the email was already registered.
-  return redirect(`/check-email?${new URLSearchParams({ for: "join", email: parsed.data.email })}`);
+  return redirectToCheckEmail(request, "join", parsed.data.email);
 }
 
 const ORDER = ["email", "displayName", "password", "adult", "terms"];

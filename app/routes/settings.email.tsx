@@ -10,7 +10,7 @@ import { requestEmailChange } from "~/services/account.server";
 import { assertCan, requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { EmailField } from "~/utils/fields";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash, redirectToCheckEmail } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const limited = await checkRateLimit(db, RATE_LIMITS.emailChangePerMember, String(current.id));
   if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
   await requestEmailChange(db, current.id, parsed.data.email);
-  return redirect(`/check-email?${new URLSearchParams({ for: "change-email", email: parsed.data.email })}`);
+  return redirectToCheckEmail(request, "change-email", parsed.data.email);
 }
 
 export default function EmailSettings() {

@@ -8,7 +8,7 @@ import { requestSignInLink, signInWithPassword } from "~/services/account.server
 import { getCurrentMember, safeRedirect, startSession } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { EmailField } from "~/utils/fields";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash, redirectToCheckEmail } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { checkRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
@@ -42,13 +42,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ]);
     if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
     await requestSignInLink(db, email);
-    return redirect(`/check-email?${new URLSearchParams({ for: "sign-in", email })}`);
+    return redirectToCheckEmail(request, "sign-in", email);
   }
 
   const parsed = parseForm(PasswordSignInSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const limited = await checkRateLimits(db, [
     [RATE_LIMITS.signInPerIp, context.clientIp],
+    [RATE_LIMITS.signInPerIpAndEmail, `${context.clientIp}:${parsed.data.email.toLowerCase()}`],
     [RATE_LIMITS.signInPerEmail, parsed.data.email.toLowerCase()],
   ]);
   if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);

@@ -37,3 +37,33 @@ export async function readFlash(request: Request): Promise<{ flash: Flash | null
   const flash = session.get("flash") ?? null;
   return { flash, setCookie: flash ? await storage.commitSession(session) : null };
 }
+
+// Where a "check your email" message went: kept in a short-lived signed cookie of its own, never
+// in the URL, so the address stays out of browser history, Referer headers and server logs.
+const sentToStorage = createCookieSessionStorage<{ to: string }>({
+  cookie: {
+    name: production ? "__Host-chorus-sent-to" : "chorus-sent-to",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: production,
+    secrets: [secret],
+    maxAge: 15 * 60,
+  },
+});
+
+export type CheckEmailKind = "join" | "sign-in" | "reset" | "change-email";
+
+/** Redirects to the "check your email" page, which shows the address without it being in the URL. */
+export async function redirectToCheckEmail(request: Request, kind: CheckEmailKind, email: string, init: ResponseInit = {}) {
+  const session = await sentToStorage.getSession(request.headers.get("Cookie"));
+  session.set("to", email.trim().slice(0, 254));
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", await sentToStorage.commitSession(session));
+  return redirect(`/check-email?for=${kind}`, { ...init, headers });
+}
+
+export async function readSentTo(request: Request): Promise<string> {
+  const session = await sentToStorage.getSession(request.headers.get("Cookie"));
+  return session.get("to") ?? "";
+}

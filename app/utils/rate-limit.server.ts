@@ -47,7 +47,10 @@ export const RATE_LIMITS = {
   joinPerIp: { name: "join-ip", limit: 50, windowSeconds: 60 * MINUTE },
   joinPerEmail: { name: "join-email", limit: 3, windowSeconds: 60 * MINUTE },
   signInPerIp: { name: "sign-in-ip", limit: 100, windowSeconds: 15 * MINUTE },
-  signInPerEmail: { name: "sign-in-email", limit: 8, windowSeconds: 15 * MINUTE },
+  // Per address and IP together, so someone guessing a member's password from elsewhere cannot lock
+  // the member out; a looser limit per email caps guessing spread over many addresses.
+  signInPerIpAndEmail: { name: "sign-in-ip-email", limit: 8, windowSeconds: 15 * MINUTE },
+  signInPerEmail: { name: "sign-in-email", limit: 100, windowSeconds: 60 * MINUTE },
   linkPerIp: { name: "link-ip", limit: 50, windowSeconds: 15 * MINUTE },
   linkPerEmail: { name: "link-email", limit: 3, windowSeconds: 15 * MINUTE },
   invitePerMember: { name: "invite-member", limit: 30, windowSeconds: 60 * MINUTE },
