@@ -50,7 +50,7 @@ export type Perspective = (typeof PERSPECTIVES)[number];
 export const ORGANISATION_KINDS = ["service_user_led", "professional_body", "charity", "academic", "other"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type CoalitionRole = "admin" | "moderator";
-export type EmailTokenPurpose = "verify_email" | "sign_in" | "reset_password" | "change_email";
+export type EmailTokenPurpose = "verify_email" | "sign_in" | "reset_password" | "change_email" | "notification_email";
 
 export interface MemberTable {
   id: Generated<number>;

@@ -105,6 +105,20 @@ export function ConfirmEmailChange({ url }: ConfirmEmailChangeProps) {
 ConfirmEmailChange.subject = () => "Confirm your new email for Chorus";
 ConfirmEmailChange.PreviewProps = { url: "http://localhost:3000/settings/email/confirm/abc" } satisfies ConfirmEmailChangeProps;
 
+export interface ConfirmNotificationEmailProps {
+  url: string;
+}
+export function ConfirmNotificationEmail({ url }: ConfirmNotificationEmailProps) {
+  return (
+    <ActionEmail preview="Confirm where Chorus sends your notifications" heading="Send Chorus notifications here?" action={{ label: "Send notifications here", url }}>
+      <P>You asked Chorus to send your notifications to this address. Confirm it, and they will come here from now on.</P>
+      <Small>The link works once and expires in 10 minutes. If you did not ask for this, ignore this email and nothing will change.</Small>
+    </ActionEmail>
+  );
+}
+ConfirmNotificationEmail.subject = () => "Confirm where Chorus sends your notifications";
+ConfirmNotificationEmail.PreviewProps = { url: "http://localhost:3000/settings/email/notifications/abc" } satisfies ConfirmNotificationEmailProps;
+
 export interface EmailChangedProps {
   newEmail: string;
 }

@@ -27,6 +27,7 @@ export const emailTemplates = {
   PasswordChanged: template<account.PasswordChangedProps>(account.PasswordChanged),
   ConfirmEmailChange: template<account.ConfirmEmailChangeProps>(account.ConfirmEmailChange),
   EmailChanged: template<account.EmailChangedProps>(account.EmailChanged),
+  ConfirmNotificationEmail: template<account.ConfirmNotificationEmailProps>(account.ConfirmNotificationEmail),
   OrganisationInvitation: template<organisation.OrganisationInvitationProps>(organisation.OrganisationInvitation),
   OrganisationVerified: template<organisation.OrganisationVerifiedProps>(organisation.OrganisationVerified),
   JoinRequestDecided: template<organisation.JoinRequestDecidedProps>(organisation.JoinRequestDecided),

@@ -48,6 +48,10 @@ export async function setMemberPassword(db: Database, memberId: number, password
   await db.updateTable("member").set({ password_hash: passwordHash }).where("id", "=", memberId).execute();
 }
 
+export async function setNotificationEmail(db: Database, memberId: number, email: string | null) {
+  await db.updateTable("member").set({ notification_email: email ? normaliseEmail(email) : null }).where("id", "=", memberId).execute();
+}
+
 export async function setMemberEmail(db: Database, memberId: number, email: string) {
   await db
     .updateTable("member")

@@ -32,10 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) throw new Response("Bad request", { status: 400 });
   const { commentId, decision, reason } = parsed.data;
   if (decision === "hide" && reason.length < 3) return invalid({ [`reason-${commentId}`]: "Give a reason: it is shown in place of the comment" });
-  await db.transaction().execute(async (trx) => {
-    await moderateComment(trx, commentId, moderator.id, decision, decision === "hide" ? reason : null);
+  const moderated = await db.transaction().execute(async (trx) => {
+    // Only a decision that changed a comment is audited: an unknown or deleted comment is a 404.
+    if (!(await moderateComment(trx, commentId, moderator.id, decision, decision === "hide" ? reason : null))) return false;
     await recordAuditEvent(trx, { actorId: moderator.id, action: `comment.${decision}`, subjectType: "comment", subjectId: commentId, detail: decision === "hide" ? { reason } : {} });
+    return true;
   });
+  if (!moderated) throw new Response("Not found", { status: 404 });
   const message = decision === "hide" ? "The comment is hidden, with your reason." : decision === "restore" ? "The comment is shown again." : "The reports are dismissed.";
   return redirectWithFlash(request, "/admin/moderation", { kind: "success", message });
 }

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
-import { getMember, updateMemberProfile } from "~/models/member.server";
-import { requestEmailChange } from "~/services/account.server";
+import { getMember } from "~/models/member.server";
+import { requestEmailChange, requestNotificationEmail } from "~/services/account.server";
 import { assertCan, requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { EmailField } from "~/utils/fields";
@@ -41,9 +40,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "notification") {
     const parsed = parseForm(NotificationEmailSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-    const member = (await getMember(db, current.id))!;
-    await updateMemberProfile(db, current.id, { displayName: member.display_name, bio: member.bio, pronouns: member.pronouns, notificationEmail: parsed.data.notificationEmail });
-    return redirectWithFlash(request, "/settings/email", { kind: "success", message: "Your notification email is saved." });
+    const limited = await checkRateLimit(db, RATE_LIMITS.emailChangePerMember, String(current.id));
+    if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+    const { pending } = await requestNotificationEmail(db, current.id, parsed.data.notificationEmail || null);
+    const message = pending
+      ? `We have sent a link to ${parsed.data.notificationEmail}. Notifications go there once you open it and confirm.`
+      : "Notifications now go to your sign-in email.";
+    return redirectWithFlash(request, "/settings/email", { kind: "success", message });
   }
   const parsed = parseForm(ChangeEmailSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);

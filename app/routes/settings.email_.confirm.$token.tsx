@@ -18,12 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request);
-  const result = await confirmEmailChange(db, member.id, params.token ?? "");
+  const result = await confirmEmailChange(db, member.id, params.token ?? "", { keepSessionId: member.sessionId });
   if (!result.ok) {
     const message = result.reason === "taken" ? "That address now belongs to another account, so it cannot be used." : "That link has expired or was already used.";
     return redirectWithFlash(request, "/settings/email", { kind: "error", message });
   }
-  return redirectWithFlash(request, "/settings/email", { kind: "success", message: `You now sign in with ${result.email}.` });
+  return redirectWithFlash(request, "/settings/email", { kind: "success", message: `You now sign in with ${result.email}. You are signed out everywhere else.` });
 }
 
 export default function ConfirmEmailChange() {

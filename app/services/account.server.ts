@@ -3,7 +3,9 @@ import type { EmailTokenPurpose } from "../../db/schema";
 import { recordAuditEvent } from "~/models/audit.server";
 import { listConsents, listPerspectives, recordConsent, TERMS_VERSION } from "~/models/consent.server";
 import { consumeEmailToken, expireEmailTokens, insertEmailToken } from "~/models/email-token.server";
+import { listMemberContributions } from "~/models/member-data.server";
 import {
+  setNotificationEmail,
   anonymiseMember,
   countAdmins,
   getMember,
@@ -168,15 +170,43 @@ export async function requestEmailChange(db: Database, memberId: number, rawEmai
   });
 }
 
+/**
+ * A new notification address gets nothing until its owner confirms it by link (so a typo, or
+ * someone else's address, is never mailed our notifications). Clearing it needs no link.
+ */
+export async function requestNotificationEmail(db: Database, memberId: number, rawEmail: string | null) {
+  if (!rawEmail) {
+    await setNotificationEmail(db, memberId, null);
+    return { pending: false };
+  }
+  const email = normaliseEmail(rawEmail);
+  await db.transaction().execute(async (trx) => {
+    const token = await issueLink(trx, { memberId, email, purpose: "notification_email" });
+    await queueEmail(trx, { template: "ConfirmNotificationEmail", to: email, props: { url: url(`/settings/email/notifications/${token}`) } });
+  });
+  return { pending: true };
+}
+
+export async function confirmNotificationEmail(db: Database, memberId: number, token: string) {
+  return db.transaction().execute(async (trx) => {
+    const used = await consumeEmailToken(trx, hashToken(token), "notification_email", { memberId });
+    if (!used) return null;
+    await setNotificationEmail(trx, memberId, used.email);
+    return used.email;
+  });
+}
+
 export type EmailChangeResult = { ok: true; email: string } | { ok: false; reason: "invalid" | "taken" };
 
-export async function confirmEmailChange(db: Database, memberId: number, token: string): Promise<EmailChangeResult> {
+/** A changed sign-in email ends every other session: whoever held one used the old identity. */
+export async function confirmEmailChange(db: Database, memberId: number, token: string, options: { keepSessionId?: string } = {}): Promise<EmailChangeResult> {
   return db.transaction().execute(async (trx) => {
     const used = await consumeEmailToken(trx, hashToken(token), "change_email", { memberId });
     if (!used) return { ok: false, reason: "invalid" } as const;
     if (await getMemberByEmail(trx, used.email)) return { ok: false, reason: "taken" } as const;
     const member = await getMember(trx, memberId);
     await setMemberEmail(trx, memberId, used.email);
+    await deleteMemberSessions(trx, memberId, { keep: options.keepSessionId });
     if (member?.email) await queueEmail(trx, { template: "EmailChanged", to: member.email, props: { newEmail: used.email } });
     return { ok: true, email: used.email } as const;
   });
@@ -186,12 +216,13 @@ export async function confirmEmailChange(db: Database, memberId: number, token: 
 export async function exportMemberData(db: Database, memberId: number) {
   const member = await getMember(db, memberId);
   if (!member) return null;
-  const [roles, perspectives, consents, organisations, sessions] = await Promise.all([
+  const [roles, perspectives, consents, organisations, sessions, contributions] = await Promise.all([
     listMemberRoles(db, memberId),
     listPerspectives(db, memberId),
     listConsents(db, memberId),
     listMemberOrganisations(db, memberId),
     listMemberSessions(db, memberId),
+    listMemberContributions(db, memberId),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -211,6 +242,7 @@ export async function exportMemberData(db: Database, memberId: number) {
     consents: consents.map((c) => ({ kind: c.kind, version: c.version, givenAt: c.given_at, withdrawnAt: c.withdrawn_at })),
     organisations: organisations.map((o) => ({ name: o.name, role: o.role, listedPublicly: o.listed })),
     sessions: sessions.map((s) => ({ device: s.device, signedInAt: s.created_at, lastSeenAt: s.last_seen_at })),
+    ...contributions,
   };
 }
 

@@ -5,9 +5,14 @@ import { action as deleteAction } from "../../app/routes/settings.data";
 import { loader as downloadLoader } from "../../app/routes/settings.data_.download";
 import { action as emailAction } from "../../app/routes/settings.email";
 import { action as confirmEmailAction } from "../../app/routes/settings.email_.confirm.$token";
+import { action as confirmNotificationAction } from "../../app/routes/settings.email_.notifications.$token";
+import { insertComment, reportComment } from "../../app/models/comment.server";
+import { followDemand } from "../../app/models/demand.server";
+import { castVote, openConsultation, proposeAmendment } from "../../app/services/demand.server";
+import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../factories";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { signInWithPassword } from "../../app/services/account.server";
-import { createMember, createOrganisation } from "../factories";
+
 import { call, cookieFrom, countEmails, latestEmail, request, tokenFrom } from "./http";
 
 async function signedIn(spec: Parameters<typeof createMember>[1] = {}) {
@@ -49,6 +54,33 @@ describe("perspectives", () => {
 });
 
 describe("download my data", () => {
+  it("includes the member's votes, comments, amendments, supports, follows, reports and join requests", async () => {
+    const me = await signedIn();
+    const other = await createMember(db);
+    const voting = await createDemand(db, { authorId: other.id, title: "A demand to vote on" });
+    await openDemandForVoting(db, voting, other.id);
+    await castVote(db, voting, me.id, { choice: "oppose", reason: "MY-VOTE-REASON", reasonPublic: false });
+    const consultation = await createDemand(db, { authorId: other.id });
+    await openConsultation(db, consultation, other.id, new Date(Date.now() + 86_400_000));
+    await proposeAmendment(db, consultation, me.id, { paragraphIndex: null, proposedText: "MY-AMENDMENT-TEXT for the whole demand.", rationale: "Because." });
+    await insertComment(db, { demandId: consultation, amendmentId: null, parentId: null, authorId: me.id, body: "MY-COMMENT", contentNote: null });
+    const theirs = (await insertComment(db, { demandId: consultation, amendmentId: null, parentId: null, authorId: other.id, body: "Their comment", contentNote: null }))!;
+    await reportComment(db, theirs, me.id, "MY-REPORT-REASON");
+    await followDemand(db, voting, me.id);
+    const org = await createOrganisation(db, { name: "Join Request Org", adminId: other.id });
+    await db.insertInto("organisation_join_request").values({ organisation_id: org.id, member_id: me.id, message: "MY-JOIN-MESSAGE" }).execute();
+
+    const data = (await call(downloadLoader, request("/settings/data/download", { cookie: me.cookie }))).data;
+    expect(data.votes).toEqual([expect.objectContaining({ demandTitle: "A demand to vote on", choice: "oppose", reason: "MY-VOTE-REASON" })]);
+    expect(data.comments.map((c: { body: string }) => c.body)).toEqual(["MY-COMMENT"]);
+    expect(data.amendments.map((a: { proposedText: string }) => a.proposedText)).toEqual(["MY-AMENDMENT-TEXT for the whole demand."]);
+    expect(data.amendmentSupports).toHaveLength(0);
+    expect(data.follows.map((f: { demandId: number }) => f.demandId).sort()).toEqual([consultation, voting].sort());
+    expect(data.reports).toEqual([expect.objectContaining({ commentId: theirs, reason: "MY-REPORT-REASON" })]);
+    expect(data.joinRequests).toEqual([expect.objectContaining({ organisation: "Join Request Org", message: "MY-JOIN-MESSAGE" })]);
+    expect(JSON.stringify(data)).not.toContain("Their comment");
+  });
+
   it("returns everything stored about the member as a JSON attachment, and nothing about others", async () => {
     const me = await signedIn({ email: "exporter@example.org", displayName: "Exporter", perspectives: ["carer_family"] });
     const other = await createMember(db, { email: "someone-else@example.org" });
@@ -60,6 +92,7 @@ describe("download my data", () => {
     expect(outcome.data.consents.map((c: { kind: string }) => c.kind).sort()).toEqual(["perspectives", "terms"]);
     expect(outcome.data.organisations).toEqual([{ name: "Export Org", role: "member", listedPublicly: true }]);
     expect(outcome.data.sessions).toHaveLength(1);
+    expect(outcome.data.votes).toEqual([]);
     expect(JSON.stringify(outcome.data)).not.toContain("someone-else@example.org");
     expect(JSON.stringify(outcome.data)).not.toMatch(/password_hash|\$argon2/);
     expect((await call(downloadLoader, request("/settings/data/download"))).status).toBe(302);
@@ -112,6 +145,36 @@ describe("changing email", () => {
     await call(confirmEmailAction, request(`/settings/email/confirm/${token}`, { method: "POST", cookie: me.cookie }), { token });
     expect((await db.selectFrom("member").select("email").where("id", "=", me.id).executeTakeFirstOrThrow()).email).toBe("new-address@example.org");
     expect((await latestEmail(db, "old-address@example.org"))?.template).toBe("EmailChanged");
+  });
+
+  it("a changed sign-in email signs the member out everywhere else", async () => {
+    const me = await signedIn({ email: "two-devices@example.org" });
+    const otherDevice = cookieFrom((await call(signInAction, request("/sign-in", { form: { intent: "password", email: me.email, password: "correct horse battery" } }))).setCookies);
+    expect(await db.selectFrom("session").select("id").where("member_id", "=", me.id).execute()).toHaveLength(2);
+    await call(emailAction, request("/settings/email", { form: { intent: "email", email: "moved-on@example.org" }, cookie: me.cookie }));
+    const token = tokenFrom(((await latestEmail(db, "moved-on@example.org", "ConfirmEmailChange"))!.props as { url: string }).url);
+    await call(confirmEmailAction, request(`/settings/email/confirm/${token}`, { method: "POST", cookie: me.cookie }), { token });
+    expect(await db.selectFrom("session").select("id").where("member_id", "=", me.id).execute()).toHaveLength(1);
+    expect(otherDevice).not.toBe(me.cookie);
+  });
+
+  it("mails nothing to a new notification address until it is confirmed by its own link", async () => {
+    const me = await signedIn();
+    const asked = await call(emailAction, request("/settings/email", { form: { intent: "notification", notificationEmail: "notify-me@example.org" }, cookie: me.cookie }));
+    expect(asked.status).toBe(302);
+    expect((await db.selectFrom("member").select("notification_email").where("id", "=", me.id).executeTakeFirstOrThrow()).notification_email).toBeNull();
+    const mail = await latestEmail(db, "notify-me@example.org");
+    expect(mail?.template).toBe("ConfirmNotificationEmail");
+    expect(await countEmails(db, "notify-me@example.org")).toBe(1);
+    const token = tokenFrom((mail!.props as { url: string }).url);
+    const stranger = await signedIn();
+    await call(confirmNotificationAction, request(`/settings/email/notifications/${token}`, { method: "POST", cookie: stranger.cookie }), { token });
+    expect((await db.selectFrom("member").select("notification_email").where("id", "=", stranger.id).executeTakeFirstOrThrow()).notification_email).toBeNull();
+    await call(confirmNotificationAction, request(`/settings/email/notifications/${token}`, { method: "POST", cookie: me.cookie }), { token });
+    expect((await db.selectFrom("member").select("notification_email").where("id", "=", me.id).executeTakeFirstOrThrow()).notification_email).toBe("notify-me@example.org");
+    // Clearing it needs no link.
+    await call(emailAction, request("/settings/email", { form: { intent: "notification", notificationEmail: "" }, cookie: me.cookie }));
+    expect((await db.selectFrom("member").select("notification_email").where("id", "=", me.id).executeTakeFirstOrThrow()).notification_email).toBeNull();
   });
 
   it("sends nothing to an address that belongs to another account, but says the same", async () => {

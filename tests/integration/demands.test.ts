@@ -37,6 +37,9 @@ describe("proposing and drafting", () => {
     expect((await call(demandLoader, request(`/demands/${id}`, { cookie: author.cookie }), { id: String(id) })).status).toBe(200);
     expect((await call(demandLoader, request(`/demands/${id}`, { cookie: other.cookie }), { id: String(id) })).status).toBe(404);
     expect((await call(demandLoader, request(`/demands/${id}`), { id: String(id) })).status).toBe(404);
+    // Coalition admins too: a draft is private to its authors.
+    const admin = await signedIn({ roles: ["admin"] });
+    expect((await call(demandLoader, request(`/demands/${id}`, { cookie: admin.cookie }), { id: String(id) })).status).toBe(404);
     const listed = await call(listLoader, request("/demands?q=rent", { cookie: other.cookie }));
     expect(listed.data.demands.map((d: { id: number }) => d.id)).not.toContain(id);
   });
@@ -433,6 +436,12 @@ describe("comments and moderation", () => {
     expect(await db.selectFrom("comment").select(["status", "moderation_reason", "open_reports"]).where("id", "=", commentId).executeTakeFirstOrThrow()).toEqual({ status: "hidden", moderation_reason: "Personal attack", open_reports: 0 });
     await call(moderationAction, request("/admin/moderation", { form: { commentId: String(commentId), decision: "restore" }, cookie: moderator.cookie }));
     expect((await db.selectFrom("comment").select("status").where("id", "=", commentId).executeTakeFirstOrThrow()).status).toBe("visible");
+    // An unknown comment is a 404, and nothing is written to the audit log.
+    const audited = async () => (await db.selectFrom("audit_event").select("id").where("actor_id", "=", moderator.id).execute()).length;
+    const before = await audited();
+    const unknown = await call(moderationAction, request("/admin/moderation", { form: { commentId: "999999", decision: "hide", reason: "No such comment" }, cookie: moderator.cookie }));
+    expect(unknown.status).toBe(404);
+    expect(await audited()).toBe(before);
   });
 
   it("lets authors edit for 15 minutes and delete, leaving a placeholder; replies join their thread", async () => {

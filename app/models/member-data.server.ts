@@ -1,0 +1,46 @@
+import type { Database } from "../../db";
+
+/**
+ * A member's own contributions, for "Download my data" (UK GDPR right of access): their votes,
+ * comments, amendments and supports, follows, reports and organisation join requests. Each query
+ * reads by an indexed member column.
+ */
+export async function listMemberContributions(db: Database, memberId: number) {
+  const [votes, comments, amendments, supports, follows, reports, joinRequests] = await Promise.all([
+    db
+      .selectFrom("vote")
+      .innerJoin("demand", "demand.id", "vote.demand_id")
+      .select(["vote.demand_id as demandId", "demand.title as demandTitle", "vote.choice", "vote.reason", "vote.reason_public as reasonPublic", "vote.cast_at as castAt", "vote.updated_at as updatedAt"])
+      .where("vote.member_id", "=", memberId)
+      .orderBy("vote.id")
+      .execute(),
+    db
+      .selectFrom("comment")
+      .select(["id", "demand_id as demandId", "amendment_id as amendmentId", "parent_id as parentId", "body", "content_note as contentNote", "status", "created_at as createdAt", "edited_at as editedAt"])
+      .where("author_id", "=", memberId)
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("amendment")
+      .select(["id", "demand_id as demandId", "paragraph_index as paragraphIndex", "proposed_text as proposedText", "rationale", "status", "created_at as createdAt"])
+      .where("author_id", "=", memberId)
+      .orderBy("id")
+      .execute(),
+    db.selectFrom("amendment_support").select(["amendment_id as amendmentId", "created_at as supportedAt"]).where("member_id", "=", memberId).orderBy("amendment_id").execute(),
+    db
+      .selectFrom("demand_follow")
+      .innerJoin("demand", "demand.id", "demand_follow.demand_id")
+      .select(["demand_follow.demand_id as demandId", "demand.title as demandTitle", "demand_follow.created_at as followedAt"])
+      .where("demand_follow.member_id", "=", memberId)
+      .orderBy("demand_follow.demand_id")
+      .execute(),
+    db.selectFrom("comment_report").select(["comment_id as commentId", "reason", "status", "created_at as reportedAt"]).where("reporter_id", "=", memberId).orderBy("created_at").execute(),
+    db
+      .selectFrom("organisation_join_request")
+      .innerJoin("organisation", "organisation.id", "organisation_join_request.organisation_id")
+      .select(["organisation.name as organisation", "organisation_join_request.message", "organisation_join_request.created_at as requestedAt"])
+      .where("organisation_join_request.member_id", "=", memberId)
+      .execute(),
+  ]);
+  return { votes, comments, amendments, amendmentSupports: supports, follows, reports, joinRequests };
+}
