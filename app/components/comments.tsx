@@ -1,6 +1,7 @@
-import { Form } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { Fragment } from "react";
 import { FieldError } from "./form-field";
+import { formatLondonMedium } from "~/utils/london-time";
 
 export interface CommentView {
   id: number;
@@ -17,11 +18,24 @@ export interface CommentView {
 }
 
 const EDIT_WINDOW_MS = 15 * 60 * 1000;
-const time = (d: string | Date) => new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const time = formatLondonMedium;
+
+/** Which comment's reply, edit or report form is open (from ?reply=, ?edit= or ?report=). */
+export type OpenCommentForm = { kind: "reply" | "edit" | "report"; id: number } | null;
+
+/** Reads the open form from a page's URL; the loader passes it on, so the form renders on the server. */
+export function openCommentForm(url: URL): OpenCommentForm {
+  for (const kind of ["reply", "edit", "report"] as const) {
+    const raw = url.searchParams.get(kind);
+    if (raw && /^[1-9][0-9]{0,15}$/.test(raw)) return { kind, id: Number(raw) };
+  }
+  return null;
+}
 
 /**
- * A discussion: threads, each with its replies. Every action is a plain form inside a <details>, so
- * replying, editing, deleting and reporting all work without JavaScript.
+ * A discussion: threads, each with its replies. Replying, editing and reporting are links that open
+ * that one comment's form (a GET, so they work without JavaScript): a page of 250 comments no longer
+ * carries 500 forms, only the one in use.
  */
 export function CommentThreads({
   roots,
@@ -29,12 +43,14 @@ export function CommentThreads({
   viewerId,
   canComment,
   now,
+  open,
 }: {
   roots: CommentView[];
   replies: Array<CommentView & { thread_id: number | null }>;
   viewerId: number | null;
   canComment: boolean;
   now: number;
+  open: OpenCommentForm;
 }) {
   const byThread = new Map<number, CommentView[]>();
   for (const r of replies) {
@@ -48,13 +64,13 @@ export function CommentThreads({
     <ol className="comment-list" aria-label="Comments">
       {roots.map((root) => (
         <li key={root.id} className="comment" id={`comment-${root.id}`}>
-          <CommentBody comment={root} viewerId={viewerId} canComment={canComment} now={now} />
+          <CommentBody comment={root} viewerId={viewerId} canComment={canComment} now={now} open={open} />
           {(byThread.get(root.id) ?? []).length ? (
             <ol aria-label={`Replies to ${names.get(root.id)}`} className="comment-list">
               {(byThread.get(root.id) ?? []).map((reply) => (
                 <li key={reply.id} className="comment" id={`comment-${reply.id}`}>
                   {reply.parent_id !== root.id && reply.parent_id ? <p className="comment__meta">In reply to {names.get(reply.parent_id) ?? "a comment"}</p> : null}
-                  <CommentBody comment={reply} viewerId={viewerId} canComment={canComment} now={now} />
+                  <CommentBody comment={reply} viewerId={viewerId} canComment={canComment} now={now} open={open} />
                 </li>
               ))}
             </ol>
@@ -69,7 +85,8 @@ function displayName(c: CommentView) {
   return c.author_deleted_at ? "Former member" : (c.author_name ?? "Former member");
 }
 
-function CommentBody({ comment, viewerId, canComment, now }: { comment: CommentView; viewerId: number | null; canComment: boolean; now: number }) {
+function CommentBody({ comment, viewerId, canComment, now, open }: { comment: CommentView; viewerId: number | null; canComment: boolean; now: number; open: OpenCommentForm }) {
+  const location = useLocation();
   const mine = viewerId !== null && comment.author_id === viewerId;
   const meta = (
     <p className="comment__meta">
@@ -89,11 +106,20 @@ function CommentBody({ comment, viewerId, canComment, now }: { comment: CommentV
   if (comment.status === "held") return <>{meta}<p className="comment__placeholder">Hidden while a moderator reviews reports about it.</p></>;
   const body = <p className="comment__body">{comment.body}</p>;
   const editable = mine && now - new Date(comment.created_at).getTime() < EDIT_WINDOW_MS;
+  const isOpen = (kind: NonNullable<OpenCommentForm>["kind"]) => open?.kind === kind && open.id === comment.id;
+  // Links keep the page's other parameters (order, page) and come back to this comment.
+  const linkTo = (kind: string) => {
+    const params = new URLSearchParams(location.search);
+    for (const k of ["reply", "edit", "report"]) params.delete(k);
+    if (kind) params.set(kind, String(comment.id));
+    const search = params.toString();
+    return `${location.pathname}${search ? `?${search}` : ""}#comment-${comment.id}`;
+  };
   return (
     <Fragment>
       {meta}
       {comment.content_note ? (
-        <details>
+        <details open={isOpen("edit") || undefined}>
           <summary>Content note: {comment.content_note}. Show the comment</summary>
           {body}
         </details>
@@ -101,17 +127,15 @@ function CommentBody({ comment, viewerId, canComment, now }: { comment: CommentV
         body
       )}
       <div className="button-row comment__actions">
-        {canComment ? (
-          <details>
-            <summary>Reply</summary>
-            <CommentForm intent="comment" parentId={comment.id} label={`Your reply to ${displayName(comment)}`} submit="Post reply" />
-          </details>
+        {canComment && !isOpen("reply") ? (
+          <Link to={linkTo("reply")} preventScrollReset>
+            Reply<span className="visually-hidden"> to {displayName(comment)}</span>
+          </Link>
         ) : null}
-        {editable ? (
-          <details>
-            <summary>Edit</summary>
-            <CommentForm intent="edit-comment" commentId={comment.id} label="Your comment" submit="Save changes" defaultBody={comment.body} defaultNote={comment.content_note ?? ""} />
-          </details>
+        {editable && !isOpen("edit") ? (
+          <Link to={linkTo("edit")} preventScrollReset>
+            Edit<span className="visually-hidden"> your comment</span>
+          </Link>
         ) : null}
         {mine ? (
           <Form method="post" className="inline-form">
@@ -121,24 +145,41 @@ function CommentBody({ comment, viewerId, canComment, now }: { comment: CommentV
             </button>
           </Form>
         ) : null}
-        {viewerId !== null && !mine ? (
-          <details>
-            <summary>Report</summary>
-            <Form method="post" className="form">
-              <input type="hidden" name="commentId" value={comment.id} />
-              <div className="field">
-                <label className="field__label" htmlFor={`report-${comment.id}`}>
-                  Why should a moderator look at this?
-                </label>
-                <input className="input" id={`report-${comment.id}`} name="reason" required maxLength={500} />
-              </div>
-              <button type="submit" name="intent" value="report" className="button button--secondary">
-                Send report
-              </button>
-            </Form>
-          </details>
+        {viewerId !== null && !mine && !isOpen("report") ? (
+          <Link to={linkTo("report")} preventScrollReset>
+            Report<span className="visually-hidden"> this comment</span>
+          </Link>
         ) : null}
       </div>
+      {canComment && isOpen("reply") ? (
+        <div className="comment__form">
+          <CommentForm intent="comment" parentId={comment.id} label={`Your reply to ${displayName(comment)}`} submit="Post reply" />
+          <Link to={linkTo("")}>Cancel</Link>
+        </div>
+      ) : null}
+      {editable && isOpen("edit") ? (
+        <div className="comment__form">
+          <CommentForm intent="edit-comment" commentId={comment.id} label="Your comment" submit="Save changes" defaultBody={comment.body} defaultNote={comment.content_note ?? ""} />
+          <Link to={linkTo("")}>Cancel</Link>
+        </div>
+      ) : null}
+      {viewerId !== null && !mine && isOpen("report") ? (
+        <Form method="post" className="form comment__form">
+          <input type="hidden" name="commentId" value={comment.id} />
+          <div className="field">
+            <label className="field__label" htmlFor={`report-${comment.id}`}>
+              Why should a moderator look at this?
+            </label>
+            <input className="input" id={`report-${comment.id}`} name="reason" required maxLength={500} />
+          </div>
+          <div className="button-row">
+            <button type="submit" name="intent" value="report" className="button button--secondary">
+              Send report
+            </button>
+            <Link to={linkTo("")}>Cancel</Link>
+          </div>
+        </Form>
+      ) : null}
     </Fragment>
   );
 }

@@ -5,6 +5,7 @@ import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
 import { requireCan } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseId } from "~/utils/ids";
+import { formatLondonMedium } from "~/utils/london-time";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Admin – Chorus" }];
 
@@ -35,7 +36,7 @@ export default function AuditLog() {
         <tbody>
           {events.map((e) => (
             <tr key={e.id}>
-              <td>{new Date(e.created_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}</td>
+              <td>{formatLondonMedium(e.created_at)}</td>
               <td>{e.actor_name ?? "System"}</td>
               <td>
                 {e.action} ({e.subject_type} {e.subject_id})

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import type { DemandOutcome, VoteChoice } from "../../db/schema";
-import { CommentForm, CommentThreads } from "~/components/comments";
+import { CommentForm, CommentThreads, openCommentForm } from "~/components/comments";
 import { RenderedMarkdown, StageTag } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError, TextArea } from "~/components/form-field";
@@ -100,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tally,
     reasons,
     now: Date.now(),
+    openForm: openCommentForm(new URL(request.url)),
     viewerId: member?.id ?? null,
     can: {
       edit: canOnDemand(member, "demand.edit", context),
@@ -262,7 +263,7 @@ export default function DemandPage() {
                 <Link to={`/sign-in?redirectTo=/demands/${demand.id}`}>Sign in</Link> to join the discussion.
               </p>
             ) : null}
-            <CommentThreads roots={data.threads.roots} replies={data.threads.replies} viewerId={data.viewerId} canComment={data.can.comment} now={data.now} />
+            <CommentThreads roots={data.threads.roots} replies={data.threads.replies} viewerId={data.viewerId} canComment={data.can.comment} now={data.now} open={data.openForm} />
             <nav className="pagination" aria-label="Pages of the discussion">
               {data.commentPage > 1 ? <Link to={`?comments=${data.commentOrder}&page=${data.commentPage - 1}#comments-heading`}>Previous comments</Link> : null}
               {data.threads.hasMore ? <Link to={`?comments=${data.commentOrder}&page=${data.commentPage + 1}#comments-heading`}>More comments</Link> : null}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CommentForm, CommentThreads } from "~/components/comments";
+import { CommentForm, CommentThreads, openCommentForm } from "~/components/comments";
 import { DiffView } from "~/components/diff-view";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea } from "~/components/form-field";
@@ -58,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     supported,
     viewerId: member?.id ?? null,
     now: Date.now(),
+    openForm: openCommentForm(new URL(request.url)),
     can: {
       support: canOnDemand(member, "amendment.support", context) && amendment.status === "open" && amendment.author_id !== member?.id,
       decide: canOnDemand(member, "amendment.decide", context) && amendment.status === "open",
@@ -153,7 +154,7 @@ export default function AmendmentPage() {
       <section aria-labelledby="amendment-discussion">
         <h2 id="amendment-discussion">Discussion</h2>
         {data.can.comment ? <CommentForm intent="comment" label="Add to the discussion of this amendment" submit="Post comment" /> : null}
-        <CommentThreads roots={data.threads.roots} replies={data.threads.replies} viewerId={data.viewerId} canComment={data.can.comment} now={data.now} />
+        <CommentThreads roots={data.threads.roots} replies={data.threads.replies} viewerId={data.viewerId} canComment={data.can.comment} now={data.now} open={data.openForm} />
       </section>
     </>
   );

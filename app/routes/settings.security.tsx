@@ -13,6 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { NewPasswordSchema } from "~/utils/password-rules";
 import { invalid } from "~/utils/responses.server";
+import { formatLondonMedium } from "~/utils/london-time";
 
 export const meta: MetaFunction = () => [{ title: "Password and devices – Chorus" }];
 
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash(request, "/settings/security", { kind: "success", message: "Your password is changed. Every other device has been signed out." }, { headers: { "Set-Cookie": cookie } });
 }
 
-const when = (d: string | Date) => new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const when = formatLondonMedium;
 
 export default function SecuritySettings() {
   const { hasPassword, sessions } = useLoaderData<typeof loader>();

@@ -1,4 +1,5 @@
 import { DECISION_RULES, DEMAND_STAGES, TOPICS, type DecisionRule, type DemandStage, type Topic } from "../../db/schema";
+import { formatLondonLong } from "./london-time";
 
 export { DECISION_RULES, DEMAND_STAGES, TOPICS, type DecisionRule, type DemandStage, type Topic };
 
@@ -32,7 +33,7 @@ export const DECISION_RULE_LABELS: Record<DecisionRule, string> = {
   lived_experience_double_majority: "Lived-experience double majority",
 };
 
-const when = (d: Date | string | null) => (d ? new Date(d).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }) : "");
+const when = (d: Date | string | null) => (d ? formatLondonLong(d) : "");
 
 /** The sentence under the stage: what happens next, and when. */
 export function nextStep(demand: { stage: DemandStage; consultation_ends_at: Date | string | null; voting_ends_at: Date | string | null }) {

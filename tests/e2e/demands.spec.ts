@@ -168,7 +168,7 @@ test("a reported comment is hidden by a moderator, with the reason in its place"
   const reporter = await as(browser, "dev@chorus.example");
   await reporter.goto(url);
   const comment = reporter.locator(".comment").filter({ hasText: unkind }).first();
-  await comment.getByText("Report", { exact: true }).click();
+  await comment.getByRole("link", { name: "Report this comment" }).click();
   await comment.getByLabel("Why should a moderator look at this?").fill("Insulting other members");
   await comment.getByRole("button", { name: "Send report" }).click();
   await expect(reporter.getByRole("status")).toContainText("A moderator will look at it");
