@@ -1,4 +1,4 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { Fragment } from "react";
 import { FieldError } from "./form-field";
 import { formatLondonMedium } from "~/utils/london-time";
@@ -22,6 +22,7 @@ const time = formatLondonMedium;
 
 /** Which comment's reply, edit or report form is open (from ?reply=, ?edit= or ?report=). */
 export type OpenCommentForm = { kind: "reply" | "edit" | "report"; id: number } | null;
+type CommentLinks = { open: (kind: "reply" | "edit" | "report", id: number) => string; close: (id: number) => string };
 
 /** Reads the open form from a page's URL; the loader passes it on, so the form renders on the server. */
 export function openCommentForm(url: URL): OpenCommentForm {
@@ -58,19 +59,28 @@ export function CommentThreads({
     list.push(r);
     byThread.set(r.thread_id!, list);
   }
+  // The page's other parameters (order, page) are kept in every action link; built once per page.
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  for (const k of ["reply", "edit", "report"]) params.delete(k);
+  const kept = params.toString();
+  const links: CommentLinks = {
+    open: (kind, id) => `${location.pathname}?${kept ? `${kept}&` : ""}${kind}=${id}#comment-${id}`,
+    close: (id) => `${location.pathname}${kept ? `?${kept}` : ""}#comment-${id}`,
+  };
   const names = new Map<number, string>();
   for (const c of [...roots, ...replies]) names.set(c.id, displayName(c));
   return (
     <ol className="comment-list" aria-label="Comments">
       {roots.map((root) => (
         <li key={root.id} className="comment" id={`comment-${root.id}`}>
-          <CommentBody comment={root} viewerId={viewerId} canComment={canComment} now={now} open={open} />
+          <CommentBody comment={root} viewerId={viewerId} canComment={canComment} now={now} open={open} links={links} />
           {(byThread.get(root.id) ?? []).length ? (
             <ol aria-label={`Replies to ${names.get(root.id)}`} className="comment-list">
               {(byThread.get(root.id) ?? []).map((reply) => (
                 <li key={reply.id} className="comment" id={`comment-${reply.id}`}>
                   {reply.parent_id !== root.id && reply.parent_id ? <p className="comment__meta">In reply to {names.get(reply.parent_id) ?? "a comment"}</p> : null}
-                  <CommentBody comment={reply} viewerId={viewerId} canComment={canComment} now={now} open={open} />
+                  <CommentBody comment={reply} viewerId={viewerId} canComment={canComment} now={now} open={open} links={links} />
                 </li>
               ))}
             </ol>
@@ -85,8 +95,21 @@ function displayName(c: CommentView) {
   return c.author_deleted_at ? "Former member" : (c.author_name ?? "Former member");
 }
 
-function CommentBody({ comment, viewerId, canComment, now, open }: { comment: CommentView; viewerId: number | null; canComment: boolean; now: number; open: OpenCommentForm }) {
-  const location = useLocation();
+function CommentBody({
+  comment,
+  viewerId,
+  canComment,
+  now,
+  open,
+  links,
+}: {
+  comment: CommentView;
+  viewerId: number | null;
+  canComment: boolean;
+  now: number;
+  open: OpenCommentForm;
+  links: CommentLinks;
+}) {
   const mine = viewerId !== null && comment.author_id === viewerId;
   const meta = (
     <p className="comment__meta">
@@ -107,14 +130,6 @@ function CommentBody({ comment, viewerId, canComment, now, open }: { comment: Co
   const body = <p className="comment__body">{comment.body}</p>;
   const editable = mine && now - new Date(comment.created_at).getTime() < EDIT_WINDOW_MS;
   const isOpen = (kind: NonNullable<OpenCommentForm>["kind"]) => open?.kind === kind && open.id === comment.id;
-  // Links keep the page's other parameters (order, page) and come back to this comment.
-  const linkTo = (kind: string) => {
-    const params = new URLSearchParams(location.search);
-    for (const k of ["reply", "edit", "report"]) params.delete(k);
-    if (kind) params.set(kind, String(comment.id));
-    const search = params.toString();
-    return `${location.pathname}${search ? `?${search}` : ""}#comment-${comment.id}`;
-  };
   return (
     <Fragment>
       {meta}
@@ -128,14 +143,14 @@ function CommentBody({ comment, viewerId, canComment, now, open }: { comment: Co
       )}
       <div className="button-row comment__actions">
         {canComment && !isOpen("reply") ? (
-          <Link to={linkTo("reply")} preventScrollReset>
+          <a href={links.open("reply", comment.id)}>
             Reply<span className="visually-hidden"> to {displayName(comment)}</span>
-          </Link>
+          </a>
         ) : null}
         {editable && !isOpen("edit") ? (
-          <Link to={linkTo("edit")} preventScrollReset>
+          <a href={links.open("edit", comment.id)}>
             Edit<span className="visually-hidden"> your comment</span>
-          </Link>
+          </a>
         ) : null}
         {mine ? (
           <Form method="post" className="inline-form">
@@ -146,21 +161,21 @@ function CommentBody({ comment, viewerId, canComment, now, open }: { comment: Co
           </Form>
         ) : null}
         {viewerId !== null && !mine && !isOpen("report") ? (
-          <Link to={linkTo("report")} preventScrollReset>
+          <a href={links.open("report", comment.id)}>
             Report<span className="visually-hidden"> this comment</span>
-          </Link>
+          </a>
         ) : null}
       </div>
       {canComment && isOpen("reply") ? (
         <div className="comment__form">
           <CommentForm intent="comment" parentId={comment.id} label={`Your reply to ${displayName(comment)}`} submit="Post reply" />
-          <Link to={linkTo("")}>Cancel</Link>
+          <a href={links.close(comment.id)}>Cancel</a>
         </div>
       ) : null}
       {editable && isOpen("edit") ? (
         <div className="comment__form">
           <CommentForm intent="edit-comment" commentId={comment.id} label="Your comment" submit="Save changes" defaultBody={comment.body} defaultNote={comment.content_note ?? ""} />
-          <Link to={linkTo("")}>Cancel</Link>
+          <a href={links.close(comment.id)}>Cancel</a>
         </div>
       ) : null}
       {viewerId !== null && !mine && isOpen("report") ? (
@@ -176,7 +191,7 @@ function CommentBody({ comment, viewerId, canComment, now, open }: { comment: Co
             <button type="submit" name="intent" value="report" className="button button--secondary">
               Send report
             </button>
-            <Link to={linkTo("")}>Cancel</Link>
+            <a href={links.close(comment.id)}>Cancel</a>
           </div>
         </Form>
       ) : null}
