@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { Database } from "../../db";
 
-export const COMMENT_PAGE_SIZE = 50;
+// 25 threads (with their replies) a page: enough to read on a phone, and half the rendering of 50.
+export const COMMENT_PAGE_SIZE = 25;
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
 export const AUTO_HIDE_REPORTS = 3;
 
