@@ -1,6 +1,7 @@
 import { Form, useLocation } from "@remix-run/react";
 import { Fragment } from "react";
 import { FieldError } from "./form-field";
+import { parseId } from "~/utils/ids";
 import { formatLondonMedium } from "~/utils/london-time";
 
 export interface CommentView {
@@ -27,8 +28,8 @@ type CommentLinks = { open: (kind: "reply" | "edit" | "report", id: number) => s
 /** Reads the open form from a page's URL; the loader passes it on, so the form renders on the server. */
 export function openCommentForm(url: URL): OpenCommentForm {
   for (const kind of ["reply", "edit", "report"] as const) {
-    const raw = url.searchParams.get(kind);
-    if (raw && /^[1-9][0-9]{0,15}$/.test(raw)) return { kind, id: Number(raw) };
+    const id = parseId(url.searchParams.get(kind));
+    if (id !== null) return { kind, id };
   }
   return null;
 }

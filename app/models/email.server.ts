@@ -59,44 +59,27 @@ export async function markEmailSent(db: Database, id: number, result: { subject:
     .execute();
 }
 
-export async function markEmailAttemptFailed(db: Database, id: number, error: string, permanent: boolean) {
+/** Records a failed attempt on one email or a whole batch; a permanent failure ends it. */
+export async function markEmailAttemptFailed(db: Database, id: number | number[], error: string, permanent: boolean) {
+  const ids = Array.isArray(id) ? id : [id];
+  if (!ids.length) return;
   await db
     .updateTable("email")
     .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 2000) }))
     .$if(permanent, (qb) => qb.set({ status: "failed", props: null }))
-    .where("id", "=", id)
+    .where("id", "in", ids)
     .execute();
 }
 
-export async function insertOutboxMessage(
-  db: Database,
-  message: { emailId: number; from: string; to: string; replyTo?: string; subject: string; html: string; text: string; headers: Record<string, string> },
-) {
-  const row = await db
-    .insertInto("outbox_message")
-    .values({
-      email_id: message.emailId,
-      from_address: message.from,
-      to_address: message.to,
-      reply_to: message.replyTo ?? null,
-      subject: message.subject,
-      html: message.html,
-      text: message.text,
-      headers: JSON.stringify(message.headers),
-    })
-    .onConflict((oc) => oc.column("email_id").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (row) return row.id;
-  const existing = await db.selectFrom("outbox_message").select("id").where("email_id", "=", message.emailId).executeTakeFirstOrThrow();
-  return existing.id;
+type OutboxMessage = { emailId: number; from: string; to: string; replyTo?: string; subject: string; html: string; text: string; headers: Record<string, string> };
+
+/** One outbox row; an email already in the outbox keeps its row (a retried delivery). */
+export async function insertOutboxMessage(db: Database, message: OutboxMessage) {
+  return (await insertOutboxMessages(db, [message])).get(message.emailId)!;
 }
 
 /** Many outbox rows at once (a batch); an email already in the outbox keeps its row. Returns email id → row id. */
-export async function insertOutboxMessages(
-  db: Database,
-  messages: Array<{ emailId: number; from: string; to: string; replyTo?: string; subject: string; html: string; text: string; headers: Record<string, string> }>,
-) {
+export async function insertOutboxMessages(db: Database, messages: OutboxMessage[]) {
   await db
     .insertInto("outbox_message")
     .values(

@@ -52,11 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "add-author" || intent === "remove-author") {
     const memberId = parseId(formData.get("memberId"));
     if (memberId === null) throw new Response("Bad request", { status: 400 });
-    if (intent === "add-author") {
-      if (!(await isActiveMember(db, memberId))) throw new Response("Not found", { status: 404 });
-      await addDemandAuthor(db, demand.id, memberId);
-    }
-    else await removeDemandAuthor(db, demand.id, memberId);
+    if (intent === "remove-author") await removeDemandAuthor(db, demand.id, memberId);
+    else if (await isActiveMember(db, memberId)) await addDemandAuthor(db, demand.id, memberId);
+    else throw new Response("Not found", { status: 404 });
     return redirectWithFlash(request, `/demands/${demand.id}/edit`, { kind: "success", message: intent === "add-author" ? "Co-author added." : "Co-author removed." });
   }
   if (intent === "preview") return { ok: false as const, errors: {}, values: formValues(formData), preview: renderMarkdown(String(formData.get("body") ?? "")) };

@@ -94,15 +94,11 @@ export async function renderEmail<N extends EmailTemplateName>(template: N, prop
 export async function deliverEmail(db: Database, emailId: number, transport: EmailTransport = getTransport(db)) {
   const email = await getEmail(db, emailId);
   if (!email || email.status !== "queued") return;
-  if (!(email.template in emailTemplates) || !email.props) {
-    await markEmailAttemptFailed(db, emailId, `Unknown template ${email.template}`, true);
-    return;
-  }
-  const rendered = await renderEmail(email.template as EmailTemplateName, email.props as never);
-  const message: RenderedEmail = { from: getEnv().EMAIL_FROM, to: email.to_address, headers: {}, ...rendered };
+  const message = await composeEmail(db, email);
+  if (!message) return;
   try {
     const result = await transport.deliver(message, email.idempotency_key, emailId);
-    await markEmailSent(db, emailId, { subject: rendered.subject, providerMessageId: result.id });
+    await markEmailSent(db, emailId, { subject: message.subject, providerMessageId: result.id });
     logger.info("email sent", { emailId, template: email.template, transport: transport.name });
   } catch (error) {
     const permanent = error instanceof PermanentEmailError;
@@ -126,31 +122,48 @@ export async function deliverEmailBatch(db: Database, emailIds: number[], transp
     return;
   }
   // Every recipient of an announcement gets the same props: render each distinct message once.
-  const rendered = new Map<string, Promise<{ subject: string; html: string; text: string }>>();
-  const messages: Array<{ message: RenderedEmail; emailId: number; subject: string }> = [];
+  const renders = new Map<string, Promise<Rendered>>();
+  const messages: Array<{ message: RenderedEmail; emailId: number }> = [];
   for (const email of emails) {
-    if (!(email.template in emailTemplates) || !email.props) {
-      await markEmailAttemptFailed(db, email.id, `Unknown template ${email.template}`, true);
-      continue;
-    }
-    const key = `${email.template}:${JSON.stringify(email.props)}`;
-    if (!rendered.has(key)) rendered.set(key, renderEmail(email.template as EmailTemplateName, email.props as never));
-    const content = await rendered.get(key)!;
-    messages.push({ emailId: email.id, subject: content.subject, message: { from: getEnv().EMAIL_FROM, to: email.to_address, headers: {}, ...content } });
+    const message = await composeEmail(db, email, renders);
+    if (message) messages.push({ emailId: email.id, message });
   }
   if (!messages.length) return;
+  const ids = messages.map((m) => m.emailId);
   const batchKey = `batch:${createHash("sha256").update(emailIds.join(",")).digest("hex").slice(0, 32)}`;
   try {
     const providerIds = await transport.deliverBatch(messages, batchKey);
-    await markEmailsSent(db, messages.map((m, i) => ({ id: m.emailId, subject: m.subject, providerMessageId: providerIds[i] ?? "" })));
+    await markEmailsSent(db, messages.map((m, i) => ({ id: m.emailId, subject: m.message.subject, providerMessageId: providerIds[i] ?? "" })));
     logger.info("email batch sent", { count: messages.length, transport: transport.name });
   } catch (error) {
-    if (!(error instanceof PermanentEmailError)) throw error;
+    const permanent = error instanceof PermanentEmailError;
+    await markEmailAttemptFailed(db, ids, error instanceof Error ? error.message : String(error), false);
+    if (!permanent) throw error;
     logger.warn("email batch refused; sending each on its own", { count: messages.length, error: String(error) });
-    await db.transaction().execute(async (trx) => {
-      await enqueueJobs(trx, JOBS.sendEmail, messages.map((m) => ({ emailId: m.emailId })));
-    });
+    await enqueueJobs(db, JOBS.sendEmail, ids.map((emailId) => ({ emailId })));
   }
+}
+
+type Rendered = { subject: string; html: string; text: string };
+
+/**
+ * A queued email as the transports take it, rendered from its template and props at send time.
+ * An unknown template (or props already cleared) fails the email for good and returns null.
+ * `renders` lets a batch render each distinct template + props once.
+ */
+async function composeEmail(db: Database, email: { id: number; template: string; props: unknown; to_address: string }, renders?: Map<string, Promise<Rendered>>) {
+  if (!(email.template in emailTemplates) || !email.props) {
+    await markEmailAttemptFailed(db, email.id, `Unknown template ${email.template}`, true);
+    return null;
+  }
+  const render = () => renderEmail(email.template as EmailTemplateName, email.props as never);
+  let rendered: Promise<Rendered>;
+  if (renders) {
+    const key = `${email.template}:${JSON.stringify(email.props)}`;
+    if (!renders.has(key)) renders.set(key, render());
+    rendered = renders.get(key)!;
+  } else rendered = render();
+  return { from: getEnv().EMAIL_FROM, to: email.to_address, headers: {}, ...(await rendered) } satisfies RenderedEmail;
 }
 
 /** Development and test transport: stores the rendered message where /dev/outbox shows it. */

@@ -46,9 +46,8 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
 
   app.use((req, res, next) => {
     const refusal = checkAddress(req);
-    if (!refusal) return next();
-    logger.info("request refused", { path: req.originalUrl.slice(0, 200), status: refusal.status });
-    refusalPage(res, refusal);
+    if (refusal) refusalPage(req, res, refusal);
+    else next();
   });
 
   // Fingerprinted build assets can be cached for a year; other public files for an hour.
@@ -72,10 +71,7 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
   app.all("*", async (req, res, next) => {
     try {
       const guarded = await readGuardedRequest(req);
-      if (!guarded.ok) {
-        logger.info("request refused", { path: req.path, status: guarded.status });
-        return refusalPage(res, guarded);
-      }
+      if (!guarded.ok) return refusalPage(req, res, guarded);
       const response = await handleRemix(remixRequest(req, res, guarded), { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" });
       res.statusMessage = response.statusText;
       res.status(response.status);

@@ -1,4 +1,5 @@
 import type { Request, Response } from "express";
+import { logger } from "./logger.server";
 
 /**
  * Turns what no form of ours can send into a clear 4xx before Remix sees it, so no route has to
@@ -23,6 +24,12 @@ export function checkAddress(req: Request): Refusal | null {
     return { status: 400, message: "That address is not valid. Check it, or go back and follow a link." };
   }
   if (/%00|\0/i.test(req.originalUrl)) return { status: 400, message: "That address contains characters Chorus cannot read." };
+  // The request URL handed to Remix is built from the Host header: one that is not a host is refused here.
+  try {
+    new URL(`http://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+  } catch {
+    return { status: 400, message: "That request named a host Chorus cannot read." };
+  }
   return null;
 }
 
@@ -73,8 +80,9 @@ async function readBody(req: Request): Promise<Buffer | "too-large"> {
   return Buffer.concat(chunks);
 }
 
-/** A small, styled page for a refused request (no stack, no jargon, a way back). */
-export function refusalPage(res: Response, refusal: Refusal) {
+/** A small, styled page for a refused request (no stack, no jargon, a way back), logged once. */
+export function refusalPage(req: Request, res: Response, refusal: Refusal) {
+  logger.info("request refused", { path: req.originalUrl.slice(0, 200), status: refusal.status });
   const nonce = String(res.locals.cspNonce ?? "");
   const title = refusal.status === 413 ? "Too large" : refusal.status === 415 ? "Not a form Chorus accepts" : "Bad request";
   res

@@ -6,28 +6,21 @@
  * p99 < 250 ms), /demands with 6 and with 5,000 demands (within 1.5x), and the median time of the
  * close job (target < 200 ms). Run: `npm run build && npm run bench`.
  */
-import { chmodSync, existsSync, mkdtempSync } from "node:fs";
+import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../db/embedded";
+import { startBenchDatabase } from "./bench-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const buildPath = path.join(root, "build", "index.js");
 if (!existsSync(buildPath)) throw new Error("Run `npm run build` first.");
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "chorus-bench-"));
-chmodSync(dataDir, 0o755);
-const embedded = await startEmbeddedPostgres({ dataDir });
-const admin = new pg.Client({ connectionString: embedded.url("postgres") });
-await admin.connect();
-await admin.query("create database chorus_bench");
-await admin.end();
+const database = await startBenchDatabase("chorus_bench");
 // Production mode, as deployed: React's production server renderer is several times faster than its development one.
-Object.assign(process.env, { DATABASE_URL: embedded.url("chorus_bench"), NODE_ENV: "production", COOKIE_SECRET: "bench-".repeat(8), LOG_LEVEL: "silent" });
+Object.assign(process.env, { DATABASE_URL: database.url, NODE_ENV: "production", COOKIE_SECRET: "bench-".repeat(8), LOG_LEVEL: "silent" });
 
 // Count every SQL statement the app sends, to show the page's query count does not grow with the data.
 let queries = 0;
@@ -163,5 +156,5 @@ console.log(`Close job (tally, rule, breakdown, log, announcement job) over 20,0
 
 server.close();
 await closeDatabase();
-await embedded.stop();
+await database.stop();
 process.exit(0);

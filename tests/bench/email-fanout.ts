@@ -4,22 +4,12 @@
  * < 60 s at Resend's default 5 requests a second), the sign-in link's delivery time (target < 5 s),
  * the provider calls made and any duplicate deliveries (must be 0). Run: `npm run bench`.
  */
-import { chmodSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { startEmbeddedPostgres } from "../../db/embedded";
+import { startBenchDatabase } from "./bench-database";
 
 const VOTERS = 20_000;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "chorus-bench-mail-"));
-chmodSync(dataDir, 0o755);
-const embedded = await startEmbeddedPostgres({ dataDir });
-const admin = new pg.Client({ connectionString: embedded.url("postgres") });
-await admin.connect();
-await admin.query("create database chorus_bench_mail");
-await admin.end();
+const database = await startBenchDatabase("chorus_bench_mail");
 
 // The stand-in: answers like Resend, records when each address was first delivered, counts repeats.
 const deliveredAt = new Map<string, number>();
@@ -48,7 +38,7 @@ const standIn = createServer((req, res) => {
 await new Promise<void>((r) => standIn.listen(0, "127.0.0.1", r));
 
 Object.assign(process.env, {
-  DATABASE_URL: embedded.url("chorus_bench_mail"),
+  DATABASE_URL: database.url,
   NODE_ENV: "production",
   COOKIE_SECRET: "bench-".repeat(8),
   LOG_LEVEL: "silent",
@@ -102,5 +92,5 @@ console.log(`Provider calls: ${calls} (seconds with more than 5 calls: ${overLim
 await boss.stop({ graceful: false, close: false, wait: true });
 standIn.close();
 await closeDatabase();
-await embedded.stop();
+await database.stop();
 process.exit(0);

@@ -12,6 +12,7 @@ import { castVote, openConsultation, proposeAmendment } from "../../app/services
 import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../factories";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { signInWithPassword } from "../../app/services/account.server";
+import { getCurrentMember } from "../../app/utils/auth.server";
 
 import { call, cookieFrom, countEmails, latestEmail, request, tokenFrom } from "./http";
 
@@ -155,7 +156,9 @@ describe("changing email", () => {
     const token = tokenFrom(((await latestEmail(db, "moved-on@example.org", "ConfirmEmailChange"))!.props as { url: string }).url);
     await call(confirmEmailAction, request(`/settings/email/confirm/${token}`, { method: "POST", cookie: me.cookie }), { token });
     expect(await db.selectFrom("session").select("id").where("member_id", "=", me.id).execute()).toHaveLength(1);
-    expect(otherDevice).not.toBe(me.cookie);
+    // The other device is signed out; the device that confirmed the change stays signed in.
+    expect((await getCurrentMember(request("/", { cookie: otherDevice }))).member).toBeNull();
+    expect((await getCurrentMember(request("/", { cookie: me.cookie }))).member?.id).toBe(me.id);
   });
 
   it("mails nothing to a new notification address until it is confirmed by its own link", async () => {

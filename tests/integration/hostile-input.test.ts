@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { request as httpRequest, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -153,6 +153,17 @@ describe("hostile input never gets a 5xx", () => {
     const badPath = await fetch(`${base}/demands/%ff`);
     expect(badPath.status).toBe(400);
     expect(await badPath.text()).toContain("That address is not valid");
+    // A Host header that is not a host (fetch cannot send one, so a raw request).
+    const badHost = await new Promise<number>((resolve, reject) => {
+      const { port } = new URL(base);
+      const req = httpRequest({ host: "127.0.0.1", port, path: "/demands", headers: { host: "bad host" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(badHost).toBe(400);
   });
 
   it("strips NUL bytes from form fields, so text with one is stored without it", async () => {
