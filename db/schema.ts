@@ -305,6 +305,13 @@ export interface VoteTable {
   updated_at: Generated<Date>;
 }
 
+/** Running totals per demand and choice, kept by a trigger on vote; only the live tally reads them. */
+export interface VoteCountTable {
+  demand_id: number;
+  choice: VoteChoice;
+  votes: number;
+}
+
 export interface EndorsementTable {
   demand_id: number;
   organisation_id: number;
@@ -339,5 +346,6 @@ export interface DB {
   comment: CommentTable;
   comment_report: CommentReportTable;
   vote: VoteTable;
+  vote_count: VoteCountTable;
   endorsement: EndorsementTable;
 }

@@ -21,10 +21,19 @@ export function getMemberVote(db: Database, demandId: number, memberId: number) 
   return db.selectFrom("vote").select(["choice", "reason", "reason_public", "updated_at"]).where("demand_id", "=", demandId).where("member_id", "=", memberId).executeTakeFirst();
 }
 
+/** Counts the ballots themselves: the exact tally a closing vote records. */
 export async function tallyVotes(db: Database, demandId: number): Promise<Totals> {
   const rows = await db.selectFrom("vote").select(["choice", sql<number>`count(*)::int`.as("n")]).where("demand_id", "=", demandId).groupBy("choice").execute();
   const totals = emptyTotals();
   for (const r of rows) totals[r.choice] = Number(r.n);
+  return totals;
+}
+
+/** The running totals a trigger keeps with every vote (2026-11-24_05): the live tally, three rows however many voted. */
+export async function liveTally(db: Database, demandId: number): Promise<Totals> {
+  const rows = await db.selectFrom("vote_count").select(["choice", "votes"]).where("demand_id", "=", demandId).execute();
+  const totals = emptyTotals();
+  for (const r of rows) totals[r.choice] = r.votes;
   return totals;
 }
 

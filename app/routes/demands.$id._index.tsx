@@ -11,7 +11,7 @@ import { listAmendments } from "~/models/amendment.server";
 import { listCommentThreads } from "~/models/comment.server";
 import { followDemand, isFollowing, listDemandAuthors, listDemandEvents, listEndorsements, unfollowDemand, upsertEndorsement, withdrawEndorsement } from "~/models/demand.server";
 import { listMemberOrganisations } from "~/models/organisation.server";
-import { getMemberVote, listPublicReasons, tallyVotes } from "~/models/vote.server";
+import { getMemberVote, liveTally, listPublicReasons } from "~/models/vote.server";
 import { castVote } from "~/services/demand.server";
 import { getCurrentMember, requireMember } from "~/utils/auth.server";
 import { COMMENT_INTENTS, handleCommentIntent } from "~/utils/comment-actions.server";
@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCommentThreads(db, { demandId: demand.id, order, page: commentPage }),
     member ? getMemberVote(db, demand.id, member.id) : undefined,
     member ? isFollowing(db, demand.id, member.id) : false,
-    showLiveTally ? tallyVotes(db, demand.id) : null,
+    showLiveTally ? liveTally(db, demand.id) : null,
     closed ? listPublicReasons(db, demand.id) : [],
     member ? listMemberOrganisations(db, member.id) : [],
   ]);

@@ -51,8 +51,11 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
   });
 
   // Fingerprinted build assets can be cached for a year; other public files for an hour.
+  // Only addresses that name a file (a dot in the last segment) look on disk: every page view
+  // otherwise pays for a file-system check that cannot succeed.
   app.use("/build", express.static(path.join(options.publicDir, "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(options.publicDir, { maxAge: "1h" }));
+  const publicFiles = express.static(options.publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.use((req, res, next) => {
     const verdict = checkCsrf({
