@@ -54,3 +54,25 @@ export function AmendmentDecided({ demandTitle, accepted, reason, url }: Amendme
 }
 AmendmentDecided.subject = (p: AmendmentDecidedProps) => `Your amendment to ${p.demandTitle} was ${p.accepted ? "accepted" : "declined"}`;
 AmendmentDecided.PreviewProps = { demandTitle: "Housing first", accepted: false, reason: "We covered this in paragraph 3.", url: "http://localhost:3000/demands/1" } satisfies AmendmentDecidedProps;
+
+export interface CommentHiddenProps {
+  demandTitle: string;
+  reason: string;
+  url: string;
+}
+/** Tells an author a moderator hid their comment, why, and how to ask for a second look. */
+export function CommentHidden({ demandTitle, reason, url }: CommentHiddenProps) {
+  return (
+    <ActionEmail preview={`A moderator hid your comment on ${demandTitle}`} heading="A moderator hid your comment" action={{ label: "See it and ask for a review", url }}>
+      <P>
+        A moderator hid a comment you wrote in the discussion of &ldquo;{demandTitle}&rdquo;. Other members now see this reason in its place: {reason}
+      </P>
+      <P>
+        If you think this was a mistake, open the discussion and choose &ldquo;Ask for a review&rdquo; under your comment. A moderator will then look
+        at it again. Your account is not affected.
+      </P>
+    </ActionEmail>
+  );
+}
+CommentHidden.subject = (p: CommentHiddenProps) => `A moderator hid your comment on ${p.demandTitle}`;
+CommentHidden.PreviewProps = { demandTitle: "Housing first", reason: "It named a member's diagnosis without their consent.", url: "http://localhost:3000/demands/1#comment-4" } satisfies CommentHiddenProps;

@@ -33,6 +33,7 @@ export const emailTemplates = {
   JoinRequestDecided: template<organisation.JoinRequestDecidedProps>(organisation.JoinRequestDecided),
   DemandOutcome: template<demand.DemandOutcomeProps>(demand.DemandOutcome),
   AmendmentDecided: template<demand.AmendmentDecidedProps>(demand.AmendmentDecided),
+  CommentHidden: template<demand.CommentHiddenProps>(demand.CommentHidden),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

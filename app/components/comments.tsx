@@ -1,5 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { Fragment } from "react";
+import { ConfirmPanel } from "./confirm";
 import { FieldError } from "./form-field";
 import { parseId } from "~/utils/ids";
 import { formatLondonMedium } from "~/utils/london-time";
@@ -21,13 +22,16 @@ export interface CommentView {
 const EDIT_WINDOW_MS = 15 * 60 * 1000;
 const time = formatLondonMedium;
 
-/** Which comment's reply, edit or report form is open (from ?reply=, ?edit= or ?report=). */
-export type OpenCommentForm = { kind: "reply" | "edit" | "report"; id: number } | null;
-type CommentLinks = { open: (kind: "reply" | "edit" | "report", id: number) => string; close: (id: number) => string };
+const FORM_KINDS = ["reply", "edit", "report", "delete", "review"] as const;
+type FormKind = (typeof FORM_KINDS)[number];
+
+/** Which comment's form is open (from ?reply=, ?edit=, ?report=, ?delete= or ?review=). */
+export type OpenCommentForm = { kind: FormKind; id: number } | null;
+type CommentLinks = { open: (kind: FormKind, id: number) => string; close: (id: number) => string };
 
 /** Reads the open form from a page's URL; the loader passes it on, so the form renders on the server. */
 export function openCommentForm(url: URL): OpenCommentForm {
-  for (const kind of ["reply", "edit", "report"] as const) {
+  for (const kind of FORM_KINDS) {
     const id = parseId(url.searchParams.get(kind));
     if (id !== null) return { kind, id };
   }
@@ -63,7 +67,7 @@ export function CommentThreads({
   // The page's other parameters (order, page) are kept in every action link; built once per page.
   const location = useLocation();
   const params = new URLSearchParams(location.search);
-  for (const k of ["reply", "edit", "report"]) params.delete(k);
+  for (const k of FORM_KINDS) params.delete(k);
   const kept = params.toString();
   const links: CommentLinks = {
     open: (kind, id) => `${location.pathname}?${kept ? `${kept}&` : ""}${kind}=${id}#comment-${id}`,
@@ -119,18 +123,41 @@ function CommentBody({
     </p>
   );
   if (comment.status === "deleted") return <>{meta}<p className="comment__placeholder">This comment was deleted by its author.</p></>;
+  const isOpen = (kind: NonNullable<OpenCommentForm>["kind"]) => open?.kind === kind && open.id === comment.id;
   if (comment.status === "hidden") {
     return (
       <>
         {meta}
         <p className="comment__placeholder">Hidden by a moderator{comment.moderation_reason ? `: ${comment.moderation_reason}` : "."}</p>
+        {mine && !isOpen("review") ? (
+          <p className="small">
+            This is your comment. If you think hiding it was a mistake, <a href={links.open("review", comment.id)}>ask for a review</a>.
+          </p>
+        ) : null}
+        {mine && isOpen("review") ? (
+          <Form method="post" className="form comment__form">
+            <input type="hidden" name="commentId" value={comment.id} />
+            <div className="field">
+              <label className="field__label" htmlFor={`review-${comment.id}`}>
+                Why should a moderator look at it again?
+              </label>
+              <p className="field__hint">A moderator sees your message next to the comment and decides again. Up to 500 characters.</p>
+              <textarea className="textarea" id={`review-${comment.id}`} name="message" rows={3} required maxLength={500} />
+            </div>
+            <div className="button-row">
+              <button type="submit" name="intent" value="request-review" className="button">
+                Ask for a review
+              </button>
+              <a href={links.close(comment.id)}>Cancel</a>
+            </div>
+          </Form>
+        ) : null}
       </>
     );
   }
   if (comment.status === "held") return <>{meta}<p className="comment__placeholder">Hidden while a moderator reviews reports about it.</p></>;
   const body = <p className="comment__body">{comment.body}</p>;
   const editable = mine && now - new Date(comment.created_at).getTime() < EDIT_WINDOW_MS;
-  const isOpen = (kind: NonNullable<OpenCommentForm>["kind"]) => open?.kind === kind && open.id === comment.id;
   return (
     <Fragment>
       {meta}
@@ -153,13 +180,10 @@ function CommentBody({
             Edit<span className="visually-hidden"> your comment</span>
           </a>
         ) : null}
-        {mine ? (
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="commentId" value={comment.id} />
-            <button type="submit" name="intent" value="delete-comment" className="link-button">
-              Delete<span className="visually-hidden"> your comment</span>
-            </button>
-          </Form>
+        {mine && !isOpen("delete") ? (
+          <a href={links.open("delete", comment.id)}>
+            Delete<span className="visually-hidden"> your comment</span>
+          </a>
         ) : null}
         {viewerId !== null && !mine && !isOpen("report") ? (
           <a href={links.open("report", comment.id)}>
@@ -167,6 +191,17 @@ function CommentBody({
           </a>
         ) : null}
       </div>
+      {mine && isOpen("delete") ? (
+        <ConfirmPanel
+          heading="Delete your comment?"
+          confirm="Yes, delete my comment"
+          cancelTo={links.close(comment.id)}
+          fields={{ intent: "delete-comment", commentId: comment.id }}
+          headingLevel={3}
+        >
+          <p>It will be replaced by &ldquo;This comment was deleted by its author&rdquo;. Replies to it stay. This cannot be undone.</p>
+        </ConfirmPanel>
+      ) : null}
       {canComment && isOpen("reply") ? (
         <div className="comment__form">
           <CommentForm intent="comment" parentId={comment.id} label={`Your reply to ${displayName(comment)}`} submit="Post reply" />

@@ -146,6 +146,27 @@ async function recordReport(db: Database, commentId: number, reporterId: number,
   return { recorded: true, held: row.status === "held" && row.open_reports === AUTO_HIDE_REPORTS };
 }
 
+/**
+ * The author of a hidden comment asks for a second look: recorded as their "report" (one per comment),
+ * which puts the comment back in the moderation queue. The comment stays hidden until then.
+ */
+export async function requestCommentReview(db: Database, commentId: number, authorId: number, message: string) {
+  return db.transaction().execute((trx) => recordReport(trx, commentId, authorId, `Review asked for by the author: ${message}`));
+}
+
+/** Where to tell a comment's author about a moderation decision (their notification address if set). */
+export async function getCommentAuthorContact(db: Database, commentId: number) {
+  const row = await db
+    .selectFrom("comment")
+    .innerJoin("demand", "demand.id", "comment.demand_id")
+    .leftJoin("member", "member.id", "comment.author_id")
+    .select(["demand.id as demandId", "demand.title as demandTitle", "member.email", "member.notification_email", "member.deleted_at"])
+    .where("comment.id", "=", commentId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { demandId: row.demandId, demandTitle: row.demandTitle, email: row.deleted_at ? null : (row.notification_email ?? row.email) };
+}
+
 export function listReportedComments(db: Database) {
   return db
     .selectFrom("comment")

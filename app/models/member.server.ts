@@ -111,7 +111,7 @@ export async function countAdmins(db: Database) {
 export const MEMBER_SEARCH_PAGE_SIZE = 20;
 
 /** Admin search by name or email, with each member's coalition roles, paginated by id. */
-export async function searchMembers(db: Database, query: string, options: { afterId?: number } = {}) {
+export async function searchMembers(db: Database, query: string, options: { afterId?: number; role?: CoalitionRole } = {}) {
   const pattern = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db
     .selectFrom("member")
@@ -130,6 +130,9 @@ export async function searchMembers(db: Database, query: string, options: { afte
     .where("member.deleted_at", "is", null)
     .$if(query.trim() !== "", (qb) => qb.where((eb) => eb.or([eb("display_name", "ilike", pattern), eb("email", "ilike", pattern)])))
     .$if(options.afterId !== undefined, (qb) => qb.where("member.id", ">", options.afterId!))
+    .$if(options.role !== undefined, (qb) =>
+      qb.where((eb) => eb.exists(eb.selectFrom("member_role").select("member_role.member_id").whereRef("member_role.member_id", "=", "member.id").where("member_role.role", "=", options.role!))),
+    )
     .orderBy("member.id")
     .limit(MEMBER_SEARCH_PAGE_SIZE + 1)
     .execute();

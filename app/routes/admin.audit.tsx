@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin-nav";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
+import { auditSentence } from "~/utils/audit-sentences";
 import { requireCan } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { parseId } from "~/utils/ids";
@@ -24,30 +25,21 @@ export default function AuditLog() {
       <h1>Admin</h1>
       <AdminNav isAdmin />
       <h2>Audit log</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.id}>
-              <td>{formatLondonMedium(e.created_at)}</td>
-              <td>{e.actor_name ?? "System"}</td>
-              <td>
-                {e.action} ({e.subject_type} {e.subject_id})
-              </td>
-              <td>
-                <code>{JSON.stringify(e.detail)}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <p>Every change to roles, organisations and moderation, newest first. Times are UK time.</p>
+      <ol className="audit-log">
+        {events.map((e) => (
+          <li key={e.id}>
+            <p>
+              {e.demand_id ? (
+                <Link to={`/demands/${e.demand_id}#comment-${e.subject_id}`}>{auditSentence(e)}</Link>
+              ) : (
+                auditSentence(e)
+              )}
+            </p>
+            <p className="small muted">{formatLondonMedium(e.created_at)}</p>
+          </li>
+        ))}
+      </ol>
       {next ? (
         <nav className="pagination" aria-label="Older events">
           <Link to={`?before=${next}`}>Older events</Link>

@@ -5,9 +5,11 @@ import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError } from "~/components/form-field";
 import { recordAuditEvent } from "~/models/audit.server";
-import { listReportedComments, moderateComment } from "~/models/comment.server";
+import { getCommentAuthorContact, listReportedComments, moderateComment } from "~/models/comment.server";
 import { requireCan } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { queueEmail } from "~/utils/email.server";
+import { getAppUrl } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/responses.server";
@@ -36,10 +38,22 @@ export async function action({ request }: ActionFunctionArgs) {
     // Only a decision that changed a comment is audited: an unknown or deleted comment is a 404.
     if (!(await moderateComment(trx, commentId, moderator.id, decision, decision === "hide" ? reason : null))) return false;
     await recordAuditEvent(trx, { actorId: moderator.id, action: `comment.${decision}`, subjectType: "comment", subjectId: commentId, detail: decision === "hide" ? { reason } : {} });
+    // The author hears why, and how to ask for a review, in the same transaction as the decision.
+    if (decision === "hide") {
+      const about = await getCommentAuthorContact(trx, commentId);
+      if (about?.email) {
+        await queueEmail(trx, {
+          template: "CommentHidden",
+          to: about.email,
+          props: { demandTitle: about.demandTitle, reason, url: `${getAppUrl()}/demands/${about.demandId}?review=${commentId}#comment-${commentId}` },
+        });
+      }
+    }
     return true;
   });
   if (!moderated) throw new Response("Not found", { status: 404 });
-  const message = decision === "hide" ? "The comment is hidden, with your reason." : decision === "restore" ? "The comment is shown again." : "The reports are dismissed.";
+  const message =
+    decision === "hide" ? "The comment is hidden, with your reason. Its author has been emailed." : decision === "restore" ? "The comment is shown again and its reports are closed." : "The comment stays and its reports are closed.";
   return redirectWithFlash(request, "/admin/moderation", { kind: "success", message });
 }
 
@@ -52,41 +66,68 @@ export default function Moderation() {
       <AdminNav isAdmin={isAdmin} />
       <ErrorSummary errors={result?.errors} />
       <h2>Reported comments</h2>
-      <p>Comments reported by 3 different members are hidden until you decide.</p>
+      <div className="notice">
+        <p>Members report comments they think break the community guidelines. When 3 different members report one, it is hidden until a moderator decides. For each comment, choose:</p>
+        <ul>
+          <li>
+            <strong>Hide it</strong>: everyone sees your reason in its place. Its author is emailed with the reason and can ask for a review.
+          </li>
+          <li>
+            <strong>Keep it</strong>: it stays visible (or is shown again, if reports had hidden it) and the reports are closed.
+          </li>
+        </ul>
+      </div>
       {reported.length === 0 ? <p>Nothing to review.</p> : null}
-      {reported.map((c) => (
-        <section key={c.id} className="card" aria-labelledby={`reported-${c.id}`}>
-          <h3 id={`reported-${c.id}`}>
-            Comment by {c.author_name ?? "Former member"} on <Link to={`/demands/${c.demand_id}#comment-${c.id}`}>{c.demand_title}</Link>
-          </h3>
-          <p className="comment__body">{c.body}</p>
-          <p className="small">
-            {c.open_reports} {c.open_reports === 1 ? "report" : "reports"}
-            {c.status === "held" ? ", hidden until reviewed" : ""}. Reasons: {(c.reasons ?? []).join("; ")}
-          </p>
-          <Form method="post" className="form" noValidate>
-            <input type="hidden" name="commentId" value={c.id} />
-            <div className={result?.errors?.[`reason-${c.id}`] ? "field field--error" : "field"}>
-              <label className="field__label" htmlFor={`field-reason-${c.id}`}>
-                Reason, if you hide it
-              </label>
-              <FieldError id={`field-reason-${c.id}-error`} message={result?.errors?.[`reason-${c.id}`]} />
-              <input className="input" id={`field-reason-${c.id}`} name="reason" maxLength={300} aria-describedby={result?.errors?.[`reason-${c.id}`] ? `field-reason-${c.id}-error` : undefined} />
-            </div>
-            <div className="button-row">
-              <button type="submit" name="decision" value="hide" className="button button--warning">
-                Hide
-              </button>
-              <button type="submit" name="decision" value="restore" className="button button--secondary">
-                Show it
-              </button>
-              <button type="submit" name="decision" value="dismiss" className="button button--secondary">
-                Dismiss reports
-              </button>
-            </div>
-          </Form>
-        </section>
-      ))}
+      {reported.map((c) => {
+        const error = result?.errors?.[`reason-${c.id}`];
+        return (
+          <section key={c.id} className="card" aria-labelledby={`reported-${c.id}`}>
+            <h3 id={`reported-${c.id}`}>
+              Comment by {c.author_name ?? "Former member"} on <Link to={`/demands/${c.demand_id}#comment-${c.id}`}>{c.demand_title}</Link>
+            </h3>
+            <p className="small">
+              {c.status === "held" ? "Hidden until you decide. " : c.status === "hidden" ? "Hidden by a moderator. " : "Visible now. "}
+              {c.open_reports} open {c.open_reports === 1 ? "report" : "reports"}.
+            </p>
+            <blockquote className="quoted">
+              <p className="comment__body">{c.body}</p>
+            </blockquote>
+            <h4>Why it was reported</h4>
+            <ul>
+              {(c.reasons ?? []).map((reason, i) => (
+                <li key={i}>{reason}</li>
+              ))}
+            </ul>
+            <Form method="post" className="form" noValidate>
+              <input type="hidden" name="commentId" value={c.id} />
+              <div className={error ? "field field--error" : "field"}>
+                <label className="field__label" htmlFor={`field-reason-${c.id}`}>
+                  Your reason, if you hide it
+                </label>
+                <p className="field__hint" id={`field-reason-${c.id}-hint`}>
+                  Shown to everyone in place of the comment, and emailed to its author. Up to 300 characters.
+                </p>
+                <FieldError id={`field-reason-${c.id}-error`} message={error} />
+                <input
+                  className="input"
+                  id={`field-reason-${c.id}`}
+                  name="reason"
+                  maxLength={300}
+                  aria-describedby={error ? `field-reason-${c.id}-hint field-reason-${c.id}-error` : `field-reason-${c.id}-hint`}
+                />
+              </div>
+              <div className="button-row">
+                <button type="submit" name="decision" value="hide" className="button button--warning">
+                  Hide it
+                </button>
+                <button type="submit" name="decision" value={c.status === "visible" ? "dismiss" : "restore"} className="button button--secondary">
+                  {c.status === "visible" ? "Keep it" : "Show it again"}
+                </button>
+              </div>
+            </Form>
+          </section>
+        );
+      })}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { ORGANISATION_KIND_LABELS } from "~/utils/organisations";
 import { IdField } from "~/utils/ids";
+import { TableFrame } from "~/components/table-frame";
 
 export const meta: MetaFunction = () => [{ title: "Verify organisations – Admin – Chorus" }];
 
@@ -36,7 +37,8 @@ export default function VerifyOrganisations() {
       {pending.length === 0 ? (
         <p>None waiting.</p>
       ) : (
-        <table className="table">
+        <TableFrame label="Organisations awaiting verification">
+<table className="table">
           <thead>
             <tr>
               <th scope="col">Organisation</th>
@@ -65,6 +67,7 @@ export default function VerifyOrganisations() {
             ))}
           </tbody>
         </table>
+</TableFrame>
       )}
     </>
   );

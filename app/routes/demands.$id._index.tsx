@@ -4,9 +4,12 @@ import { z } from "zod";
 import type { DemandOutcome, VoteChoice } from "../../db/schema";
 import { CommentForm, CommentThreads, openCommentForm } from "~/components/comments";
 import { RenderedMarkdown, StageTag } from "~/components/demand-bits";
+import { ConfirmPanel } from "~/components/confirm";
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError, TextArea } from "~/components/form-field";
 import { VerifiedBadge } from "~/components/organisation-badge";
+import { TableFrame } from "~/components/table-frame";
+import { CHOICE_LABELS, VoteTotals } from "~/components/vote-results";
 import { listAmendments } from "~/models/amendment.server";
 import { listCommentThreads } from "~/models/comment.server";
 import { followDemand, isFollowing, listDemandAuthors, listDemandEvents, listEndorsements, unfollowDemand, upsertEndorsement, withdrawEndorsement } from "~/models/demand.server";
@@ -29,7 +32,7 @@ import { IdField, parseId, parsePage } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.demand.title ?? "Demand"} – Chorus` }];
 
-const CHOICES: Record<VoteChoice, string> = { support: "Support", oppose: "Oppose", abstain: "Abstain" };
+const CHOICES = CHOICE_LABELS;
 
 export const VoteSchema = z.object({
   choice: z.enum(["support", "oppose", "abstain"], { error: "Choose support, oppose or abstain" }),
@@ -101,6 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reasons,
     now: Date.now(),
     openForm: openCommentForm(new URL(request.url)),
+    confirmWithdrawal: parseId(url.searchParams.get("withdraw-endorsement")),
     viewerId: member?.id ?? null,
     can: {
       edit: canOnDemand(member, "demand.edit", context),
@@ -176,6 +180,24 @@ export default function DemandPage() {
           {demand.topics.map((t) => TOPIC_LABELS[t]).join(", ")} · By {data.authors.map((a) => a.display_name).join(", ")} · Revision {demand.currentRevision} ·{" "}
           <Link to={`/demands/${demand.id}/history`}>History</Link>
         </p>
+        <ul className="jump-links" aria-label="On this page">
+          {demand.stage === "voting" ? (
+            <li>
+              <a href="#vote">{data.myVote ? "Your vote" : data.can.vote ? "Go to the vote" : "How the vote works"}</a>
+            </li>
+          ) : null}
+          {demand.outcome ? (
+            <li>
+              <a href="#result">See the result</a>
+            </li>
+          ) : null}
+          <li>
+            <a href="#text-heading">Read the full text</a>
+          </li>
+          <li>
+            <a href="#comments-heading">Go to the discussion</a>
+          </li>
+        </ul>
       </div>
       <div className="demand-layout">
         <div>
@@ -210,6 +232,8 @@ export default function DemandPage() {
             </div>
           </section>
 
+          {/* The vote and the result come before the text and the discussion: on a phone the aside comes last. */}
+          {demand.stage === "voting" ? <VotePanel data={data} errors={intent === "vote" ? errors : undefined} /> : null}
           {demand.outcome ? <Outcome outcome={demand.outcome} reasons={data.reasons} /> : null}
 
           <section aria-labelledby="easy-read-heading">
@@ -284,8 +308,7 @@ export default function DemandPage() {
           </section>
         </div>
 
-        <aside className="demand-aside" aria-label="Vote and endorsements">
-          {demand.stage === "voting" ? <VotePanel data={data} errors={intent === "vote" ? errors : undefined} /> : null}
+        <aside className="demand-aside" aria-label="Endorsements">
           <section className="card" aria-labelledby="endorsements-heading">
             <h2 id="endorsements-heading">Endorsed by</h2>
             {data.endorsements.length === 0 ? <p>No organisation has endorsed this yet.</p> : null}
@@ -300,12 +323,22 @@ export default function DemandPage() {
             <p className="small muted">Endorsements are separate from members&apos; votes and never counted as votes.</p>
             {data.endorsableOrganisations.map((o) =>
               o.endorsed ? (
-                <Form method="post" key={o.id}>
-                  <input type="hidden" name="organisationId" value={o.id} />
-                  <button type="submit" name="intent" value="withdraw-endorsement" className="button button--secondary">
-                    Withdraw {o.name}&apos;s endorsement
-                  </button>
-                </Form>
+                data.confirmWithdrawal === o.id ? (
+                  <ConfirmPanel
+                    key={o.id}
+                    heading={`Withdraw ${o.name}'s endorsement?`}
+                    confirm="Yes, withdraw the endorsement"
+                    cancelTo="#endorsements-heading"
+                    fields={{ intent: "withdraw-endorsement", organisationId: o.id }}
+                    headingLevel={3}
+                  >
+                    <p>{o.name} will no longer be listed as endorsing this demand, and its statement will be removed. It can endorse again later.</p>
+                  </ConfirmPanel>
+                ) : (
+                  <p key={o.id}>
+                    <Link to={`?withdraw-endorsement=${o.id}#endorsements-heading`}>Withdraw {o.name}&apos;s endorsement</Link>
+                  </p>
+                )
               ) : (
                 <details key={o.id}>
                   <summary>Endorse on behalf of {o.name}</summary>
@@ -371,61 +404,26 @@ function VotePanel({ data, errors }: { data: ReturnType<typeof useLoaderData<typ
           <Link to={`/sign-in?redirectTo=/demands/${demand.id}`}>Sign in</Link> to vote.
         </p>
       ) : null}
-      {data.tally ? (
-        <>
-          <h3>Totals so far</h3>
-          <Tally totals={data.tally} />
-        </>
-      ) : null}
+      {data.tally ? <VoteTotals totals={data.tally} caption="Totals so far (they can change until voting closes)" /> : null}
+      <p className="small">
+        When voting closes the result is counted under the rule above and published here with the totals. If it is adopted it becomes a coalition position and
+        can become a campaign; if not, it stays here with its result and the reasons voters chose to share.
+      </p>
     </section>
-  );
-}
-
-function Tally({ totals }: { totals: Record<VoteChoice, number> }) {
-  const all = totals.support + totals.oppose + totals.abstain;
-  return (
-    <dl className="tally">
-      {(Object.keys(CHOICES) as VoteChoice[]).map((c) => (
-        <div key={c} className="tally__row">
-          <dt>{CHOICES[c]}</dt>
-          <dd>{totals[c]}</dd>
-          <dd aria-hidden="true">
-            <progress className="meter" max={Math.max(all, 1)} value={totals[c]} />
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
 function Outcome({ outcome, reasons }: { outcome: DemandOutcome; reasons: Array<{ choice: VoteChoice; reason: string | null }> }) {
   return (
-    <section className="card" aria-labelledby="result-heading">
+    <section className="card" id="result" aria-labelledby="result-heading">
       <h2 id="result-heading">Result: {outcome.adopted ? "adopted" : "not adopted"}</h2>
       <p>{outcome.explanation}</p>
-      <table className="table">
-        <caption>Votes cast</caption>
-        <thead>
-          <tr>
-            <th scope="col">Support</th>
-            <th scope="col">Oppose</th>
-            <th scope="col">Abstain</th>
-            <th scope="col">Turnout</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>{outcome.totals.support}</td>
-            <td>{outcome.totals.oppose}</td>
-            <td>{outcome.totals.abstain}</td>
-            <td>{outcome.turnout}</td>
-          </tr>
-        </tbody>
-      </table>
+      <VoteTotals totals={outcome.totals} caption={`Votes cast: ${outcome.turnout.toLocaleString("en-GB")}`} />
       <p>
         {outcome.quorum ? `Quorum of ${outcome.quorum}: ${outcome.quorumMet ? "met" : "not met"}.` : "No quorum was set."} Rule: {DECISION_RULE_LABELS[outcome.rule]}.
       </p>
-      <table className="table">
+      <TableFrame label="Votes by perspective">
+      <table className="table table--stack">
         <caption>By perspective (members who chose to share theirs; a member can hold more than one)</caption>
         <thead>
           <tr>
@@ -440,18 +438,19 @@ function Outcome({ outcome, reasons }: { outcome: DemandOutcome; reasons: Array<
             <tr key={row.perspective}>
               <th scope="row">{PERSPECTIVE_LABELS[row.perspective].label}</th>
               {row.suppressed || !row.totals ? (
-                <td colSpan={3}>Fewer than 5 votes: not shown, to protect privacy</td>
+                <td colSpan={3}>Not shown, to protect privacy (too few votes, or they would reveal a small group)</td>
               ) : (
                 <>
-                  <td>{row.totals.support}</td>
-                  <td>{row.totals.oppose}</td>
-                  <td>{row.totals.abstain}</td>
+                  <td data-label="Support">{row.totals.support}</td>
+                  <td data-label="Oppose">{row.totals.oppose}</td>
+                  <td data-label="Abstain">{row.totals.abstain}</td>
                 </>
               )}
             </tr>
           ))}
         </tbody>
       </table>
+      </TableFrame>
       {reasons.length ? (
         <>
           <h3>Reasons voters chose to share</h3>

@@ -9,6 +9,7 @@ import { loadDemand } from "~/utils/demand-access.server";
 import { formatWhen } from "~/utils/demands";
 import { wordDiff } from "~/utils/word-diff";
 import { parseId } from "~/utils/ids";
+import { TableFrame } from "~/components/table-frame";
 
 export const meta: MetaFunction = () => [{ title: "History – Chorus" }];
 
@@ -42,7 +43,8 @@ export default function History() {
         <Link to={`/demands/${demand.id}`}>Back to the demand</Link>
       </p>
       <h1>History of “{demand.title}”</h1>
-      <table className="table">
+      <TableFrame label="Revisions">
+<table className="table">
         <caption>Every revision, newest first</caption>
         <thead>
           <tr>
@@ -63,6 +65,7 @@ export default function History() {
           ))}
         </tbody>
       </table>
+</TableFrame>
       {revisions.length > 1 ? (
         <Form method="get" className="filters" aria-label="Compare revisions">
           <SelectField id="compare-from" name="from" label="Compare revision" defaultValue={from} options={revisions.map((r) => ({ value: r.number, label: String(r.number) }))} />

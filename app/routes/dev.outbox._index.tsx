@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server";
 import { listOutboxMessages, OUTBOX_PAGE_SIZE } from "~/models/email.server";
 import { isOutboxEnabled } from "~/utils/email.server";
 import { parseId } from "~/utils/ids";
+import { TableFrame } from "~/components/table-frame";
 
 export const meta: MetaFunction = () => [{ title: "Development outbox – Chorus" }];
 
@@ -42,7 +43,8 @@ export default function Outbox() {
       {messages.length === 0 ? (
         <p>No messages{to ? ` to ${to}` : ""} yet.</p>
       ) : (
-        <table className="table">
+        <TableFrame label="Messages in the outbox">
+<table className="table">
           <caption className="visually-hidden">Messages, newest first</caption>
           <thead>
             <tr>
@@ -63,6 +65,7 @@ export default function Outbox() {
             ))}
           </tbody>
         </table>
+</TableFrame>
       )}
       {nextBefore ? (
         <nav className="pagination" aria-label="Outbox pages">

@@ -13,7 +13,9 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { loadOrganisation } from "~/utils/organisation-access.server";
 import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
-import { IdField } from "~/utils/ids";
+import { IdField, parseId } from "~/utils/ids";
+import { TableFrame } from "~/components/table-frame";
+import { ConfirmPanel } from "~/components/confirm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.organisation.name ?? "organisation"} – Chorus` }];
 
@@ -32,8 +34,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPendingInvitations(db, organisation.id),
     listJoinRequests(db, organisation.id),
   ]);
-  return { organisation: { name: organisation.name, slug: organisation.slug }, members, invitations, requests, me: member.id };
+  // A change to someone's membership is asked first: ?change=make-admin&member=12 opens its confirmation.
+  const url = new URL(request.url);
+  const change = url.searchParams.get("change");
+  const target = members.find((m) => m.id === parseId(url.searchParams.get("member")));
+  const pending = target && isMembershipChange(change) ? { change, memberId: target.id, name: target.display_name } : null;
+  return { organisation: { name: organisation.name, slug: organisation.slug }, members, invitations, requests, me: member.id, pending };
 }
+
+type MembershipChange = "make-admin" | "make-member" | "remove";
+const isMembershipChange = (value: string | null): value is MembershipChange => value === "make-admin" || value === "make-member" || value === "remove";
+
+const CHANGE_QUESTIONS: Record<MembershipChange, (name: string, org: string) => { heading: string; text: string; confirm: string }> = {
+  "make-admin": (name: string, org: string) => ({
+    heading: `Make ${name} an admin of ${org}?`,
+    text: `Admins can invite and remove members, make others admins, and endorse demands in ${org}'s name.`,
+    confirm: `Yes, make ${name} an admin`,
+  }),
+  "make-member": (name: string, org: string) => ({
+    heading: `Make ${name} an ordinary member of ${org}?`,
+    text: `${name} will no longer be able to manage ${org} or endorse demands in its name.`,
+    confirm: `Yes, make ${name} a member`,
+  }),
+  remove: (name: string, org: string) => ({
+    heading: `Remove ${name} from ${org}?`,
+    text: `${name} will no longer be listed or act for ${org}. They can ask to join again later.`,
+    confirm: `Yes, remove ${name}`,
+  }),
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request);
@@ -65,7 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageOrganisation() {
-  const { organisation, members, invitations, requests, me } = useLoaderData<typeof loader>();
+  const { organisation, members, invitations, requests, me, pending } = useLoaderData<typeof loader>();
+  const question = pending ? CHANGE_QUESTIONS[pending.change](pending.memberId === me ? "yourself" : pending.name, organisation.name) : null;
   const result = useActionData<typeof action>();
   return (
     <>
@@ -102,7 +131,8 @@ export default function ManageOrganisation() {
         {requests.length === 0 ? (
           <p>No requests waiting.</p>
         ) : (
-          <table className="table">
+          <TableFrame label="Requests to join">
+<table className="table">
             <thead>
               <tr>
                 <th scope="col">Member</th>
@@ -130,50 +160,50 @@ export default function ManageOrganisation() {
               ))}
             </tbody>
           </table>
+</TableFrame>
         )}
       </section>
 
-      <section className="section">
+      <section className="section" id="members">
         <h2>Members</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Listed publicly</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  {m.display_name}
-                  {m.id === me ? " (you)" : ""}
-                </td>
-                <td>{m.role === "admin" ? "Admin" : "Member"}</td>
-                <td>{m.listed ? "Yes" : "No"}</td>
-                <td>
-                  <Form method="post" className="button-row">
-                    <input type="hidden" name="memberId" value={m.id} />
-                    {m.role === "admin" ? (
-                      <button type="submit" name="intent" value="make-member" className="button button--secondary">
-                        Make member<span className="visually-hidden"> {m.display_name}</span>
-                      </button>
-                    ) : (
-                      <button type="submit" name="intent" value="make-admin" className="button button--secondary">
-                        Make admin<span className="visually-hidden"> {m.display_name}</span>
-                      </button>
-                    )}
-                    <button type="submit" name="intent" value="remove" className="button button--secondary">
-                      Remove<span className="visually-hidden"> {m.display_name}</span>
-                    </button>
-                  </Form>
-                </td>
+        {pending && question ? (
+          <ConfirmPanel heading={question.heading} confirm={question.confirm} cancelTo="#members" fields={{ intent: pending.change, memberId: pending.memberId }} warning={pending.change !== "make-admin"}>
+            <p>{question.text}</p>
+          </ConfirmPanel>
+        ) : null}
+        <TableFrame label="Members">
+          <table className="table table--stack">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Listed publicly</th>
+                <th scope="col">Change</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    {m.display_name}
+                    {m.id === me ? " (you)" : ""}
+                  </th>
+                  <td data-label="Role">{m.role === "admin" ? "Admin" : "Member"}</td>
+                  <td data-label="Listed publicly">{m.listed ? "Yes" : "No"}</td>
+                  <td className="action-links">
+                    <Link to={`?change=${m.role === "admin" ? "make-member" : "make-admin"}&member=${m.id}#members`}>
+                      {m.role === "admin" ? "Make member" : "Make admin"}
+                      <span className="visually-hidden"> {m.display_name}</span>
+                    </Link>
+                    <Link to={`?change=remove&member=${m.id}#members`}>
+                      Remove<span className="visually-hidden"> {m.display_name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       </section>
     </>
   );

@@ -9,6 +9,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { IdField } from "~/utils/ids";
+import { TableFrame } from "~/components/table-frame";
 
 export const meta: MetaFunction = () => [{ title: "Your organisations – Chorus" }];
 
@@ -43,7 +44,8 @@ export default function OrganisationSettings() {
           <Link to="/organisations/new">register one</Link>.
         </p>
       ) : (
-        <table className="table">
+        <TableFrame label="Your organisations">
+<table className="table">
           <thead>
             <tr>
               <th scope="col">Organisation</th>
@@ -73,6 +75,7 @@ export default function OrganisationSettings() {
             ))}
           </tbody>
         </table>
+</TableFrame>
       )}
     </>
   );

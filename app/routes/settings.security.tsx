@@ -14,6 +14,7 @@ import { parseForm } from "~/utils/forms";
 import { NewPasswordSchema } from "~/utils/password-rules";
 import { invalid } from "~/utils/responses.server";
 import { formatLondonMedium } from "~/utils/london-time";
+import { TableFrame } from "~/components/table-frame";
 
 export const meta: MetaFunction = () => [{ title: "Password and devices – Chorus" }];
 
@@ -73,7 +74,8 @@ export default function SecuritySettings() {
       </div>
       <section className="section">
         <h2>Where you are signed in</h2>
-        <table className="table">
+        <TableFrame label="Where you are signed in">
+<table className="table">
           <caption className="visually-hidden">Your active sessions</caption>
           <thead>
             <tr>
@@ -95,6 +97,7 @@ export default function SecuritySettings() {
             ))}
           </tbody>
         </table>
+</TableFrame>
         <Form method="post">
           <button type="submit" name="intent" value="sign-out-others" className="button button--secondary">
             Sign out of every other device

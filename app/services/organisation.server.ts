@@ -1,7 +1,7 @@
 import type { Database } from "../../db";
 import type { CoalitionRole, OrganisationKind } from "../../db/schema";
 import { recordAuditEvent } from "~/models/audit.server";
-import { countAdmins, getMember, grantMemberRole, lockCoalitionRoles, normaliseEmail, revokeMemberRole } from "~/models/member.server";
+import { countAdmins, getMember, grantMemberRole, listMemberRoles, lockCoalitionRoles, normaliseEmail, revokeMemberRole } from "~/models/member.server";
 import {
   acceptInvitationRow,
   addMembership,
@@ -147,6 +147,28 @@ export async function changeOrganisationMember(
 }
 
 export type RoleChangeResult = "done" | "unchanged" | "last-admin";
+
+/**
+ * Sets a member's coalition roles to exactly `roles`, in one transaction: either every change happens
+ * (each audited) or, when it would leave the coalition without an admin, none does.
+ */
+export async function setCoalitionRoles(db: Database, actorId: number, memberId: number, roles: readonly CoalitionRole[]): Promise<RoleChangeResult> {
+  return db.transaction().execute(async (trx) => {
+    await lockCoalitionRoles(trx);
+    const current = await listMemberRoles(trx, memberId);
+    if (current.includes("admin") && !roles.includes("admin") && (await countAdmins(trx)) <= 1) return "last-admin";
+    let changed = false;
+    for (const role of ["admin", "moderator"] as const) {
+      const grant = roles.includes(role);
+      if (grant === current.includes(role)) continue;
+      if (grant) await grantMemberRole(trx, memberId, role);
+      else await revokeMemberRole(trx, memberId, role);
+      await recordAuditEvent(trx, { actorId, action: grant ? "role.granted" : "role.removed", subjectType: "member", subjectId: memberId, detail: { role } });
+      changed = true;
+    }
+    return changed ? "done" : "unchanged";
+  });
+}
 
 /** Grants or removes a coalition role; the coalition always keeps one admin. Every change is audited. */
 export async function changeCoalitionRole(db: Database, actorId: number | null, memberId: number, role: CoalitionRole, grant: boolean): Promise<RoleChangeResult> {

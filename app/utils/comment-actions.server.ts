@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getComment, insertComment, markCommentDeleted, reportComment, updateCommentBody } from "~/models/comment.server";
+import { getComment, insertComment, markCommentDeleted, reportComment, requestCommentReview, updateCommentBody } from "~/models/comment.server";
 import { followDemand } from "~/models/demand.server";
 import type { CurrentMember } from "./auth.server";
 import { db } from "./db.server";
@@ -25,7 +25,12 @@ const ReportSchema = z.object({
 });
 const CommentIdSchema = z.object({ commentId: IdField });
 
-export const COMMENT_INTENTS = new Set(["comment", "edit-comment", "delete-comment", "report"]);
+const ReviewSchema = z.object({
+  commentId: IdField,
+  message: z.string({ error: "Say why it should be shown" }).trim().min(3, { error: "Say why it should be shown" }).max(500, { error: "Keep it under 500 characters" }),
+});
+
+export const COMMENT_INTENTS = new Set(["comment", "edit-comment", "delete-comment", "report", "request-review"]);
 
 /** The comment intents shared by a demand's page and an amendment's page. */
 export async function handleCommentIntent(
@@ -57,6 +62,18 @@ export async function handleCommentIntent(
     return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, {
       kind: "success",
       message: result.recorded ? "Thank you. A moderator will look at it." : "You have already reported this comment.",
+    });
+  }
+  if (intent === "request-review") {
+    const parsed = parseForm(ReviewSchema, formData);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    const comment = await getComment(db, parsed.data.commentId);
+    if (!comment || comment.demand_id !== target.demandId) throw new Response("Not found", { status: 404 });
+    if (comment.author_id !== member.id || comment.status !== "hidden") throw new Response("Forbidden", { status: 403 });
+    const result = await requestCommentReview(db, comment.id, member.id, parsed.data.message);
+    return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, {
+      kind: "success",
+      message: result.recorded ? "Thank you. A moderator will look at your comment again." : "You have already asked for a review of this comment.",
     });
   }
   const parsed = parseForm(CommentIdSchema, formData);

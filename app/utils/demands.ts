@@ -43,7 +43,7 @@ export function nextStep(demand: { stage: DemandStage; consultation_ends_at: Dat
     case "consultation":
       return `Members comment and propose amendments until ${when(demand.consultation_ends_at)}. Then a facilitator opens the vote.`;
     case "voting":
-      return `Members vote until ${when(demand.voting_ends_at)}. The result is counted automatically at that moment.`;
+      return `Members vote until ${when(demand.voting_ends_at)}. The result is counted automatically at that moment and published here; everyone following the demand is emailed.`;
     case "adopted":
       return "The coalition adopted this demand. It can now become a campaign.";
     case "not_adopted":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLondonDateTime, toLondonInput } from "./london-time";
+import { formatLondonLong, formatLondonMedium, parseLondonDateTime, toLondonInput } from "./london-time";
 
 describe("parseLondonDateTime", () => {
   it("reads winter times as GMT and summer times as BST", () => {
@@ -12,5 +12,12 @@ describe("parseLondonDateTime", () => {
   });
   it("round-trips through the field's format", () => {
     expect(toLondonInput(parseLondonDateTime("2026-07-01T09:30")!)).toBe("2026-07-01T09:30");
+  });
+});
+
+describe("shown times", () => {
+  it("name their zone, GMT in winter and BST in summer", () => {
+    expect(formatLondonLong(new Date("2026-12-01T18:00:00Z"))).toBe("1 December 2026 at 18:00 GMT");
+    expect(formatLondonMedium(new Date("2026-07-01T17:00:00Z"))).toBe("1 Jul 2026, 18:00 BST");
   });
 });

@@ -17,12 +17,14 @@ export function parseLondonDateTime(value: string): Date | null {
 // Building an Intl.DateTimeFormat with a time zone is slow (toLocaleString builds one per call, and
 // that was a third of a busy demand page's CPU): each format is made once and reused.
 const partsFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-const mediumFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-const longFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+// Shown times name their zone (GMT or BST): members outside the UK, and deadlines near the clock change, need it.
+const shown = { timeZone: "Europe/London", hourCycle: "h23", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" } as const;
+const mediumFormat = new Intl.DateTimeFormat("en-GB", { ...shown, month: "short" });
+const longFormat = new Intl.DateTimeFormat("en-GB", { ...shown, month: "long" });
 
-/** "24 Nov 2026, 14:05" in UK time. */
+/** "24 Nov 2026, 14:05 GMT" in UK time. */
 export const formatLondonMedium = (at: Date | string) => mediumFormat.format(new Date(at));
-/** "24 November 2026 at 14:05" in UK time. */
+/** "24 November 2026 at 14:05 GMT" in UK time. */
 export const formatLondonLong = (at: Date | string) => longFormat.format(new Date(at));
 
 function londonOffsetMs(at: Date) {

@@ -6,7 +6,8 @@ import { action as orgPageAction, loader as orgPageLoader } from "../../app/rout
 import { action as manageAction, loader as manageLoader } from "../../app/routes/organisations.$slug.manage";
 import { action as inviteAction } from "../../app/routes/invitations.$token";
 import { action as verifyAction, loader as verifyLoader } from "../../app/routes/admin.organisations";
-import { action as rolesAction, loader as rolesLoader } from "../../app/routes/admin.members";
+import { loader as rolesLoader } from "../../app/routes/admin.members";
+import { action as roleAction, loader as roleLoader } from "../../app/routes/admin.members.$id.role";
 import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { changeCoalitionRole, changeOrganisationMember } from "../../app/services/organisation.server";
@@ -152,22 +153,35 @@ describe("organisation membership", () => {
 });
 
 describe("coalition roles", () => {
-  it("lets admins grant and remove roles, audited, and never removes the last admin", async () => {
+  it("lets admins change roles after confirming, audited, filtered by role, and never removes the last admin", async () => {
     const admin = await signedIn({ roles: ["admin"], displayName: "Only Admin" });
     const member = await signedIn({ displayName: "Future Moderator" });
+    const roleUrl = (id: number, role: string) => `/admin/members/${id}/role?role=${role}`;
     expect((await call(rolesLoader, request("/admin/members?q=Future", { cookie: member.cookie }))).status).toBe(403);
-    expect((await call(rolesAction, request("/admin/members", { form: { memberId: String(member.id), role: "admin", grant: "yes" }, cookie: member.cookie }))).status).toBe(403);
+    expect((await call(roleLoader, request(roleUrl(member.id, "admin"), { cookie: member.cookie }), { id: String(member.id) })).status).toBe(403);
+    expect((await call(roleAction, request(`/admin/members/${member.id}/role`, { form: { role: "admin" }, cookie: member.cookie }), { id: String(member.id) })).status).toBe(403);
 
     const search = await call(rolesLoader, request("/admin/members?q=Future", { cookie: admin.cookie }));
     expect(search.data.members.map((m: { id: number }) => m.id)).toEqual([member.id]);
-    await call(rolesAction, request("/admin/members", { form: { memberId: String(member.id), role: "moderator", grant: "yes" }, cookie: admin.cookie }));
+    // The confirmation page only describes the change; nothing happens until it is posted.
+    const confirm = await call(roleLoader, request(roleUrl(member.id, "moderator"), { cookie: admin.cookie }), { id: String(member.id) });
+    expect(confirm.data).toMatchObject({ current: "member", target: "moderator" });
+    expect(await db.selectFrom("member_role").select("role").where("member_id", "=", member.id).execute()).toEqual([]);
+    const done = await call(roleAction, request(`/admin/members/${member.id}/role`, { form: { role: "moderator" }, cookie: admin.cookie }), { id: String(member.id) });
+    expect(done.status).toBe(302);
     expect((await db.selectFrom("member_role").select("role").where("member_id", "=", member.id).execute()).map((r) => r.role)).toEqual(["moderator"]);
     const events = await db.selectFrom("audit_event").selectAll().where("subject_id", "=", member.id).execute();
     expect(events).toEqual([expect.objectContaining({ action: "role.granted", actor_id: admin.id, detail: { role: "moderator" } })]);
+    const moderators = await call(rolesLoader, request("/admin/members?q=Future&role=moderator", { cookie: admin.cookie }));
+    expect(moderators.data.members.map((m: { id: number }) => m.id)).toEqual([member.id]);
+    expect((await call(rolesLoader, request("/admin/members?q=Future&role=admin", { cookie: admin.cookie }))).data.members).toEqual([]);
+    expect((await call(roleAction, request(`/admin/members/${member.id}/role`, { form: { role: "owner" }, cookie: admin.cookie }), { id: String(member.id) })).data.errors.form).toBe("Choose a role.");
 
     const otherAdmins = await db.selectFrom("member_role").select("member_id").where("role", "=", "admin").where("member_id", "!=", admin.id).execute();
     for (const other of otherAdmins) await changeCoalitionRole(db, null, other.member_id, "admin", false);
-    const removeSelf = await call(rolesAction, request("/admin/members", { form: { memberId: String(admin.id), role: "admin", grant: "no" }, cookie: admin.cookie }));
-    expect(removeSelf.data.errors.form).toBe("The coalition must keep at least one admin.");
+    // Admin to moderator for the last admin: refused as a whole, not half done.
+    const demoteSelf = await call(roleAction, request(`/admin/members/${admin.id}/role`, { form: { role: "moderator" }, cookie: admin.cookie }), { id: String(admin.id) });
+    expect(demoteSelf.data.errors.form).toMatch(/must keep at least one admin/);
+    expect((await db.selectFrom("member_role").select("role").where("member_id", "=", admin.id).execute()).map((r) => r.role)).toEqual(["admin"]);
   });
 });
