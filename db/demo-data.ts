@@ -1,4 +1,9 @@
-import { createMember, createOrganisation, seedDemoDemands } from "../tests/factories";
+import { addSupport } from "../app/models/amendment.server";
+import { insertComment } from "../app/models/comment.server";
+import { addDemandAuthor, upsertEndorsement } from "../app/models/demand.server";
+import { castVote, closeVoting, decideOnAmendment, openConsultation, proposeAmendment, saveDemandText, withdrawDemand } from "../app/services/demand.server";
+import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "./builders";
+import { DEMO_DEMANDS } from "./demo-content";
 import type { Database } from "./index";
 import type { DemoAccount } from "./seed";
 
@@ -91,4 +96,67 @@ async function seedDemands(db: Database) {
     voicesTogether: await org("voices-together"),
     socialWorkers: await org("association-of-social-workers-in-mental-health"),
   });
+}
+
+interface DemoPeople {
+  admin: number;
+  priya: number;
+  sam: number;
+  tom: number;
+  ruth: number;
+  voters: number[];
+  voicesTogether: number;
+  socialWorkers: number;
+}
+
+/** One demand at each stage: a draft, a consultation with amendments and talk, a live vote, adopted, not adopted, withdrawn. */
+async function seedDemoDemands(db: Database, people: DemoPeople) {
+  // A private draft.
+  await createDemand(db, { authorId: people.sam, ...DEMO_DEMANDS.peerSupport, topics: [...DEMO_DEMANDS.peerSupport.topics] });
+
+  // In consultation, with revisions, amendments and a discussion.
+  const housing = await createDemand(db, { authorId: people.priya, organisationId: people.voicesTogether, ...DEMO_DEMANDS.housingFirst, topics: [...DEMO_DEMANDS.housingFirst.topics] });
+  await addDemandAuthor(db, housing, people.ruth);
+  const text = DEMO_DEMANDS.housingFirst;
+  await saveDemandText(db, housing, people.ruth, { title: text.title, summary: text.summary, body: text.body.replace("should have", "must have"), easyRead: text.easyRead }, "Stronger wording in the first paragraph");
+  await openConsultation(db, housing, people.priya, new Date(Date.now() + 14 * 86_400_000));
+  const amendment = await proposeAmendment(db, housing, people.tom, {
+    paragraphIndex: 1,
+    proposedText: "Everyone leaving a mental health ward must have a safe, settled home to go to, chosen with them.",
+    rationale: "Choice matters: a home people did not choose often does not last.",
+  });
+  if (amendment.ok) for (const v of people.voters.slice(6, 11)) await addSupport(db, amendment.id, v);
+  const declined = await proposeAmendment(db, housing, people.sam, { paragraphIndex: null, proposedText: "Build more council homes.", rationale: "Simpler is better." });
+  if (declined.ok) await decideOnAmendment(db, declined.id, people.priya, { accept: false, reason: "We want to keep the detail about planning from admission." });
+  const first = await insertComment(db, { demandId: housing, amendmentId: null, parentId: null, authorId: people.tom, body: "As a social worker I see this every week. Discharge planning starts far too late.", contentNote: null });
+  await insertComment(db, { demandId: housing, amendmentId: null, parentId: first, authorId: people.priya, body: "Thank you. Would your association back this?", contentNote: null });
+  await insertComment(db, { demandId: housing, amendmentId: null, parentId: null, authorId: people.voters[7]!, body: "I was discharged to a hostel and was back on the ward within a month.", contentNote: "mentions readmission and homelessness" });
+  await upsertEndorsement(db, housing, people.socialWorkers, "Social workers see the harm of unplanned discharge every day.", people.tom);
+
+  // Voting now, under the lived-experience double majority.
+  const sanctions = await createDemand(db, { authorId: people.priya, ...DEMO_DEMANDS.sanctions, topics: [...DEMO_DEMANDS.sanctions.topics] });
+  await openDemandForVoting(db, sanctions, people.admin, { rule: "lived_experience_double_majority", quorum: 10, liveResults: true });
+  for (const [i, v] of people.voters.slice(0, 9).entries()) await castVote(db, sanctions, v, { choice: i % 4 === 3 ? "oppose" : "support", reason: null, reasonPublic: false });
+
+  // Adopted, with a breakdown that shows groups of 5 or more.
+  const crisis = await createDemand(db, { authorId: people.ruth, ...DEMO_DEMANDS.crisisHouses, topics: [...DEMO_DEMANDS.crisisHouses.topics] });
+  await openDemandForVoting(db, crisis, people.admin, { rule: "simple_majority", quorum: 10 });
+  for (const [i, v] of people.voters.entries()) {
+    await castVote(db, crisis, v, { choice: i % 5 === 4 ? "oppose" : i % 7 === 6 ? "abstain" : "support", reason: i === 2 ? "Crisis houses kept me out of hospital." : null, reasonPublic: i === 2 });
+  }
+  await expireVoting(db, crisis);
+  await closeVoting(db, crisis);
+  await upsertEndorsement(db, crisis, people.voicesTogether, "Our members helped design the first crisis houses. They work.", people.priya);
+
+  // Not adopted: two thirds needed, not reached.
+  const tribunal = await createDemand(db, { authorId: people.tom, ...DEMO_DEMANDS.tribunals, topics: [...DEMO_DEMANDS.tribunals.topics] });
+  await openDemandForVoting(db, tribunal, people.admin, { rule: "two_thirds" });
+  for (const [i, v] of people.voters.slice(0, 15).entries()) await castVote(db, tribunal, v, { choice: i % 2 === 0 ? "support" : "oppose", reason: null, reasonPublic: false });
+  await expireVoting(db, tribunal);
+  await closeVoting(db, tribunal);
+
+  // Withdrawn by its author.
+  const withdrawn = await createDemand(db, { authorId: people.sam, ...DEMO_DEMANDS.wellbeingApp, topics: [...DEMO_DEMANDS.wellbeingApp.topics] });
+  await openConsultation(db, withdrawn, people.sam, new Date(Date.now() + 7 * 86_400_000));
+  await withdrawDemand(db, withdrawn, people.sam, "The discussion convinced me an app is not the social approach we want.");
 }

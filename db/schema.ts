@@ -201,6 +201,8 @@ export interface DemandTable {
   quorum: number | null;
   live_results: Generated<boolean>;
   outcome: Json<DemandOutcome> | null;
+  /** Kept by a trigger on comment (2026-11-24_06); read-only here. */
+  comment_count: ColumnType<number, never, never>;
   created_at: Generated<Date>;
   last_activity_at: Generated<Date>;
   search: ColumnType<string, never, never>;

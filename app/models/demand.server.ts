@@ -202,7 +202,7 @@ export function listParticipantEmails(db: Database, demandId: number, page: { af
 }
 
 export const DEMAND_PAGE_SIZE = 20;
-export type DemandSort = "newest" | "supported_amendments" | "closing_soon";
+export type DemandSort = "open_first" | "newest" | "supported_amendments" | "closing_soon";
 
 /** The public list: filters, full-text search and a sort, paginated by offset over a bounded page size. */
 export function listDemands(
@@ -224,6 +224,9 @@ export function listDemands(
       "demand.consultation_ends_at",
       "organisation.name as organisation_name",
       "organisation.slug as organisation_slug",
+      "demand.comment_count",
+      // Endorsements per demand are bounded by the number of organisations, and indexed by demand.
+      (eb) => eb.selectFrom("endorsement").select(sql<number>`count(*)::int`.as("n")).whereRef("endorsement.demand_id", "=", "demand.id").where("endorsement.withdrawn_at", "is", null).as("endorsement_count"),
     ])
     // Drafts are private to their authors, everywhere.
     .where((eb) =>
@@ -247,7 +250,10 @@ export function listDemands(
       "desc",
     );
   }
-  if (tsquery && options.sort === "newest") q = q.orderBy(sql`ts_rank(demand.search, ${tsquery})`, "desc");
+  // Open demands (the ones members can still shape or vote on) first; the expression matches
+  // demand_public_open_first_idx, so the first page is read from the index.
+  if (options.sort === "open_first") q = q.orderBy(sql`(demand.stage in ('consultation', 'voting'))`, "desc");
+  if (tsquery && (options.sort === "newest" || options.sort === "open_first")) q = q.orderBy(sql`ts_rank(demand.search, ${tsquery})`, "desc");
   return q
     .orderBy("demand.created_at", "desc")
     .orderBy("demand.id", "desc")

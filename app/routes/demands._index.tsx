@@ -11,7 +11,7 @@ import { parseId, parsePage } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Demands – Chorus" }];
 
-const SORTS: Record<DemandSort, string> = { newest: "Newest first", supported_amendments: "Most supported amendments", closing_soon: "Closing soon" };
+const SORTS: Record<DemandSort, string> = { open_first: "Open for input first", newest: "Newest first", supported_amendments: "Most supported amendments", closing_soon: "Closing soon" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const topic = TOPICS.includes(params.get("topic") as Topic) ? (params.get("topic") as Topic) : undefined;
   const organisationId = parseId(params.get("organisation")) ?? undefined;
   const query = (params.get("q") ?? "").trim().slice(0, 200) || undefined;
-  const sort = (Object.keys(SORTS) as DemandSort[]).includes(params.get("sort") as DemandSort) ? (params.get("sort") as DemandSort) : "newest";
+  const sort = (Object.keys(SORTS) as DemandSort[]).includes(params.get("sort") as DemandSort) ? (params.get("sort") as DemandSort) : "open_first";
   const page = parsePage(params.get("page"), 500);
   const [rows, organisations] = await Promise.all([
     listDemands(db, { stage, topic, organisationId, query, sort, page, viewerId: member?.id ?? null }),
@@ -88,18 +88,24 @@ export default function Demands() {
       ) : (
         <ul className="demand-list">
           {demands.map((d) => (
-            <li key={d.id}>
+            <li key={d.id} className="demand-card">
               <StageTag stage={d.stage} />
               <h2>
                 <Link to={`/demands/${d.id}`}>{d.title}</Link>
               </h2>
               <p>{d.summary.length > 240 ? `${d.summary.slice(0, 237)}…` : d.summary}</p>
-              <p className="small muted">
-                {d.topics.map((t) => TOPIC_LABELS[t]).join(", ")}
-                {d.organisation_name ? ` · Proposed on behalf of ${d.organisation_name}` : ""}
-                {d.stage === "voting" && d.voting_ends_at ? ` · Voting closes ${formatWhen(d.voting_ends_at)}` : ""}
-                {d.stage === "consultation" && d.consultation_ends_at ? ` · Consultation until ${formatWhen(d.consultation_ends_at)}` : ""}
-              </p>
+              <ul className="demand-card__facts">
+                {d.stage === "voting" && d.voting_ends_at ? <li className="demand-card__deadline">Voting closes {formatWhen(d.voting_ends_at)}</li> : null}
+                {d.stage === "consultation" && d.consultation_ends_at ? <li className="demand-card__deadline">Open for comments until {formatWhen(d.consultation_ends_at)}</li> : null}
+                <li>
+                  {d.comment_count} {d.comment_count === 1 ? "comment" : "comments"}
+                </li>
+                <li>
+                  {d.endorsement_count === 0 ? "No endorsements yet" : `Endorsed by ${d.endorsement_count} ${d.endorsement_count === 1 ? "organisation" : "organisations"}`}
+                </li>
+                <li>{d.topics.map((t) => TOPIC_LABELS[t]).join(", ")}</li>
+                {d.organisation_name ? <li>Proposed on behalf of {d.organisation_name}</li> : null}
+              </ul>
             </li>
           ))}
         </ul>

@@ -36,7 +36,7 @@ const { migrateToLatest } = await import("../../db/migrate");
 const { createBoss, ensureQueues } = await import("../../app/utils/jobs.server");
 const { createExpressApp } = await import("../../app/utils/express-app.server");
 const { closeVoting } = await import("../../app/services/demand.server");
-const { createDemand, createMember, expireVoting, openDemandForVoting } = await import("../factories");
+const { createDemand, createMember, expireVoting, openDemandForVoting } = await import("../../db/builders");
 
 await migrateToLatest(db);
 await ensureQueues(createBoss(db));

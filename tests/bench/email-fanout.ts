@@ -54,7 +54,7 @@ const { createBoss, ensureQueues, startJobs } = await import("../../app/utils/jo
 const { jobHandlers } = await import("../../app/services/job-handlers.server");
 const { closeVoting } = await import("../../app/services/demand.server");
 const { queueEmail } = await import("../../app/utils/email.server");
-const { createDemand, createMember, expireVoting, openDemandForVoting } = await import("../factories");
+const { createDemand, createMember, expireVoting, openDemandForVoting } = await import("../../db/builders");
 
 await migrateToLatest(db);
 await ensureQueues(createBoss(db));

@@ -13,7 +13,7 @@ import { loader as settingsLoader } from "../../app/routes/settings._index";
 import { confirmEmail, joinCoalition, signInWithPassword } from "../../app/services/account.server";
 import { getCurrentMember } from "../../app/utils/auth.server";
 import { hashToken } from "../../app/utils/tokens.server";
-import { createMember } from "../factories";
+import { createMember } from "../../db/builders";
 import { call, cookieFrom, countEmails, latestEmail, request, tokenFrom } from "./http";
 
 const joinForm = (email: string, extra: Record<string, string> = {}) => ({ email, displayName: "River", password: "a long walk home", adult: "yes", terms: "yes", ...extra });

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember } from "../factories";
+import { createMember } from "../../db/builders";
 
 // `npm run admin:grant -- email` is how a deployment without demo data gets its first admin.
 const root = path.resolve(__dirname, "../..");

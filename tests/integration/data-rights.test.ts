@@ -9,7 +9,7 @@ import { action as confirmNotificationAction } from "../../app/routes/settings.e
 import { insertComment, reportComment } from "../../app/models/comment.server";
 import { followDemand } from "../../app/models/demand.server";
 import { castVote, openConsultation, proposeAmendment } from "../../app/services/demand.server";
-import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../factories";
+import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../../db/builders";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { signInWithPassword } from "../../app/services/account.server";
 import { getCurrentMember } from "../../app/utils/auth.server";

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { DB } from "../../db/schema";
-import { listDemands } from "../../app/models/demand.server";
+import { listDemands, upsertEndorsement } from "../../app/models/demand.server";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { action as newAction } from "../../app/routes/demands.new";
@@ -15,10 +15,10 @@ import { loader as orgPageLoader } from "../../app/routes/organisations.$slug._i
 import { action as moderationAction, loader as moderationLoader } from "../../app/routes/admin.moderation";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { addSupport } from "../../app/models/amendment.server";
-import { castVote, closeVoting, notifyOutcome, openConsultation, proposeAmendment, saveDemandText } from "../../app/services/demand.server";
+import { castVote, closeVoting, notifyOutcome, openConsultation, proposeAmendment, saveDemandText, withdrawDemand as withdrawDemandService } from "../../app/services/demand.server";
 import { deleteAccount } from "../../app/services/account.server";
 import { toLondonInput } from "../../app/utils/london-time";
-import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../factories";
+import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../../db/builders";
 import { call, cookieFrom, request } from "./http";
 
 async function signedIn(spec: Parameters<typeof createMember>[1] = {}) {
@@ -94,10 +94,13 @@ describe("proposing and drafting", () => {
     expect(merged.body).toMatch(/FIRST AUTHOR'S PARAGRAPH[\s\S]*SECOND AUTHOR'S PARAGRAPH/);
   });
 
-  it("serves the public list of demands, newest first, straight from its partial index (no sort, no scan)", async () => {
+  it.each([
+    ["newest", "demand_public_newest_idx"],
+    ["open_first", "demand_public_open_first_idx"],
+  ] as const)("serves the public list of demands, sorted %s, straight from its partial index (no sort, no scan)", async (sort, index) => {
     const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
     const logged = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 }) }), log: (e) => void statements.push(e.query) });
-    await listDemands(logged, { sort: "newest", page: 3, viewerId: null });
+    await listDemands(logged, { sort, page: 3, viewerId: null });
     await logged.destroy();
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
@@ -107,17 +110,37 @@ describe("proposing and drafting", () => {
       await client.query("set enable_seqscan = off");
       const { rows } = await client.query(`explain (format json) ${statements[0]!.sql}`, statements[0]!.parameters as unknown[]);
       const plan = JSON.stringify(rows[0]["QUERY PLAN"]);
-      expect(plan).toContain("demand_public_newest_idx");
+      expect(plan).toContain(index);
       expect(plan).not.toContain('"Node Type":"Sort"');
     } finally {
       await client.end();
     }
   });
 
+  it("lists open demands first by default, each with its comment and endorsement counts", async () => {
+    const author = await createMember(db);
+    const admin = await createMember(db, { roles: ["admin"] });
+    const org = await createOrganisation(db, { adminId: author.id });
+    const open = await createDemand(db, { authorId: author.id, title: "Open demand for the list order test" });
+    await openConsultation(db, open, admin.id, new Date(Date.now() + 86_400_000));
+    const { insertComment } = await import("../../app/models/comment.server");
+    for (let i = 0; i < 3; i++) await insertComment(db, { demandId: open, amendmentId: null, parentId: null, authorId: author.id, body: `Comment ${i}`, contentNote: null });
+    await upsertEndorsement(db, open, org.id, "We back this demand fully.", author.id);
+    const closed = await createDemand(db, { authorId: author.id, title: "Withdrawn demand for the list order test" });
+    await openConsultation(db, closed, admin.id, new Date(Date.now() + 86_400_000));
+    await withdrawDemandService(db, closed, author.id, "No longer needed.");
+    const page = await call(listLoader, request("/demands"));
+    const ids = page.data.demands.map((d: { id: number }) => d.id);
+    expect(ids.indexOf(open)).toBeLessThan(ids.indexOf(closed));
+    const stages = page.data.demands.map((d: { stage: string }) => (d.stage === "consultation" || d.stage === "voting" ? "open" : "other"));
+    expect(stages.indexOf("other") === -1 || stages.lastIndexOf("open") < stages.indexOf("other")).toBe(true);
+    expect(page.data.demands.find((d: { id: number }) => d.id === open)).toMatchObject({ comment_count: 3, endorsement_count: 1 });
+  });
+
   it("has the indexes that keep member, demand and organisation lookups off full scans", async () => {
     const { rows } = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'public'`.execute(db);
     const names = rows.map((r) => r.indexname);
-    for (const index of ["comment_demand_idx", "comment_author_idx", "vote_member_idx", "amendment_author_idx", "demand_organisation_idx", "demand_public_newest_idx"]) expect(names).toContain(index);
+    for (const index of ["comment_demand_idx", "comment_author_idx", "vote_member_idx", "amendment_author_idx", "demand_organisation_idx", "demand_public_newest_idx", "demand_public_open_first_idx"]) expect(names).toContain(index);
   });
 
   it("counts racing reports exactly: five reporters at once hold the comment once, with five open reports", async () => {

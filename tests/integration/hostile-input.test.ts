@@ -9,7 +9,7 @@ import { insertComment } from "../../app/models/comment.server";
 import { proposeAmendment } from "../../app/services/demand.server";
 import { startSession } from "../../app/utils/auth.server";
 import { createExpressApp } from "../../app/utils/express-app.server";
-import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../factories";
+import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../../db/builders";
 
 /**
  * Every route, through the real HTTP stack (middleware, CSRF check, Remix build), with what an

@@ -1,0 +1,109 @@
+/**
+ * The demo coalition's demands: each with its own summary, full text and easy-read version, written
+ * as a social-approaches coalition would write them, so the demo reads like the real thing and a
+ * search finds only the demands it should.
+ */
+export const DEMO_DEMANDS = {
+  peerSupport: {
+    title: "Peer support workers in every A&E",
+    summary: "Every emergency department should have peer support workers with lived experience on every shift.",
+    topics: ["services"],
+    body: `## What we want
+
+Every emergency department in England should have trained peer support workers, people with their own experience of mental distress, on every shift, day and night.
+
+## Why
+
+People in crisis often wait many hours in A&E with nobody to talk to. Someone who has been there can listen, explain what happens next and help people be heard.
+
+## What this means in practice
+
+NHS trusts fund paid peer support roles in every emergency department, with proper training, supervision and pay.`,
+    easyRead: "When people go to A&E in a crisis, they often wait a long time alone. We want people who have been through a crisis themselves to work in every A&E. They can listen and help.",
+  },
+  housingFirst: {
+    title: "Housing first for people leaving mental health wards",
+    summary: "No one should be discharged from a mental health ward to the street, a hostel or a sofa. Housing must be planned from admission.",
+    topics: ["housing", "services"],
+    body: `## What we want
+
+Everyone leaving a mental health ward should have a safe, settled home to go to.
+
+## Why
+
+Discharge to no fixed address undoes the work of recovery and leads to readmission.
+
+## What this means in practice
+
+Councils and NHS trusts plan housing from the day someone is admitted, not the day they leave.`,
+    easyRead: "Some people leave hospital with nowhere safe to live. That makes them more likely to become unwell again. We want councils and hospitals to plan a home for each person from the day they arrive.",
+  },
+  sanctions: {
+    title: "End benefit sanctions for people in mental distress",
+    summary: "Sanctions push people into crisis. Stop sanctioning anyone with a mental health condition and review past sanctions.",
+    topics: ["poverty_income", "rights_law"],
+    body: `## What we want
+
+The Department for Work and Pensions should stop applying benefit sanctions to anyone with a mental health condition, and review every such sanction of the last five years.
+
+## Why
+
+Losing income for weeks at a time causes debt, hunger and fear. Research with claimants links sanctions to worse mental health, and there is little evidence they help anyone into work.
+
+## What this means in practice
+
+Work coaches offer support instead of penalties. People wrongly sanctioned are repaid, with an apology.`,
+    easyRead: "Sometimes the benefits office stops paying people money as a punishment. This is called a sanction. It makes people poorer and more unwell. We want sanctions to stop for people with mental health problems, and people who lost money unfairly to be paid back.",
+  },
+  crisisHouses: {
+    title: "Fund community crisis houses in every region",
+    summary: "Crisis houses run with people who have been there are safer and more humane than hospital admission for many people.",
+    topics: ["services", "isolation_community"],
+    body: `## What we want
+
+Every region should have at least one community crisis house: a small, homely place to stay for a few days or weeks in a crisis, as an alternative to a hospital ward.
+
+## Why
+
+Many people say a crisis house helped them more than a ward did: they kept their routines, their friends could visit, and they were treated as a guest, not a patient. Crisis houses also cost less than a hospital bed.
+
+## What this means in practice
+
+Integrated care boards fund crisis houses with long-term contracts, co-designed and staffed with people who have lived experience.`,
+    easyRead: "A crisis house is a small, friendly home where you can stay for a short time when you are in a mental health crisis. It is an alternative to going into hospital. We want one in every part of the country.",
+  },
+  tribunals: {
+    title: "Replace tribunal hearings with community panels",
+    summary: "Mental health tribunals should be replaced by panels of trained community members with lived experience.",
+    topics: ["rights_law"],
+    body: `## What we want
+
+Decisions about whether someone stays detained under the Mental Health Act should be made by panels that include trained community members with lived experience, not only lawyers and doctors.
+
+## Why
+
+Tribunals can feel like a court case against the person detained. People tell us they did not feel listened to, and did not understand the decision.
+
+## What this means in practice
+
+A pilot of community panels in two regions, evaluated with the people who go through them.`,
+    easyRead: "When someone is kept in hospital under the Mental Health Act, they can ask a tribunal to let them go. Tribunals can feel like a court. We suggested panels that include people who have been detained themselves.",
+  },
+  wellbeingApp: {
+    title: "A national wellbeing app",
+    summary: "A single app for everyone's mental wellbeing, run by the NHS, free at the point of use.",
+    topics: ["services"],
+    body: `## What we want
+
+An NHS app that offers self-help courses, mood tracking and a directory of local support, free for everyone.
+
+## Why
+
+Many people look for help on their phones first.
+
+## What this means in practice
+
+NHS England commissions one app instead of many.`,
+    easyRead: "We suggested a free NHS phone app to help people look after their mental health. We have withdrawn this idea.",
+  },
+} as const;

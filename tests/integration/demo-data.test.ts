@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../db";
+import { DEMO_DEMANDS } from "../../db/demo-content";
+import { seedDemoData } from "../../db/demo-data";
+import { listDemands } from "../../app/models/demand.server";
+
+describe("the demo coalition", () => {
+  it("gives every demand its own text, easy read included, so a search finds only what it should", async () => {
+    await seedDemoData(db);
+    const demands = await db.selectFrom("demand").select(["title", "body", "easy_read"]).where("title", "in", Object.values(DEMO_DEMANDS).map((d) => d.title)).execute();
+    expect(demands).toHaveLength(Object.keys(DEMO_DEMANDS).length);
+    expect(new Set(demands.map((d) => d.easy_read)).size).toBe(demands.length);
+    expect(new Set(demands.map((d) => d.body)).size).toBe(demands.length);
+    const sanctions = demands.find((d) => d.title === DEMO_DEMANDS.sanctions.title)!;
+    expect(sanctions.easy_read).toMatch(/benefits/);
+    expect(sanctions.easy_read).not.toMatch(/hospital/);
+
+    const housing = await listDemands(db, { query: "housing", sort: "open_first", page: 1, viewerId: null });
+    const found = housing.map((d) => d.title);
+    expect(found).toContain(DEMO_DEMANDS.housingFirst.title);
+    for (const other of [DEMO_DEMANDS.sanctions, DEMO_DEMANDS.tribunals, DEMO_DEMANDS.wellbeingApp]) expect(found).not.toContain(other.title);
+  });
+});
