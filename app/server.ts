@@ -50,6 +50,9 @@ async function main() {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const url = env.APP_URL ?? `http://localhost:${port}`;
   logger.info(`Chorus is running at ${url} (ready in ${Math.round(performance.now() - started)} ms)`, { url });
+  if (env.NODE_ENV === "production" && (!process.env.COALITION_NAME || !process.env.CONTACT_EMAIL)) {
+    logger.warn("Set COALITION_NAME and CONTACT_EMAIL: the privacy notice and terms name them as who runs this site and how to reach them.");
+  }
   if (!env.RESEND_API_KEY && env.NODE_ENV !== "production") logger.info(`Emails go to the development outbox: ${getAppUrl(env)}/dev/outbox`);
 }
 

@@ -1,6 +1,6 @@
 import { ActionEmail, P, Small } from "./components/action-email";
 
-/** Sign-up, sign-in and account-security emails. Links expire in 10 minutes and work once. */
+/** Sign-up, sign-in and account-security emails. Links expire in an hour and work once. */
 
 export interface VerifyEmailProps {
   displayName: string;
@@ -10,7 +10,7 @@ export function VerifyEmail({ displayName, url }: VerifyEmailProps) {
   return (
     <ActionEmail preview="Confirm your email to finish joining Chorus" heading={`Welcome, ${displayName}`} action={{ label: "Confirm my email", url }}>
       <P>Thank you for joining Chorus. Confirm this is your email address to start taking part.</P>
-      <Small>The link works once and expires in 10 minutes. If you did not join Chorus, ignore this email.</Small>
+      <Small>The link works once and expires in an hour. If you did not join Chorus, ignore this email.</Small>
     </ActionEmail>
   );
 }
@@ -40,7 +40,7 @@ export interface SignInLinkProps {
 export function SignInLink({ url }: SignInLinkProps) {
   return (
     <ActionEmail preview="Your link to sign in to Chorus" heading="Sign in to Chorus" action={{ label: "Sign in", url }}>
-      <P>Use this link to sign in. It works once and expires in 10 minutes.</P>
+      <P>Use this link to sign in. It works once and expires in an hour.</P>
       <Small>If you did not ask to sign in, ignore this email: nobody can sign in without it.</Small>
     </ActionEmail>
   );
@@ -69,7 +69,7 @@ export interface ResetPasswordProps {
 export function ResetPassword({ url }: ResetPasswordProps) {
   return (
     <ActionEmail preview="Set a new password for Chorus" heading="Set a new password" action={{ label: "Set a new password", url }}>
-      <P>Use this link to choose a new password. It works once and expires in 10 minutes.</P>
+      <P>Use this link to choose a new password. It works once and expires in an hour.</P>
       <Small>Setting a new password signs you out everywhere else. If you did not ask for this, ignore this email.</Small>
     </ActionEmail>
   );
@@ -98,7 +98,7 @@ export function ConfirmEmailChange({ url }: ConfirmEmailChangeProps) {
   return (
     <ActionEmail preview="Confirm your new email for Chorus" heading="Confirm your new email address" action={{ label: "Use this email", url }}>
       <P>You asked to use this address for your Chorus account. Confirm it to make the change.</P>
-      <Small>The link works once and expires in 10 minutes. If you did not ask for this, ignore this email.</Small>
+      <Small>The link works once and expires in an hour. If you did not ask for this, ignore this email.</Small>
     </ActionEmail>
   );
 }
@@ -112,7 +112,7 @@ export function ConfirmNotificationEmail({ url }: ConfirmNotificationEmailProps)
   return (
     <ActionEmail preview="Confirm where Chorus sends your notifications" heading="Send Chorus notifications here?" action={{ label: "Send notifications here", url }}>
       <P>You asked Chorus to send your notifications to this address. Confirm it, and they will come here from now on.</P>
-      <Small>The link works once and expires in 10 minutes. If you did not ask for this, ignore this email and nothing will change.</Small>
+      <Small>The link works once and expires in an hour. If you did not ask for this, ignore this email and nothing will change.</Small>
     </ActionEmail>
   );
 }

@@ -76,10 +76,13 @@ export function SiteFooter() {
         </p>
         <ul className="site-footer__links">
           <li>
-            <Link to="/">About Chorus</Link>
+            <Link to="/about">About Chorus</Link>
           </li>
           <li>
             <Link to="/privacy">Privacy</Link>
+          </li>
+          <li>
+            <Link to="/terms">Terms of membership</Link>
           </li>
         </ul>
         <p className="site-footer__small">

@@ -1,66 +1,105 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { About } from "~/components/about";
+import { listNeedsInput } from "~/models/needs-input.server";
+import { getCurrentMember } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formatWhen } from "~/utils/demands";
 
 export const meta: MetaFunction = () => [
   { title: "Chorus: deciding together for social approaches to mental health" },
   { name: "description", content: "Propose, draft and decide policy demands together, then campaign for them." },
 ];
 
+/** Signed-in members land on what needs their input; everyone else on what Chorus is. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { member } = await getCurrentMember(request);
+  if (!member) return { member: null, needs: null };
+  return { member: { name: member.displayName }, needs: await listNeedsInput(db, member.id) };
+}
+
 export default function Home() {
+  const { member, needs } = useLoaderData<typeof loader>();
+  return member && needs ? <NeedsYourInput name={member.name} needs={needs} /> : <About />;
+}
+
+type Needs = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["needs"]>;
+
+function NeedsYourInput({ name, needs }: { name: string; needs: Needs }) {
+  const nothing = needs.votes.length + needs.consultations.length + needs.amendments.length + needs.drafts.length === 0;
   return (
     <>
-      <section className="prose">
-        <h1>Deciding together, campaigning together</h1>
-        <p className="lead">
-          Chorus is where our coalition works out what we want to change about mental health support, and then pushes for it.
-        </p>
-        <p>
-          We believe mental distress is shaped by people&apos;s lives: poverty, housing, discrimination, isolation, work and trauma.
-          We campaign for support that is social and built on relationships, for action on those causes, and for rights.
-        </p>
-        <p>
-          People with lived experience of mental distress are equal partners here. <strong>Nothing about us without us.</strong>
-        </p>
-        <div className="button-row">
-          <Link to="/join" className="button">
-            Join the coalition
-          </Link>
-          <Link to="/demands" className="button button--secondary">
-            See our demands
-          </Link>
-        </div>
-      </section>
-
-      <h2>How it works</h2>
-      <ol className="card-grid">
-        <li className="card">
-          <h3>Propose</h3>
-          <p>Any member can propose a policy demand: what should change, and why.</p>
-        </li>
-        <li className="card">
-          <h3>Draft together</h3>
-          <p>Members comment, suggest amendments and improve the text. Every version is kept and can be compared.</p>
-        </li>
-        <li className="card">
-          <h3>Decide</h3>
+      <div className="page-heading">
+        <h1>What needs your input</h1>
+        <p className="lead">Hello, {name}. Here is what is open now, the most urgent first.</p>
+      </div>
+      {nothing ? (
+        <div className="notice">
           <p>
-            Members vote by secret ballot under a rule stated in advance, including a rule that needs the support of people with
-            lived experience.
+            Nothing is waiting for you right now. <Link to="/demands">Browse all demands</Link> or <Link to="/demands/new">propose one</Link>.
           </p>
-        </li>
-        <li className="card">
-          <h3>Campaign</h3>
-          <p>Adopted demands become campaigns, with petitions, letters to decision makers, and organisations endorsing them.</p>
-        </li>
-      </ol>
-
-      <section className="prose">
-        <h2>Your privacy</h2>
-        <p>
-          You can take part under any name you choose. If you tell us about your experience of mental health, we keep it private and
-          only ever use it in anonymous totals. Your vote is secret. <Link to="/privacy">How we handle your information</Link>.
-        </p>
-      </section>
+        </div>
+      ) : null}
+      {needs.votes.length ? (
+        <section className="section" aria-labelledby="votes-heading">
+          <h2 id="votes-heading">Votes you have not cast</h2>
+          <ul className="task-list">
+            {needs.votes.map((d) => (
+              <li key={d.id}>
+                <Link to={`/demands/${d.id}#vote`}>{d.title}</Link>
+                <span className="task-list__when">Voting closes {formatWhen(d.ends_at)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {needs.amendments.length ? (
+        <section className="section" aria-labelledby="amendments-heading">
+          <h2 id="amendments-heading">Amendments to your demands, waiting for your decision</h2>
+          <ul className="task-list">
+            {needs.amendments.map((a) => (
+              <li key={a.id}>
+                <Link to={`/demands/${a.demand_id}/amendments/${a.id}`}>
+                  Amendment by {a.author_name ?? "a former member"} to &ldquo;{a.title}&rdquo;
+                </Link>
+                <span className="task-list__when">
+                  {a.support_count} {a.support_count === 1 ? "supporter" : "supporters"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {needs.consultations.length ? (
+        <section className="section" aria-labelledby="consultations-heading">
+          <h2 id="consultations-heading">Open for comments and amendments</h2>
+          <ul className="task-list">
+            {needs.consultations.map((d) => (
+              <li key={d.id}>
+                <Link to={`/demands/${d.id}`}>{d.title}</Link>
+                <span className="task-list__when">
+                  {d.ends_at ? `Until ${formatWhen(d.ends_at)}` : "Open"} · {d.comment_count} {d.comment_count === 1 ? "comment" : "comments"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {needs.drafts.length ? (
+        <section className="section" aria-labelledby="drafts-heading">
+          <h2 id="drafts-heading">Your drafts (only you and your co-authors see them)</h2>
+          <ul className="task-list">
+            {needs.drafts.map((d) => (
+              <li key={d.id}>
+                <Link to={`/demands/${d.id}`}>{d.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p>
+        <Link to="/demands">All demands</Link> · <Link to="/welcome">What you can do here</Link>
+      </p>
     </>
   );
 }

@@ -5,10 +5,10 @@ import { readSentTo } from "~/utils/flash.server";
 export const meta: MetaFunction = () => [{ title: "Check your email – Chorus" }];
 
 const copy = {
-  join: "If you can take part, we have sent a link to confirm your email. It works once and expires in 10 minutes.",
-  "sign-in": "We have sent an email with what to do next. A sign-in link works once and expires in 10 minutes.",
-  reset: "We have sent an email with what to do next. A link to set a new password works once and expires in 10 minutes.",
-  "change-email": "If that address can be used, we have sent it a link to confirm the change. It expires in 10 minutes.",
+  join: "If you can take part, we have sent a link to confirm your email. It works once and expires in an hour.",
+  "sign-in": "We have sent an email with what to do next. A sign-in link works once and expires in an hour.",
+  reset: "We have sent an email with what to do next. A link to set a new password works once and expires in an hour.",
+  "change-email": "If that address can be used, we have sent it a link to confirm the change. It expires in an hour.",
 } as const;
 
 /** The same page for known and unknown emails: it never says whether an account exists. */

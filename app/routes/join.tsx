@@ -82,7 +82,7 @@ export default function Join() {
           name="terms"
           label={
             <>
-              I agree to the terms of membership and the <Link to="/privacy">privacy notice</Link>
+              I agree to the <Link to="/terms">terms of membership</Link> and the <Link to="/privacy">privacy notice</Link>
             </>
           }
           hint="Telling us about your own experience of mental health is separate and optional: we ask after you join."

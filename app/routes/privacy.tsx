@@ -1,28 +1,84 @@
 import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getEnv } from "~/utils/env.server";
 
-export const meta: MetaFunction = () => [{ title: "Privacy – Chorus" }];
+export const meta: MetaFunction = () => [{ title: "Privacy notice – Chorus" }];
 
+export function loader() {
+  const env = getEnv();
+  return { controller: env.COALITION_NAME, contact: env.CONTACT_EMAIL };
+}
+
+/** The privacy notice: only what Chorus does today, in plain words (UK GDPR articles 13 and 14). */
 export default function Privacy() {
+  const { controller, contact } = useLoaderData<typeof loader>();
   return (
     <div className="prose">
       <h1>How we handle your information</h1>
       <p className="lead">We ask for as little as we can, explain why, and let you take it back.</p>
-      <h2>Your name</h2>
-      <p>You can use a pseudonym. We never need your real name for you to take part.</p>
-      <h2>Your perspective</h2>
+
+      <h2>Who is responsible</h2>
       <p>
-        If you choose to tell us whether you have lived experience of mental distress, are a carer, a practitioner, a researcher or a
-        supporter, that is health information. We ask for it only with your separate, explicit consent. It is never shown on your
-        profile or next to your name, and it is only used in anonymous totals, where any group smaller than 5 people is hidden.
-        You can change it or withdraw it at any time, and withdrawing deletes it.
+        {controller} runs this site and is the controller of your personal information. Write to <a href={`mailto:${contact}`}>{contact}</a> with any
+        question about your information or to use any of your rights.
       </p>
-      <h2>Your votes and signatures</h2>
-      <p>Ballots are secret: only totals are published. Petition signers&apos; names are never published unless they choose.</p>
+
+      <h2>What we hold and why</h2>
+      <ul>
+        <li>
+          <strong>Your email address and password</strong> (the password only as a one-way hash): to let you sign in and to send you what you ask for. Our
+          basis is the membership you agreed to.
+        </li>
+        <li>
+          <strong>Your name</strong>: shown next to what you write. You can use a pseudonym; we never need your real name.
+        </li>
+        <li>
+          <strong>Your perspective</strong>, if you choose to share it (lived experience of mental distress, carer, practitioner, researcher or supporter).
+          This is health information, so we ask for your separate, explicit consent. It is never shown on your profile or next to your name, and is only
+          used in anonymous totals, where any group smaller than 5 people is hidden.
+        </li>
+        <li>
+          <strong>What you write</strong>: demands, amendments and comments, shown with your name to other visitors.
+        </li>
+        <li>
+          <strong>Your votes</strong>: ballots are secret. We store them to count them and to let you change your vote while voting is open; only totals
+          are published. A reason you give is only published, without your name, if you tick the box to publish it.
+        </li>
+        <li>
+          <strong>Your organisations</strong>: which organisations you belong to, and whether you chose to be listed on their page.
+        </li>
+        <li>
+          <strong>Where you are signed in</strong>: for each session, the browser and the time it was last used, so you can sign out of other devices.
+        </li>
+      </ul>
+
+      <h2>How long we keep it</h2>
+      <ul>
+        <li>Your account: until you delete it. Deleting removes your email, name, perspective and sessions straight away.</li>
+        <li>
+          What you wrote in discussions stays after you leave, shown as written by a &ldquo;Former member&rdquo;, so conversations still make sense. Your
+          votes stay in the totals but are no longer linked to you.
+        </li>
+        <li>Sign-in sessions: 30 days after you last used them. Links we email you: one hour, and they work once.</li>
+      </ul>
+
+      <h2>Who else sees it</h2>
+      <p>
+        We never sell or share your information. Emails are sent through our email provider, which processes your address only to deliver them. Other
+        members and visitors see your name next to what you write, and nothing else about you.
+      </p>
+
       <h2>Your rights</h2>
       <p>
-        From your settings you can download everything we hold about you, and delete your account. When you delete your account we
-        remove your personal information; what you wrote in discussions stays, shown as written by a &ldquo;Former member&rdquo;, so that
-        conversations still make sense.
+        From your <Link to="/settings/data">settings</Link> you can download everything we hold about you, and delete your account. You can change or
+        withdraw your perspective at any time, and withdrawing deletes it. For anything else, including correcting information, write to{" "}
+        <a href={`mailto:${contact}`}>{contact}</a>.
+      </p>
+
+      <h2>How to complain</h2>
+      <p>
+        If you are unhappy with how we handle your information, tell us first at <a href={`mailto:${contact}`}>{contact}</a>. You can also complain to the
+        Information Commissioner&apos;s Office (ICO), the UK regulator: ico.org.uk/make-a-complaint, or call 0303 123 1113.
       </p>
     </div>
   );

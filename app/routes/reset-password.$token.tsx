@@ -38,7 +38,7 @@ export default function ResetPassword() {
     return (
       <div className="prose">
         <h1>This link has expired</h1>
-        <p>Links to set a new password work once and for 10 minutes.</p>
+        <p>Links to set a new password work once and for an hour.</p>
         <p>
           <Link to="/forgot-password" className="button">
             Get a new link

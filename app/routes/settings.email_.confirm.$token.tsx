@@ -33,7 +33,7 @@ export default function ConfirmEmailChange() {
       valid={valid}
       title="Confirm your new email"
       button="Use this email"
-      expiredMessage="Links to confirm an email work once and for 10 minutes, and only for the account that asked."
+      expiredMessage="Links to confirm an email work once and for an hour, and only for the account that asked."
       retry={{ to: "/settings/email", label: "Try again" }}
     >
       <p>

@@ -31,7 +31,7 @@ export default function ConfirmNotificationEmail() {
       valid={valid}
       title="Confirm your notification email"
       button="Send notifications here"
-      expiredMessage="Links to confirm an email work once and for 10 minutes, and only for the account that asked."
+      expiredMessage="Links to confirm an email work once and for an hour, and only for the account that asked."
       retry={{ to: "/settings/email", label: "Try again" }}
     >
       <p>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, ChoiceGroup } from "~/components/form-field";
@@ -47,7 +47,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await hasActiveConsent(trx, member.id, "perspectives"))) await recordConsent(trx, member.id, "perspectives", PERSPECTIVES_CONSENT_VERSION);
     await replacePerspectives(trx, member.id, [...new Set(parsed.data.perspectives)]);
   });
-  return redirectWithFlash(request, "/settings/perspectives", { kind: "success", message: "Your perspective is saved." });
+  // A new member answering on their first visit goes on to what needs their input.
+  const next = formData.get("welcome") === "1" ? "/" : "/settings/perspectives";
+  return redirectWithFlash(request, next, { kind: "success", message: "Your perspective is saved." });
 }
 
 export default function PerspectiveSettings() {
@@ -88,10 +90,12 @@ export default function PerspectiveSettings() {
             defaultChecked={consented || valueOf(result?.values, "consent") === "yes"}
             error={result?.errors.consent}
           />
+          {params.get("welcome") ? <input type="hidden" name="welcome" value="1" /> : null}
           <div className="button-row">
             <button type="submit" className="button" name="intent" value="save">
               Save my perspective
             </button>
+            {params.get("welcome") ? <Link to="/">Skip for now</Link> : null}
           </div>
         </Form>
         {consented ? (

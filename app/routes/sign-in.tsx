@@ -85,7 +85,7 @@ export default function SignIn() {
       </p>
 
       <h2>With a link by email</h2>
-      <p>No password needed: we email you a link that signs you in. It works once, for 10 minutes.</p>
+      <p>No password needed: we email you a link that signs you in. It works once, for an hour.</p>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="link" />
         <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -29,7 +29,7 @@ export default function SignInWithLink() {
       valid={valid}
       title="Sign in to Chorus"
       button="Sign in"
-      expiredMessage="Sign-in links work once and for 10 minutes. Ask for a new one."
+      expiredMessage="Sign-in links work once and for an hour. Ask for a new one."
       retry={{ to: "/sign-in", label: "Get a new link" }}
     >
       <p>Press the button to sign in on this device.</p>

@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cookie = await startSession(db, memberId, request);
   return redirectWithFlash(
     request,
-    "/settings/perspectives?welcome=1",
+    "/welcome",
     { kind: "success", message: "Your email is confirmed. Welcome to Chorus." },
     { headers: { "Set-Cookie": cookie } },
   );
@@ -34,7 +34,7 @@ export default function VerifyEmail() {
       valid={valid}
       title="Confirm your email"
       button="Confirm my email"
-      expiredMessage="Links to confirm an email work once and for 10 minutes. Join again with the same email to get a new one."
+      expiredMessage="Links to confirm an email work once and for an hour. Join again with the same email to get a new one."
       retry={{ to: "/join", label: "Get a new link" }}
     >
       <p>Press the button to confirm your email address and finish joining Chorus.</p>

@@ -27,7 +27,8 @@ import { getAppUrl } from "~/utils/env.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
-export const LINK_LIFETIME_MS = 10 * 60 * 1000;
+// An hour: long enough for someone whose energy or attention varies to come back to the email; single use keeps it safe.
+export const LINK_LIFETIME_MS = 60 * 60 * 1000;
 
 async function issueLink(
   trx: Database,

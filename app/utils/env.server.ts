@@ -26,6 +26,9 @@ const EnvSchema = z
     // password is published in the README).
     SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Who runs this Chorus site: named as the data controller in the privacy notice and the terms.
+    COALITION_NAME: z.string().min(2).default("The Chorus demo coalition"),
+    CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("coalition@chorus.example"),
   })
   .transform((env) => ({ ...env, SEED_DEMO_DATA: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === "true" : env.NODE_ENV !== "production" }))
   .superRefine((env, ctx) => {

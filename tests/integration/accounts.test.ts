@@ -46,7 +46,7 @@ describe("joining", () => {
     expect(page.data).toEqual({ valid: true });
     const confirmed = await call(verifyAction, request(`/verify-email/${token}`, { method: "POST" }), { token });
     expect(confirmed.status).toBe(302);
-    expect(confirmed.location).toBe("/settings/perspectives?welcome=1");
+    expect(confirmed.location).toBe("/welcome");
     expect(confirmed.setCookies.some((c) => c.startsWith("chorus-session="))).toBe(true);
     expect(await signInWithPassword(db, "new.person@example.org", "a long walk home")).toBe(member.id);
   });
@@ -154,10 +154,14 @@ describe("signing in", () => {
     expect((await call(linkLoader, request(`/sign-in/link/${token}`), { token })).data).toEqual({ valid: false });
   });
 
-  it("refuses a sign-in link after 10 minutes", async () => {
+  it("gives a sign-in link an hour, and refuses it after that", async () => {
     await createMember(db, { email: "late@example.org" });
     await call(signInAction, request("/sign-in", { form: { intent: "link", "link-email": "late@example.org" } }));
     const token = tokenFrom(((await latestEmail(db, "late@example.org", "SignInLink"))!.props as { url: string }).url);
+    const { expires_at } = await db.selectFrom("email_token").select("expires_at").where("token_hash", "=", hashToken(token)).executeTakeFirstOrThrow();
+    const minutesLeft = (new Date(expires_at).getTime() - Date.now()) / 60_000;
+    expect(minutesLeft).toBeGreaterThan(59);
+    expect(minutesLeft).toBeLessThanOrEqual(60);
     await db.updateTable("email_token").set({ expires_at: sql`now() - interval '1 second'` }).where("token_hash", "=", hashToken(token)).execute();
     const outcome = await call(linkAction, request(`/sign-in/link/${token}`, { method: "POST" }), { token });
     expect(outcome.setCookies.some((c) => c.startsWith("chorus-session="))).toBe(false);
