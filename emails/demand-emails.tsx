@@ -76,3 +76,22 @@ export function CommentHidden({ demandTitle, reason, url }: CommentHiddenProps) 
 }
 CommentHidden.subject = (p: CommentHiddenProps) => `A moderator hid your comment on ${p.demandTitle}`;
 CommentHidden.PreviewProps = { demandTitle: "Housing first", reason: "It named a member's diagnosis without their consent.", url: "http://localhost:3000/demands/1#comment-4" } satisfies CommentHiddenProps;
+
+export interface AmendmentOutdatedProps {
+  demandTitle: string;
+  url: string;
+}
+/** Another amendment was accepted and changed the text yours replaces: update it in one step. */
+export function AmendmentOutdated({ demandTitle, url }: AmendmentOutdatedProps) {
+  return (
+    <ActionEmail preview={`The text your amendment changes has moved on`} heading="Your amendment needs updating" action={{ label: "Update my amendment", url }}>
+      <P>
+        The authors of &ldquo;{demandTitle}&rdquo; accepted another amendment that changed the text yours replaces, so yours cannot be accepted as it
+        stands.
+      </P>
+      <P>Open it to see the new text and update your amendment in one step. The discussion stays with it, and so do its supporters if you keep your wording.</P>
+    </ActionEmail>
+  );
+}
+AmendmentOutdated.subject = (p: AmendmentOutdatedProps) => `Your amendment to ${p.demandTitle} needs updating`;
+AmendmentOutdated.PreviewProps = { demandTitle: "Housing first", url: "http://localhost:3000/demands/1/amendments/3#update" } satisfies AmendmentOutdatedProps;

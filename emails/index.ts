@@ -34,6 +34,7 @@ export const emailTemplates = {
   DemandOutcome: template<demand.DemandOutcomeProps>(demand.DemandOutcome),
   AmendmentDecided: template<demand.AmendmentDecidedProps>(demand.AmendmentDecided),
   CommentHidden: template<demand.CommentHiddenProps>(demand.CommentHidden),
+  AmendmentOutdated: template<demand.AmendmentOutdatedProps>(demand.AmendmentOutdated),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -74,3 +74,31 @@ export async function decideAmendment(db: Database, id: number, deciderId: numbe
     .executeTakeFirst();
   return Boolean(row);
 }
+
+/** The open amendments to a demand with what staleness needs (bounded: a consultation's open amendments). */
+export function listOpenAmendmentTexts(db: Database, demandId: number) {
+  return db
+    .selectFrom("amendment")
+    .leftJoin("member", "member.id", "amendment.author_id")
+    .select(["amendment.id", "amendment.paragraph_index", "amendment.original_text", "amendment.author_id", "member.display_name as author_name", "member.email as author_email", "member.notification_email as author_notification_email"])
+    .where("amendment.demand_id", "=", demandId)
+    .where("amendment.status", "=", "open")
+    .orderBy("amendment.id")
+    .limit(200)
+    .execute();
+}
+
+/** Points an amendment at the current text: what it replaces now, at which revision, and (maybe edited) what it proposes. */
+export async function rebaseAmendmentText(db: Database, id: number, change: { baseRevision: number; originalText: string; proposedText: string }) {
+  await db
+    .updateTable("amendment")
+    .set({ base_revision: change.baseRevision, original_text: change.originalText, proposed_text: change.proposedText })
+    .where("id", "=", id)
+    .where("status", "=", "open")
+    .execute();
+}
+
+export async function clearSupport(db: Database, amendmentId: number) {
+  await db.deleteFrom("amendment_support").where("amendment_id", "=", amendmentId).execute();
+  await db.updateTable("amendment").set({ support_count: 0 }).where("id", "=", amendmentId).execute();
+}

@@ -7,13 +7,14 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextArea } from "~/components/form-field";
 import { addSupport, getAmendment, hasSupported, removeSupport } from "~/models/amendment.server";
 import { listCommentThreads } from "~/models/comment.server";
-import { decideOnAmendment, isAmendmentStale } from "~/services/demand.server";
+import { amendmentsOutdatedBy, decideOnAmendment, isAmendmentStale, rebaseAmendment } from "~/services/demand.server";
 import { getCurrentMember, requireMember } from "~/utils/auth.server";
 import { COMMENT_INTENTS, handleCommentIntent } from "~/utils/comment-actions.server";
 import { db } from "~/utils/db.server";
 import { loadDemand } from "~/utils/demand-access.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
+import { formValues, parseForm, valueOf } from "~/utils/forms";
+import { splitParagraphs } from "~/utils/paragraphs";
 import { canOnDemand } from "~/utils/permissions";
 import { invalid } from "~/utils/responses.server";
 import { wordDiff } from "~/utils/word-diff";
@@ -21,6 +22,9 @@ import { parsePage, requireId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Amendment – Chorus" }];
 
+const RebaseSchema = z.object({
+  proposedText: z.string({ error: "Write the text you propose" }).trim().min(5, { error: "Write the text you propose" }).max(50_000, { error: "The proposed text must be 50,000 characters or fewer" }),
+});
 const DeclineSchema = z.object({
   reason: z.string({ error: "Give the amender a reason" }).trim().min(5, { error: "Give the amender a reason" }).max(1000, { error: "The reason must be 1,000 characters or fewer" }),
 });
@@ -41,6 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     member ? hasSupported(db, amendment.id, member.id) : false,
   ]);
   const stale = amendment.status === "open" && isAmendmentStale(amendment, demand.body);
+  const mine = member !== null && amendment.author_id === member.id;
+  const canDecide = canOnDemand(member, "amendment.decide", context) && amendment.status === "open";
+  // What accepting would overtake, shown to the authors before they press the button.
+  const wouldOutdate = canDecide && !stale ? await amendmentsOutdatedBy(db, amendment, demand.body) : [];
+  const currentText = amendment.paragraph_index === null ? demand.body : splitParagraphs(demand.body)[amendment.paragraph_index];
   return {
     demand: { id: demand.id, title: demand.title },
     amendment: {
@@ -53,7 +62,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decisionReason: amendment.decision_reason,
       diff: wordDiff(amendment.original_text, amendment.proposed_text),
       stale,
+      proposedText: amendment.proposed_text,
     },
+    // The author of an out-of-date amendment gets the current text to update theirs against.
+    update: stale && mine && demand.stage === "consultation" ? { currentText: currentText ?? null } : null,
+    wouldOutdate: wouldOutdate.map((o) => ({ id: o.id, authorName: o.author_name ?? "a former member", paragraphIndex: o.paragraph_index })),
     threads,
     supported,
     viewerId: member?.id ?? null,
@@ -61,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openForm: openCommentForm(new URL(request.url)),
     can: {
       support: canOnDemand(member, "amendment.support", context) && amendment.status === "open" && amendment.author_id !== member?.id,
-      decide: canOnDemand(member, "amendment.decide", context) && amendment.status === "open",
+      decide: canDecide,
       comment: canOnDemand(member, "demand.comment", context),
     },
   };
@@ -96,6 +109,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithFlash(request, back, { kind: "success", message: intent === "accept" ? `Accepted: the text is now revision ${result.revision}.` : "Declined. The amender has been told why." });
   }
+  if (intent === "rebase") {
+    const parsed = parseForm(RebaseSchema, formData);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    const result = await rebaseAmendment(db, amendment.id, member.id, parsed.data.proposedText);
+    if (!result.ok) return invalid({ proposedText: result.reason }, formValues(formData));
+    return redirectWithFlash(request, back, { kind: "success", message: "Your amendment now changes the current text. The authors can accept it again." });
+  }
   throw new Response("Bad request", { status: 400 });
 }
 
@@ -118,8 +138,37 @@ export default function AmendmentPage() {
       </p>
       {amendment.stale ? (
         <p className="notice">
-          <strong>Out of date:</strong> the text this amendment changes has been edited since it was proposed. It cannot be accepted as it is.
+          <strong>Out of date:</strong> the text this amendment changes has been edited since it was proposed. It cannot be accepted as it is
+          {data.update ? "; update it below" : " until its author updates it"}.
         </p>
+      ) : null}
+      {data.update ? (
+        <section className="card section" id="update" aria-labelledby="update-heading">
+          <h2 id="update-heading">Update your amendment to the current text</h2>
+          {data.update.currentText === null ? (
+            <p>
+              The paragraph it changed no longer exists. <Link to={`/demands/${demand.id}/amendments/new`}>Propose a new amendment</Link> to the current text.
+            </p>
+          ) : (
+            <>
+              <p>The text now reads:</p>
+              <blockquote className="quoted preformatted">{data.update.currentText}</blockquote>
+              <Form method="post" className="form" noValidate>
+                <TextArea
+                  name="proposedText"
+                  label="Your replacement text"
+                  hint="Your wording is filled in. Keep it, or adjust it to the new text. Supporters stay if you keep your wording."
+                  rows={8}
+                  defaultValue={valueOf(result?.values, "proposedText") || amendment.proposedText}
+                  error={errors?.proposedText}
+                />
+                <button type="submit" name="intent" value="rebase" className="button">
+                  Update my amendment
+                </button>
+              </Form>
+            </>
+          )}
+        </section>
       ) : null}
       {amendment.decisionReason ? <p>Reason given: {amendment.decisionReason}</p> : null}
       <h2>Why</h2>
@@ -143,6 +192,25 @@ export default function AmendmentPage() {
           </Form>
         ) : null}
       </div>
+      {data.can.decide && data.wouldOutdate.length ? (
+        <div className="notice section">
+          <p>
+            <strong>Accepting this puts {data.wouldOutdate.length === 1 ? "another amendment" : `${data.wouldOutdate.length} other amendments`} out of date</strong>,
+            because it changes the text {data.wouldOutdate.length === 1 ? "it replaces" : "they replace"}:
+          </p>
+          <ul>
+            {data.wouldOutdate.map((o) => (
+              <li key={o.id}>
+                <Link to={`/demands/${demand.id}/amendments/${o.id}`}>
+                  Amendment {o.id} {o.paragraphIndex === null ? "to the whole text" : `to paragraph ${o.paragraphIndex + 1}`}
+                </Link>{" "}
+                by {o.authorName}
+              </li>
+            ))}
+          </ul>
+          <p>Their authors will be emailed and can update theirs in one step.</p>
+        </div>
+      ) : null}
       {data.can.decide ? (
         <Form method="post" className="form section" noValidate>
           <TextArea name="reason" label="Decline, with a reason for the amender" rows={3} error={errors?.reason} />

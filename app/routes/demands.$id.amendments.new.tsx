@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
-import { ChoiceGroup, TextArea } from "~/components/form-field";
+import { TextArea } from "~/components/form-field";
 import { proposeAmendment } from "~/services/demand.server";
 import { requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { loadDemand } from "~/utils/demand-access.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
+import { renderMarkdown } from "~/utils/markdown.server";
 import { splitParagraphs } from "~/utils/paragraphs";
 import { canOnDemand } from "~/utils/permissions";
 import { invalid } from "~/utils/responses.server";
@@ -25,7 +26,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);
   const { demand, context } = await loadDemand(params.id, member);
   if (!canOnDemand(member, "demand.amend", context)) throw new Response("Forbidden", { status: 403 });
-  return { demand: { id: demand.id, title: demand.title, body: demand.body }, paragraphs: splitParagraphs(demand.body) };
+  const paragraphs = splitParagraphs(demand.body);
+  // ?paragraph=2 (or =whole) is the member's choice; the form then starts from that text.
+  const chosen = new URL(request.url).searchParams.get("paragraph");
+  const index = chosen !== null && /^\d+$/.test(chosen) && Number(chosen) < paragraphs.length ? Number(chosen) : null;
+  const target = chosen === "whole" ? "whole" : index !== null ? String(index) : null;
+  return {
+    demand: { id: demand.id, title: demand.title },
+    // Each paragraph as readers see it (rendered), so members choose by meaning, not by Markdown.
+    paragraphs: paragraphs.map((text, i) => ({ index: i, html: renderMarkdown(text) })),
+    target,
+    startingText: target === "whole" ? demand.body : index !== null ? paragraphs[index]! : "",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,10 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewAmendment() {
-  const { demand, paragraphs } = useLoaderData<typeof loader>();
+  const { demand, paragraphs, target, startingText } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values;
+  const chosen = valueOf(values, "target") || target;
   return (
     <>
       <p>
@@ -56,25 +69,48 @@ export default function NewAmendment() {
       </p>
       <div className="form">
         <ErrorSummary errors={errors} order={["target", "proposedText", "rationale"]} />
-        <h1>Propose an amendment to “{demand.title}”</h1>
-        <Form method="post" noValidate>
-          <ChoiceGroup
-            name="target"
-            type="radio"
-            legend="What does it change?"
-            error={errors?.target}
-            options={[
-              { value: "whole", label: "The whole text" },
-              ...paragraphs.map((p, i) => ({ value: String(i), label: `Paragraph ${i + 1}`, hint: p.length > 160 ? `${p.slice(0, 157)}…` : p })),
-            ]}
-            selected={[valueOf(values, "target")]}
-          />
-          <TextArea name="proposedText" label="Your replacement text" hint="Write the paragraph (or the whole text) as you want it to read." rows={10} defaultValue={valueOf(values, "proposedText")} error={errors?.proposedText} />
-          <TextArea name="rationale" label="Why?" rows={4} defaultValue={valueOf(values, "rationale")} error={errors?.rationale} />
-          <button type="submit" className="button">
-            Propose amendment
-          </button>
-        </Form>
+        <h1>Propose an amendment to &ldquo;{demand.title}&rdquo;</h1>
+        {chosen === null ? (
+          <>
+            <p className="lead">Choose the part you want to change. You can then rewrite it and say why.</p>
+            <ol className="paragraph-picker">
+              {paragraphs.map((p) => (
+                <li key={p.index}>
+                  <div className="paragraph-picker__text" dangerouslySetInnerHTML={{ __html: p.html }} />
+                  <Link to={`?paragraph=${p.index}`} className="button button--secondary">
+                    Change this<span className="visually-hidden"> (paragraph {p.index + 1})</span>
+                  </Link>
+                </li>
+              ))}
+            </ol>
+            <p>
+              <Link to="?paragraph=whole">Rewrite the whole text instead</Link>
+            </p>
+          </>
+        ) : (
+          <Form method="post" noValidate>
+            <input type="hidden" name="target" value={chosen} />
+            <h2>{chosen === "whole" ? "You are rewriting the whole text" : `You are changing paragraph ${Number(chosen) + 1}`}</h2>
+            {chosen !== "whole" && paragraphs[Number(chosen)] ? (
+              <div className="quoted" dangerouslySetInnerHTML={{ __html: paragraphs[Number(chosen)]!.html }} />
+            ) : null}
+            <p>
+              <Link to="?">Choose a different part</Link>
+            </p>
+            <TextArea
+              name="proposedText"
+              label="Your replacement text"
+              hint="The current wording is filled in: change it to read as you want it to. Up to 50,000 characters."
+              rows={chosen === "whole" ? 16 : 6}
+              defaultValue={valueOf(values, "proposedText") || startingText}
+              error={errors?.proposedText}
+            />
+            <TextArea name="rationale" label="Why?" hint="Between 10 and 2,000 characters. The authors and other members see this." rows={4} defaultValue={valueOf(values, "rationale")} error={errors?.rationale} />
+            <button type="submit" className="button">
+              Propose amendment
+            </button>
+          </Form>
+        )}
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 import type { Database } from "../../db";
 import type { DecisionRule, DemandOutcome, DemandStage, Perspective, Topic, VoteChoice } from "../../db/schema";
 import { PERSPECTIVES } from "../../db/schema";
-import { decideAmendment, getAmendmentForUpdate, insertAmendment } from "~/models/amendment.server";
+import { clearSupport, decideAmendment, getAmendmentForUpdate, insertAmendment, listOpenAmendmentTexts, rebaseAmendmentText } from "~/models/amendment.server";
 import {
   followDemand,
   getDemand,
@@ -219,6 +219,43 @@ export function isAmendmentStale(amendment: { paragraph_index: number | null; or
   return (current ?? "").trim() !== amendment.original_text.trim();
 }
 
+/** The body a demand would have if this amendment were accepted. */
+function bodyWithAmendment(amendment: { paragraph_index: number | null; proposed_text: string }, body: string) {
+  return amendment.paragraph_index === null ? amendment.proposed_text : replaceParagraph(body, amendment.paragraph_index, amendment.proposed_text);
+}
+
+/**
+ * The other open amendments that accepting this one would put out of date: current now, stale
+ * against the text it would produce. The author sees them before accepting; their authors are told after.
+ */
+export async function amendmentsOutdatedBy(db: Database, amendment: { id: number; demand_id: number; paragraph_index: number | null; proposed_text: string }, currentBody: string) {
+  const after = bodyWithAmendment(amendment, currentBody);
+  const open = await listOpenAmendmentTexts(db, amendment.demand_id);
+  return open.filter((other) => other.id !== amendment.id && !isAmendmentStale(other, currentBody) && isAmendmentStale(other, after));
+}
+
+export type RebaseResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * An out-of-date amendment's author points it at the current text in one step, keeping (or editing)
+ * what they propose. A paragraph that no longer exists cannot be re-based onto: they propose afresh.
+ */
+export async function rebaseAmendment(db: Database, amendmentId: number, authorId: number, proposedText: string): Promise<RebaseResult> {
+  return db.transaction().execute(async (trx) => {
+    const amendment = await getAmendmentForUpdate(trx, amendmentId);
+    if (!amendment || amendment.status !== "open" || amendment.author_id !== authorId) return { ok: false, reason: "Only the author of an open amendment can update it." } as const;
+    const demand = (await getDemandForUpdate(trx, amendment.demand_id))!;
+    if (demand.stage !== "consultation") return { ok: false, reason: "Amendments can only be updated during consultation." } as const;
+    const current = amendment.paragraph_index === null ? demand.body : splitParagraphs(demand.body)[amendment.paragraph_index];
+    if (current === undefined) return { ok: false, reason: "That paragraph no longer exists. Propose a new amendment to the current text instead." } as const;
+    if (current.trim() === proposedText.trim()) return { ok: false, reason: "The proposed text is the same as the current text." } as const;
+    await rebaseAmendmentText(trx, amendment.id, { baseRevision: demand.current_revision, originalText: current, proposedText: proposedText.trim() });
+    // Support was given to a wording: a changed wording starts again; the same wording keeps it.
+    if (proposedText.trim() !== amendment.proposed_text.trim()) await clearSupport(trx, amendment.id);
+    return { ok: true } as const;
+  });
+}
+
 export type AmendmentDecision = { ok: true; revision?: number } | { ok: false; reason: "not-open" | "stale" };
 
 /**
@@ -234,7 +271,8 @@ export async function decideOnAmendment(db: Database, amendmentId: number, decid
     let revision: number | undefined;
     if (decision.accept) {
       if (isAmendmentStale(amendment, demand.body)) return { ok: false, reason: "stale" } as const;
-      const body = amendment.paragraph_index === null ? amendment.proposed_text : replaceParagraph(demand.body, amendment.paragraph_index, amendment.proposed_text);
+      const outdated = await amendmentsOutdatedBy(trx, amendment, demand.body);
+      const body = bodyWithAmendment(amendment, demand.body);
       const amender = amendment.author_id ? await getMember(trx, amendment.author_id) : undefined;
       revision = await insertRevision(trx, demand.id, {
         title: demand.title,
@@ -245,6 +283,16 @@ export async function decideOnAmendment(db: Database, amendmentId: number, decid
         note: `Amendment ${amendment.id} by ${amender?.display_name ?? "a former member"}, accepted`,
         amendmentId: amendment.id,
       });
+      // Authors whose amendments this one overtook are told, with the one-step way to update theirs.
+      for (const other of outdated) {
+        const to = other.author_notification_email ?? other.author_email;
+        if (!to) continue;
+        await queueEmail(trx, {
+          template: "AmendmentOutdated",
+          to,
+          props: { demandTitle: demand.title, url: url(`/demands/${demand.id}/amendments/${other.id}#update`) },
+        });
+      }
     }
     await decideAmendment(trx, amendmentId, deciderId, decision.accept ? "accepted" : "declined", decision.reason);
     const amender = amendment.author_id ? await getMember(trx, amendment.author_id) : undefined;

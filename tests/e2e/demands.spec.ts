@@ -87,9 +87,16 @@ test("propose, co-author, consult, amend, vote, close: the outcome is shown and 
   // Tom proposes an amendment to the first paragraph; Priya accepts it.
   const tom = await as(browser, "tom@chorus.example");
   await tom.goto(`${demandUrl}/amendments/new`);
+  await expectAccessible(tom);
+  // Paragraphs read as text (the heading is a heading, not "## What we want"); choosing one fills the box with it.
+  await expect(tom.locator(".paragraph-picker h2", { hasText: "What we want" })).toBeVisible();
+  await expect(tom.getByText("## What we want")).toHaveCount(0);
+  await tom.getByRole("link", { name: "Change this (paragraph 2)" }).click();
+  await expect(tom.getByLabel("Your replacement text")).toHaveValue("A crisis café open every night in every town, run with peer workers.");
+  await tom.getByLabel("Your replacement text").fill("");
   await tom.getByRole("button", { name: "Propose amendment" }).click();
-  await expect(tom.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Choose what your amendment changes");
-  await tom.getByLabel("Paragraph 2").check();
+  await expect(tom.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Write the text you propose");
+  await expectAccessible(tom);
   await tom.getByLabel("Your replacement text").fill("A crisis café open every night in every town, run with peer workers and social workers.");
   await tom.getByLabel("Why?").fill("Social workers can connect people to housing and benefits help.");
   await tom.getByRole("button", { name: "Propose amendment" }).click();

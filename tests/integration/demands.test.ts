@@ -19,7 +19,7 @@ import { castVote, closeVoting, notifyOutcome, openConsultation, proposeAmendmen
 import { deleteAccount } from "../../app/services/account.server";
 import { toLondonInput } from "../../app/utils/london-time";
 import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../../db/builders";
-import { call, cookieFrom, request } from "./http";
+import { call, cookieFrom, latestEmail, request } from "./http";
 
 async function signedIn(spec: Parameters<typeof createMember>[1] = {}) {
   const member = await createMember(db, spec);
@@ -488,6 +488,40 @@ describe("comments and moderation", () => {
     const unknown = await call(moderationAction, request("/admin/moderation", { form: { commentId: "999999", decision: "hide", reason: "No such comment" }, cookie: moderator.cookie }));
     expect(unknown.status).toBe(404);
     expect(await audited()).toBe(before);
+  });
+
+  it("tells the author when a moderator hides their comment, and lets only them ask once for a review", async () => {
+    const author = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    await call(processAction, request(`/demands/${id}/process`, { form: { intent: "open-consultation", consultationEndsAt: inDays(7) }, cookie: author.cookie }), { id: String(id) });
+    const writer = await signedIn();
+    const p = { id: String(id) };
+    const posted = await call(demandAction, request(`/demands/${id}`, { form: { intent: "comment", body: "A sharp remark." }, cookie: writer.cookie }), p);
+    const commentId = Number(posted.location!.split("#comment-")[1]);
+    const reporter = await signedIn();
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Too sharp" }, cookie: reporter.cookie }), p);
+    // A visible comment cannot be "reviewed" by its author: there is nothing to review.
+    expect((await call(demandAction, request(`/demands/${id}`, { form: { intent: "request-review", commentId: String(commentId), message: "Please look again" }, cookie: writer.cookie }), p)).status).toBe(403);
+
+    const moderator = await signedIn({ roles: ["moderator"] });
+    await call(moderationAction, request("/admin/moderation", { form: { commentId: String(commentId), decision: "hide", reason: "Personal attack" }, cookie: moderator.cookie }));
+    const mail = await latestEmail(db, writer.email, "CommentHidden");
+    expect(mail?.props).toMatchObject({ reason: "Personal attack", url: expect.stringContaining(`/demands/${id}?review=${commentId}#comment-${commentId}`) });
+    expect((await call(moderationLoader, request("/admin/moderation", { cookie: moderator.cookie }))).data.reported.map((c: { id: number }) => c.id)).not.toContain(commentId);
+
+    // Only the author may ask, with a message; asking puts the comment back in the queue, still hidden.
+    expect((await call(demandAction, request(`/demands/${id}`, { form: { intent: "request-review", commentId: String(commentId), message: "Unfair" }, cookie: reporter.cookie }), p)).status).toBe(403);
+    const empty = await call(demandAction, request(`/demands/${id}`, { form: { intent: "request-review", commentId: String(commentId), message: "" }, cookie: writer.cookie }), p);
+    expect(empty.data.errors.message).toBe("Say why it should be shown");
+    const asked = await call(demandAction, request(`/demands/${id}`, { form: { intent: "request-review", commentId: String(commentId), message: "It was about the policy, not a person." }, cookie: writer.cookie }), p);
+    expect(asked.status).toBe(302);
+    const queue = await call(moderationLoader, request("/admin/moderation", { cookie: moderator.cookie }));
+    const item = queue.data.reported.find((c: { id: number }) => c.id === commentId);
+    expect(item).toMatchObject({ status: "hidden", open_reports: 1 });
+    expect(item.reasons).toEqual(["Review asked for by the author: It was about the policy, not a person."]);
+    const again = await call(demandAction, request(`/demands/${id}`, { form: { intent: "request-review", commentId: String(commentId), message: "Again please" }, cookie: writer.cookie }), p);
+    expect(again.status).toBe(302);
+    expect((await db.selectFrom("comment").select("open_reports").where("id", "=", commentId).executeTakeFirstOrThrow()).open_reports).toBe(1);
   });
 
   it("lets authors edit for 15 minutes and delete, leaving a placeholder; replies join their thread", async () => {
