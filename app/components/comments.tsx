@@ -263,15 +263,25 @@ export function CommentForm({
         <label className="field__label" htmlFor={`comment-body-${suffix}`}>
           {label}
         </label>
+        <div className="field__hint" id={`comment-body-${suffix}-hint`}>
+          Be kind: people with lived experience are reading. Up to 5,000 characters.
+        </div>
         <FieldError id={`comment-body-${suffix}-error`} message={errors?.body} />
-        <textarea className="textarea" id={`comment-body-${suffix}`} name="body" rows={4} defaultValue={defaultBody} aria-describedby={errors?.body ? `comment-body-${suffix}-error` : undefined} />
+        <textarea
+          className="textarea"
+          id={`comment-body-${suffix}`}
+          name="body"
+          rows={4}
+          defaultValue={defaultBody}
+          aria-describedby={errors?.body ? `comment-body-${suffix}-hint comment-body-${suffix}-error` : `comment-body-${suffix}-hint`}
+        />
       </div>
       <div className="field">
         <label className="field__label" htmlFor={`comment-note-${suffix}`}>
           Content note (optional)
         </label>
         <div className="field__hint" id={`comment-note-${suffix}-hint`}>
-          If it mentions something distressing, say what, in a few words. The comment stays folded until a reader opens it.
+          If it mentions something distressing, say what, in a few words (up to 100 characters). The comment stays folded until a reader opens it.
         </div>
         <input className="input" id={`comment-note-${suffix}`} name="contentNote" maxLength={100} defaultValue={defaultNote} aria-describedby={`comment-note-${suffix}-hint`} />
       </div>

@@ -17,12 +17,13 @@ export function DemandTextFields({
 }) {
   return (
     <>
-      <TextField name="title" label="Title" hint="What should change, in a few words." defaultValue={valueOf(values, "title")} error={errors?.title} />
-      <TextArea name="summary" label="Summary" hint="One paragraph: the change, and why." rows={4} defaultValue={valueOf(values, "summary")} error={errors?.summary} />
+      <TextField name="title" label="Title" hint="What should change, in a few words." limit={150} defaultValue={valueOf(values, "title")} error={errors?.title} />
+      <TextArea name="summary" label="Summary" hint="One paragraph: the change, and why." limit={1000} rows={4} defaultValue={valueOf(values, "summary")} error={errors?.summary} />
       <TextArea
         name="body"
         label="Full text"
         hint="Markdown: # for headings, - for lists, > for quotes, [text](https://…) for links. Leave a blank line between paragraphs."
+        limit={50_000}
         rows={14}
         defaultValue={valueOf(values, "body")}
         error={errors?.body}
@@ -33,6 +34,7 @@ export function DemandTextFields({
         name="easyRead"
         label="Easy-read summary"
         hint="Short sentences and everyday words. Needed before voting can open."
+        limit={3000}
         rows={5}
         defaultValue={valueOf(values, "easyRead")}
         error={errors?.easyRead}

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { useEffect, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { fieldId } from "./error-summary";
 
 /** The hint under a label, referenced by the control's aria-describedby. */
@@ -49,17 +49,70 @@ function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
   );
 }
 
+/** "Up to 120 characters." after any hint: the limit is said before anyone types, not only when they exceed it. */
+function hintWithLimit(hint: ReactNode, limit: number | undefined) {
+  if (!limit) return hint;
+  const said = `Up to ${limit.toLocaleString("en-GB")} characters.`;
+  return hint ? (
+    <>
+      {hint} {said}
+    </>
+  ) : (
+    said
+  );
+}
+
+/**
+ * With JavaScript, how many characters are left (GOV.UK's character count), announced politely after
+ * typing pauses. Without it, the limit in the hint and the server's message do the job.
+ */
+function CharacterCount({ id, limit, length }: { id: string; limit: number; length: number | null }) {
+  const [announced, setAnnounced] = useState<number | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setAnnounced(length), 600);
+    return () => clearTimeout(timer);
+  }, [length]);
+  if (length === null) return null;
+  const left = limit - length;
+  const text = left >= 0 ? `You have ${left.toLocaleString("en-GB")} ${left === 1 ? "character" : "characters"} left` : `You have ${(-left).toLocaleString("en-GB")} ${left === -1 ? "character" : "characters"} too many`;
+  return (
+    <>
+      <p className={left < 0 ? "character-count character-count--over" : "character-count"} aria-hidden="true">
+        {text}
+      </p>
+      <p className="visually-hidden" id={`${id}-count`} aria-live="polite">
+        {announced === null ? "" : text}
+      </p>
+    </>
+  );
+}
+
+/** The length of what is typed, once hydrated (null on the server and before, so nothing is shown without JavaScript). */
+function useTypedLength(initial: unknown) {
+  const [length, setLength] = useState<number | null>(null);
+  useEffect(() => setLength(typeof initial === "string" ? initial.length : 0), [initial]);
+  return [length, (value: string) => setLength(value.length)] as const;
+}
+
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> & {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** The server's limit: stated in the hint and counted down as the member types. */
+  limit?: number;
 };
 
-export function TextField({ name, label, hint, error, className, ...input }: TextFieldProps) {
+export function TextField({ name, label, hint, error, className, limit, ...input }: TextFieldProps) {
+  const [length, setLength] = useTypedLength(input.defaultValue);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error}>
-      {(wiring) => <input className={`input ${className ?? ""}`.trim()} name={name} type="text" {...wiring} {...input} />}
+    <FieldFrame name={name} label={label} hint={hintWithLimit(hint, limit)} error={error}>
+      {(wiring) => (
+        <>
+          <input className={`input ${className ?? ""}`.trim()} name={name} type="text" {...wiring} {...input} onChange={limit ? (e) => setLength(e.currentTarget.value) : input.onChange} />
+          {limit ? <CharacterCount id={wiring.id} limit={limit} length={length} /> : null}
+        </>
+      )}
     </FieldFrame>
   );
 }
@@ -69,12 +122,20 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | 
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** The server's limit: stated in the hint and counted down as the member types. */
+  limit?: number;
 };
 
-export function TextArea({ name, label, hint, error, ...textarea }: TextAreaProps) {
+export function TextArea({ name, label, hint, error, limit, ...textarea }: TextAreaProps) {
+  const [length, setLength] = useTypedLength(textarea.defaultValue);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error}>
-      {(wiring) => <textarea className="textarea" name={name} rows={5} {...wiring} {...textarea} />}
+    <FieldFrame name={name} label={label} hint={hintWithLimit(hint, limit)} error={error}>
+      {(wiring) => (
+        <>
+          <textarea className="textarea" name={name} rows={5} {...wiring} {...textarea} onChange={limit ? (e) => setLength(e.currentTarget.value) : textarea.onChange} />
+          {limit ? <CharacterCount id={wiring.id} limit={limit} length={length} /> : null}
+        </>
+      )}
     </FieldFrame>
   );
 }
@@ -130,7 +191,10 @@ export function ChoiceGroup({
         <FieldError id={`${id}-error`} message={error} />
         <div className="choices">
           {options.map((option, index) => {
+            // The first option carries the group's id (the error summary links to it); option hints get
+            // their own ids so they never collide with the group's hint.
             const optionId = index === 0 ? id : `${id}-${index}`;
+            const optionHintId = `${id}-option-${index}-hint`;
             return (
               <div className="choice" key={option.value}>
                 <input
@@ -140,13 +204,13 @@ export function ChoiceGroup({
                   name={name}
                   value={option.value}
                   defaultChecked={selected.includes(option.value)}
-                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                  aria-describedby={option.hint ? optionHintId : undefined}
                 />
                 <label className="choice__label" htmlFor={optionId}>
                   {option.label}
                 </label>
                 {option.hint ? (
-                  <FieldHint id={`${optionId}-hint`} className="choice__hint">
+                  <FieldHint id={optionHintId} className="choice__hint">
                     {option.hint}
                   </FieldHint>
                 ) : null}

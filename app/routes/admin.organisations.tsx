@@ -38,36 +38,36 @@ export default function VerifyOrganisations() {
         <p>None waiting.</p>
       ) : (
         <TableFrame label="Organisations awaiting verification">
-<table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Registered</th>
-              <th scope="col">Decision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pending.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
-                </td>
-                <td>{ORGANISATION_KIND_LABELS[o.kind]}</td>
-                <td>{new Date(o.created_at).toLocaleDateString("en-GB", { timeZone: "Europe/London" })}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="organisationId" value={o.id} />
-                    <button type="submit" className="button">
-                      Verify<span className="visually-hidden"> {o.name}</span>
-                    </button>
-                  </Form>
-                </td>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Organisation</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Registered</th>
+                <th scope="col">Decision</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-</TableFrame>
+            </thead>
+            <tbody>
+              {pending.map((o) => (
+                <tr key={o.id}>
+                  <td>
+                    <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
+                  </td>
+                  <td>{ORGANISATION_KIND_LABELS[o.kind]}</td>
+                  <td>{new Date(o.created_at).toLocaleDateString("en-GB", { timeZone: "Europe/London" })}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="organisationId" value={o.id} />
+                      <button type="submit" className="button">
+                        Verify<span className="visually-hidden"> {o.name}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       )}
     </>
   );

@@ -44,28 +44,28 @@ export default function Outbox() {
         <p>No messages{to ? ` to ${to}` : ""} yet.</p>
       ) : (
         <TableFrame label="Messages in the outbox">
-<table className="table">
-          <caption className="visually-hidden">Messages, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">To</th>
-              <th scope="col">Stored</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((message) => (
-              <tr key={message.id}>
-                <td>
-                  <Link to={`/dev/outbox/${message.id}`}>{message.subject}</Link>
-                </td>
-                <td>{message.to_address}</td>
-                <td>{new Date(message.created_at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</td>
+          <table className="table">
+            <caption className="visually-hidden">Messages, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Subject</th>
+                <th scope="col">To</th>
+                <th scope="col">Stored</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-</TableFrame>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr key={message.id}>
+                  <td>
+                    <Link to={`/dev/outbox/${message.id}`}>{message.subject}</Link>
+                  </td>
+                  <td>{message.to_address}</td>
+                  <td>{new Date(message.created_at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       )}
       {nextBefore ? (
         <nav className="pagination" aria-label="Outbox pages">

@@ -49,7 +49,7 @@ export default function NewOrganisation() {
       <h1>Register an organisation</h1>
       <p>You will be its first admin. A coalition admin checks each organisation before it is marked as verified.</p>
       <Form method="post" noValidate>
-        <TextField name="name" label="Organisation name" defaultValue={valueOf(values, "name")} error={result?.errors.name} autoComplete="organization" />
+        <TextField name="name" label="Organisation name" limit={120} defaultValue={valueOf(values, "name")} error={result?.errors.name} autoComplete="organization" />
         <ChoiceGroup
           name="kind"
           type="radio"
@@ -58,7 +58,7 @@ export default function NewOrganisation() {
           options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))}
           selected={[valueOf(values, "kind")]}
         />
-        <TextArea name="description" label="What it does (optional)" hint="Up to 2,000 characters." defaultValue={valueOf(values, "description")} error={result?.errors.description} />
+        <TextArea name="description" label="What it does (optional)" limit={2000} defaultValue={valueOf(values, "description")} error={result?.errors.description} />
         <TextField name="website" type="url" label="Website (optional)" hint="For example, https://example.org" defaultValue={valueOf(values, "website")} error={result?.errors.website} />
         <button type="submit" className="button">
           Register organisation

@@ -24,7 +24,8 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    raw[key] = all.length > 1 ? all : all[0];
+    // A blank field counts as missing, so it gets the field's "Enter a title" message rather than a length rule's.
+    raw[key] = all.length > 1 ? all : all[0]?.trim() === "" ? undefined : all[0];
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };

@@ -96,7 +96,7 @@ async function measure(id: number, runs: number) {
 
 // The loader alone (data, no HTML), to show where the page's time goes.
 async function measureLoader(id: number, runs: number) {
-  const loader = build.routes["routes/demands.$id._index"].module.loader;
+  const loader = build.routes["routes/demands.$id"].module.loader;
   const times: number[] = [];
   for (let i = 0; i < runs + 10; i++) {
     const started = performance.now();

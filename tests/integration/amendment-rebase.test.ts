@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { createDemand, createMember } from "../../db/builders";
-import { action as amendmentAction, loader as amendmentLoader } from "../../app/routes/demands.$id.amendments.$amendmentId";
-import { action as newAmendmentAction, loader as newAmendmentLoader } from "../../app/routes/demands.$id.amendments.new";
+import { action as amendmentAction, loader as amendmentLoader } from "../../app/routes/demands.$id_.amendments.$amendmentId";
+import { action as newAmendmentAction, loader as newAmendmentLoader } from "../../app/routes/demands.$id_.amendments.new";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { addSupport } from "../../app/models/amendment.server";
 import { openConsultation, proposeAmendment } from "../../app/services/demand.server";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { action as perspectivesAction, loader as perspectivesLoader } from "../../app/routes/settings.perspectives";
-import { action as deleteAction } from "../../app/routes/settings.data";
-import { loader as downloadLoader } from "../../app/routes/settings.data_.download";
-import { action as emailAction } from "../../app/routes/settings.email";
-import { action as confirmEmailAction } from "../../app/routes/settings.email_.confirm.$token";
-import { action as confirmNotificationAction } from "../../app/routes/settings.email_.notifications.$token";
+import { action as perspectivesAction, loader as perspectivesLoader } from "../../app/routes/settings_.perspectives";
+import { action as deleteAction } from "../../app/routes/settings_.data";
+import { loader as downloadLoader } from "../../app/routes/settings_.data_.download";
+import { action as emailAction } from "../../app/routes/settings_.email";
+import { action as confirmEmailAction } from "../../app/routes/settings_.email_.confirm.$token";
+import { action as confirmNotificationAction } from "../../app/routes/settings_.email_.notifications.$token";
 import { insertComment, reportComment } from "../../app/models/comment.server";
 import { followDemand } from "../../app/models/demand.server";
 import { castVote, openConsultation, proposeAmendment } from "../../app/services/demand.server";

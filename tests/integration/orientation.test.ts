@@ -3,7 +3,7 @@ import { db } from "../../db";
 import { createDemand, createMember, openDemandForVoting } from "../../db/builders";
 import { loader as homeLoader } from "../../app/routes/_index";
 import { loader as welcomeLoader } from "../../app/routes/welcome";
-import { action as perspectivesAction } from "../../app/routes/settings.perspectives";
+import { action as perspectivesAction } from "../../app/routes/settings_.perspectives";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { castVote, openConsultation, proposeAmendment } from "../../app/services/demand.server";
 import { call, cookieFrom, request } from "./http";

@@ -100,12 +100,13 @@ export default function NewAmendment() {
             <TextArea
               name="proposedText"
               label="Your replacement text"
-              hint="The current wording is filled in: change it to read as you want it to. Up to 50,000 characters."
+              hint="The current wording is filled in: change it to read as you want it to."
+              limit={50_000}
               rows={chosen === "whole" ? 16 : 6}
               defaultValue={valueOf(values, "proposedText") || startingText}
               error={errors?.proposedText}
             />
-            <TextArea name="rationale" label="Why?" hint="Between 10 and 2,000 characters. The authors and other members see this." rows={4} defaultValue={valueOf(values, "rationale")} error={errors?.rationale} />
+            <TextArea name="rationale" label="Why?" hint="At least 10 characters. The authors and other members see this." limit={2000} rows={4} defaultValue={valueOf(values, "rationale")} error={errors?.rationale} />
             <button type="submit" className="button">
               Propose amendment
             </button>

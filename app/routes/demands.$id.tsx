@@ -344,7 +344,7 @@ export default function DemandPage() {
                   <summary>Endorse on behalf of {o.name}</summary>
                   <Form method="post" noValidate>
                     <input type="hidden" name="organisationId" value={o.id} />
-                    <TextArea name="statement" label={`${o.name}'s statement`} rows={3} error={intent === "endorse" ? errors?.statement : undefined} />
+                    <TextArea name="statement" label={`${o.name}'s statement`} hint="At least 10 characters." limit={1000} rows={3} error={intent === "endorse" ? errors?.statement : undefined} />
                     <button type="submit" name="intent" value="endorse" className="button">
                       Endorse
                     </button>
@@ -388,7 +388,7 @@ function VotePanel({ data, errors }: { data: ReturnType<typeof useLoaderData<typ
               </div>
             </fieldset>
           </div>
-          <TextArea name="reason" label="Your reason (optional)" rows={3} defaultValue={myVote?.reason ?? ""} error={errors?.reason} />
+          <TextArea name="reason" label="Your reason (optional)" limit={1000} rows={3} defaultValue={myVote?.reason ?? ""} error={errors?.reason} />
           <div className="choice field">
             <input className="choice__input" type="checkbox" id="field-reasonPublic" name="reasonPublic" value="yes" defaultChecked={myVote?.reason_public ?? false} />
             <label className="choice__label" htmlFor="field-reasonPublic">

@@ -132,35 +132,35 @@ export default function ManageOrganisation() {
           <p>No requests waiting.</p>
         ) : (
           <TableFrame label="Requests to join">
-<table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Message</th>
-                <th scope="col">Decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.member_id}>
-                  <td>{r.display_name}</td>
-                  <td>{r.message || <span className="muted">No message</span>}</td>
-                  <td>
-                    <Form method="post" className="button-row">
-                      <input type="hidden" name="memberId" value={r.member_id} />
-                      <button type="submit" name="intent" value="accept" className="button">
-                        Accept<span className="visually-hidden"> {r.display_name}</span>
-                      </button>
-                      <button type="submit" name="intent" value="decline" className="button button--secondary">
-                        Decline<span className="visually-hidden"> {r.display_name}</span>
-                      </button>
-                    </Form>
-                  </td>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Member</th>
+                  <th scope="col">Message</th>
+                  <th scope="col">Decision</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-</TableFrame>
+              </thead>
+              <tbody>
+                {requests.map((r) => (
+                  <tr key={r.member_id}>
+                    <td>{r.display_name}</td>
+                    <td>{r.message || <span className="muted">No message</span>}</td>
+                    <td>
+                      <Form method="post" className="button-row">
+                        <input type="hidden" name="memberId" value={r.member_id} />
+                        <button type="submit" name="intent" value="accept" className="button">
+                          Accept<span className="visually-hidden"> {r.display_name}</span>
+                        </button>
+                        <button type="submit" name="intent" value="decline" className="button button--secondary">
+                          Decline<span className="visually-hidden"> {r.display_name}</span>
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
         )}
       </section>
 

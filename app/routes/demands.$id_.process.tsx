@@ -112,7 +112,7 @@ export default function Process() {
         <section className="section form">
           <h2>Withdraw this demand</h2>
           <Form method="post" noValidate>
-            <TextArea name="reason" label="Why is it being withdrawn?" hint="This is published in the decision log." rows={3} defaultValue={valueOf(values, "reason")} error={errors?.reason} />
+            <TextArea name="reason" label="Why is it being withdrawn?" hint="This is published in the decision log." limit={1000} rows={3} defaultValue={valueOf(values, "reason")} error={errors?.reason} />
             <button type="submit" name="intent" value="withdraw" className="button button--warning">
               Withdraw
             </button>

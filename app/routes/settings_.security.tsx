@@ -75,29 +75,29 @@ export default function SecuritySettings() {
       <section className="section">
         <h2>Where you are signed in</h2>
         <TableFrame label="Where you are signed in">
-<table className="table">
-          <caption className="visually-hidden">Your active sessions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last active</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s, i) => (
-              <tr key={i}>
-                <td>
-                  {s.device}
-                  {s.current ? <strong> (this device)</strong> : null}
-                </td>
-                <td>{when(s.createdAt)}</td>
-                <td>{when(s.lastSeenAt)}</td>
+          <table className="table">
+            <caption className="visually-hidden">Your active sessions</caption>
+            <thead>
+              <tr>
+                <th scope="col">Device</th>
+                <th scope="col">Signed in</th>
+                <th scope="col">Last active</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-</TableFrame>
+            </thead>
+            <tbody>
+              {sessions.map((s, i) => (
+                <tr key={i}>
+                  <td>
+                    {s.device}
+                    {s.current ? <strong> (this device)</strong> : null}
+                  </td>
+                  <td>{when(s.createdAt)}</td>
+                  <td>{when(s.lastSeenAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
         <Form method="post">
           <button type="submit" name="intent" value="sign-out-others" className="button button--secondary">
             Sign out of every other device

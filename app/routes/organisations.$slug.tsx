@@ -138,7 +138,7 @@ export default function OrganisationPage() {
         <Form method="post" className="form section" noValidate>
           <h2>Ask to join</h2>
           <input type="hidden" name="intent" value="request" />
-          <TextArea name="message" label="A message for the admins (optional)" rows={3} defaultValue={valueOf(result?.values, "message")} error={result?.errors.message} />
+          <TextArea name="message" label="A message for the admins (optional)" limit={500} rows={3} defaultValue={valueOf(result?.values, "message")} error={result?.errors.message} />
           <button type="submit" className="button">
             Ask to join
           </button>

@@ -45,37 +45,37 @@ export default function OrganisationSettings() {
         </p>
       ) : (
         <TableFrame label="Your organisations">
-<table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Your role</th>
-              <th scope="col">On its public page</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/organisations/${o.slug}`}>{o.name}</Link> <VerifiedBadge status={o.status} />
-                </td>
-                <td>{o.role === "admin" ? "Admin" : "Member"}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="organisationId" value={o.id} />
-                    <input type="hidden" name="listed" value={o.listed ? "no" : "yes"} />
-                    {o.listed ? "Listed. " : "Not listed. "}
-                    <button type="submit" className="link-button">
-                      {o.listed ? "Stop listing me" : "List me"}
-                      <span className="visually-hidden"> on {o.name}</span>
-                    </button>
-                  </Form>
-                </td>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Organisation</th>
+                <th scope="col">Your role</th>
+                <th scope="col">On its public page</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-</TableFrame>
+            </thead>
+            <tbody>
+              {organisations.map((o) => (
+                <tr key={o.id}>
+                  <td>
+                    <Link to={`/organisations/${o.slug}`}>{o.name}</Link> <VerifiedBadge status={o.status} />
+                  </td>
+                  <td>{o.role === "admin" ? "Admin" : "Member"}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="organisationId" value={o.id} />
+                      <input type="hidden" name="listed" value={o.listed ? "no" : "yes"} />
+                      {o.listed ? "Listed. " : "Not listed. "}
+                      <button type="submit" className="link-button">
+                        {o.listed ? "Stop listing me" : "List me"}
+                        <span className="visually-hidden"> on {o.name}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       )}
     </>
   );

@@ -213,7 +213,7 @@ export default function AmendmentPage() {
       ) : null}
       {data.can.decide ? (
         <Form method="post" className="form section" noValidate>
-          <TextArea name="reason" label="Decline, with a reason for the amender" rows={3} error={errors?.reason} />
+          <TextArea name="reason" label="Decline, with a reason for the amender" limit={1000} rows={3} error={errors?.reason} />
           <button type="submit" name="intent" value="decline" className="button button--secondary">
             Decline
           </button>

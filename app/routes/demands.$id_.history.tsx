@@ -21,15 +21,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const to = parseId(url.searchParams.get("to")) ?? demand.current_revision;
   const from = parseId(url.searchParams.get("from")) ?? Math.max(1, to - 1);
   const [a, b] = await Promise.all([getRevision(db, demand.id, from), getRevision(db, demand.id, to)]);
+  // Only the parts that changed are shown as differences; the rest are named as unchanged.
+  const parts = a && b && from !== to
+    ? ([
+        ["Title", a.title, b.title],
+        ["Summary", a.summary, b.summary],
+        ["Full text", a.body, b.body],
+        ["Easy read", a.easy_read, b.easy_read],
+      ] as const)
+    : [];
   const comparison =
     a && b && from !== to
       ? {
           from,
           to,
-          title: wordDiff(a.title, b.title),
-          summary: wordDiff(a.summary, b.summary),
-          body: wordDiff(a.body, b.body),
-          easyRead: wordDiff(a.easy_read, b.easy_read),
+          changed: parts.filter(([, before, after]) => before !== after).map(([label, before, after]) => ({ label, diff: wordDiff(before, after) })),
+          unchanged: parts.filter(([, before, after]) => before === after).map(([label]) => label),
         }
       : null;
   return { demand: { id: demand.id, title: demand.title }, revisions, comparison, from, to };
@@ -44,28 +51,28 @@ export default function History() {
       </p>
       <h1>History of “{demand.title}”</h1>
       <TableFrame label="Revisions">
-<table className="table">
-        <caption>Every revision, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Revision</th>
-            <th scope="col">By</th>
-            <th scope="col">When</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          {revisions.map((r) => (
-            <tr key={r.number}>
-              <td>{r.number}</td>
-              <td>{r.author_name ?? "Former member"}</td>
-              <td>{formatWhen(r.created_at)}</td>
-              <td>{r.note}</td>
+        <table className="table table--stack">
+          <caption>Every revision, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Revision</th>
+              <th scope="col">By</th>
+              <th scope="col">When</th>
+              <th scope="col">Note</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-</TableFrame>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.number}>
+                <th scope="row">Revision {r.number}</th>
+                <td data-label="By">{r.author_name ?? "Former member"}</td>
+                <td data-label="When">{formatWhen(r.created_at)}</td>
+                <td data-label="Note">{r.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
       {revisions.length > 1 ? (
         <Form method="get" className="filters" aria-label="Compare revisions">
           <SelectField id="compare-from" name="from" label="Compare revision" defaultValue={from} options={revisions.map((r) => ({ value: r.number, label: String(r.number) }))} />
@@ -82,15 +89,14 @@ export default function History() {
           <h2 id="comparison-heading">
             Changes from revision {comparison.from} to revision {comparison.to}
           </h2>
-          <p className="small">Added words are underlined; removed words are struck through.</p>
-          <h3>Title</h3>
-          <DiffView parts={comparison.title} label="Title changes" />
-          <h3>Summary</h3>
-          <DiffView parts={comparison.summary} label="Summary changes" />
-          <h3>Full text</h3>
-          <DiffView parts={comparison.body} label="Full text changes" />
-          <h3>Easy read</h3>
-          <DiffView parts={comparison.easyRead} label="Easy-read changes" />
+          {comparison.changed.length ? <p className="small">Added words are underlined; removed words are struck through.</p> : <p>The two revisions have the same text.</p>}
+          {comparison.changed.map((part) => (
+            <div key={part.label}>
+              <h3>{part.label}</h3>
+              <DiffView parts={part.diff} label={`${part.label} changes`} />
+            </div>
+          ))}
+          {comparison.unchanged.length && comparison.changed.length ? <p className="muted">Unchanged: {comparison.unchanged.join(", ").toLowerCase()}.</p> : null}
         </section>
       ) : null}
     </>

@@ -49,9 +49,9 @@ export default function ProfileSettings() {
         <h2>Your profile</h2>
         <p>Other members see this next to what you write. Your perspective is never shown here.</p>
         <Form method="post" noValidate>
-          <TextField name="displayName" label="The name others will see" hint="A pseudonym is fine." defaultValue={valueOf(values, "displayName")} error={result?.errors.displayName} autoComplete="nickname" />
+          <TextField name="displayName" label="The name others will see" hint="A pseudonym is fine." limit={60} defaultValue={valueOf(values, "displayName")} error={result?.errors.displayName} autoComplete="nickname" />
           <TextField name="pronouns" label="Pronouns (optional)" className="input--short" defaultValue={valueOf(values, "pronouns")} error={result?.errors.pronouns} />
-          <TextArea name="bio" label="About you (optional)" hint="Up to 500 characters." defaultValue={valueOf(values, "bio")} error={result?.errors.bio} />
+          <TextArea name="bio" label="About you (optional)" limit={500} defaultValue={valueOf(values, "bio")} error={result?.errors.bio} />
           <button type="submit" className="button">
             Save profile
           </button>
