@@ -87,3 +87,16 @@ export async function fastForwardVoting(demandId: number) {
     await client.end();
   }
 }
+
+/** The demo accounts' shared password (README); sign-in is rate limited per email, so specs spread across accounts. */
+export const DEMO_PASSWORD = "chorus-demo-2026";
+
+/** Signs a demo member in with their password, scanning the sign-in page on the way. */
+export async function signIn(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await expectAccessible(page);
+  await page.locator("#field-email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("You are signed in");
+}

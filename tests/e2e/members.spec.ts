@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, linkFrom, openLatestEmail, test } from "./fixtures";
+import { expect, expectAccessible, linkFrom, openLatestEmail, signIn, test } from "./fixtures";
 
 // Each project (with and without JavaScript) uses its own addresses, so runs never collide. Demo
 // accounts are spread across specs: sign-in is rate limited per email (8 in 15 minutes), as in production.
@@ -34,7 +34,17 @@ test("join, confirm from the outbox, share a perspective, sign out, sign back in
   await expectAccessible(page);
   await page.getByRole("button", { name: "Confirm my email" }).click();
   await expect(page.getByRole("status")).toContainText("Your email is confirmed");
+  // A welcome that says what members can do, with the one optional question and a real way to skip it.
+  await expect(page.getByRole("heading", { name: "Welcome to Chorus, River" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Skip for now" }).click();
+  await expect(page.getByRole("heading", { name: "What needs your input" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "End benefit sanctions for people in mental distress" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "What you can do here" }).click();
+  await page.getByRole("link", { name: "Answer the question" }).click();
   await expect(page.getByRole("heading", { name: "Your perspective (optional)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Skip for now" })).toBeVisible();
   await expectAccessible(page);
 
   // Consent is required, and the form keeps the choices on error.
@@ -46,6 +56,7 @@ test("join, confirm from the outbox, share a perspective, sign out, sign back in
   await page.getByLabel(/I agree that Chorus may store my perspective/).check();
   await page.getByRole("button", { name: "Save my perspective" }).click();
   await expect(page.getByRole("status")).toContainText("Your perspective is saved");
+  await expect(page.getByRole("heading", { name: "What needs your input" })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("status")).toContainText("You are signed out");
@@ -57,8 +68,8 @@ test("join, confirm from the outbox, share a perspective, sign out, sign back in
   await page.locator("#field-link-email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const signIn = await openLatestEmail(page, email, /sign-in link/);
-  const link = linkFrom(signIn, "/sign-in/link/");
+  const signInMail = await openLatestEmail(page, email, /sign-in link/);
+  const link = linkFrom(signInMail, "/sign-in/link/");
   await page.goto(link);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Sign in" }).last().click();
@@ -88,7 +99,7 @@ test("register an organisation, an admin verifies it, a member is invited and ac
   const invitee = address("invitee", testInfo.project.name);
 
   // Farid registers an organisation.
-  await signInWithPassword(page, "farid@chorus.example");
+  await signIn(page, "farid@chorus.example");
   await page.goto("/organisations/new");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Register organisation" }).click();
@@ -106,12 +117,15 @@ test("register an organisation, an admin verifies it, a member is invited and ac
   // A coalition admin verifies it.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signInWithPassword(admin, "admin@chorus.example");
+  await signIn(admin, "admin@chorus.example");
   await admin.goto("/admin/organisations");
   await admin.getByRole("button", { name: `Verify ${orgName}` }).click();
   await expect(admin.getByRole("status")).toContainText("Organisation verified");
+  // The audit log reads as sentences, not codes.
   await admin.goto("/admin/audit");
-  await expect(admin.getByRole("cell", { name: /organisation\.verified/ }).first()).toBeVisible();
+  await expect(admin.getByText(`Amara (coalition admin) verified ${orgName}.`)).toBeVisible();
+  await expect(admin.getByText("organisation.verified")).toHaveCount(0);
+  await expectAccessible(admin);
   await adminContext.close();
 
   await page.goto(orgUrl);
@@ -155,6 +169,22 @@ test("register an organisation, an admin verifies it, a member is invited and ac
   await expect(guest.getByRole("status")).toContainText("You have joined the organisation");
   await expect(guest.getByText("You are a member of this organisation.")).toBeVisible();
   await inviteeContext.close();
+
+  // Changing someone's membership asks first, on a page that works without JavaScript.
+  await page.goto(`${orgUrl}/manage`);
+  await page.getByRole("link", { name: "Make admin Invited Ivy" }).click();
+  await expect(page.getByRole("heading", { name: `Make Invited Ivy an admin of ${orgName}?` })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page.getByRole("heading", { name: /an admin of/ })).toHaveCount(0);
+  await page.getByRole("link", { name: "Remove Invited Ivy" }).click();
+  const removal = page.locator(".confirm");
+  await expect(removal.getByRole("heading", { name: `Remove Invited Ivy from ${orgName}?` })).toBeVisible();
+  await expectAccessible(page);
+  await removal.getByRole("button", { name: "Yes, remove Invited Ivy" }).click();
+  await expect(page.getByRole("status")).toContainText("Membership updated");
+  await expect(page.getByRole("row", { name: /Invited Ivy/ })).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("download my data, then delete my account", async ({ page }, testInfo) => {
@@ -181,22 +211,13 @@ test("download my data, then delete my account", async ({ page }, testInfo) => {
 });
 
 test("a signed-in member cannot open the admin area", async ({ page }) => {
-  await signInWithPassword(page, "grace@chorus.example");
+  await signIn(page, "grace@chorus.example");
   const response = await page.goto("/admin/members");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You cannot do that" })).toBeVisible();
   await expectAccessible(page);
 });
 
-async function signInWithPassword(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await expectAccessible(page);
-  await page.locator("#field-email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("chorus-demo-2026");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText("You are signed in");
-  await expectAccessible(page);
-}
 
 async function joinAndConfirm(page: Page, email: string, name: string) {
   await page.goto("/join");

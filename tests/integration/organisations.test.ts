@@ -7,7 +7,7 @@ import { action as manageAction, loader as manageLoader } from "../../app/routes
 import { action as inviteAction } from "../../app/routes/invitations.$token";
 import { action as verifyAction, loader as verifyLoader } from "../../app/routes/admin.organisations";
 import { loader as rolesLoader } from "../../app/routes/admin.members";
-import { action as roleAction, loader as roleLoader } from "../../app/routes/admin.members.$id.role";
+import { action as roleAction, loader as roleLoader } from "../../app/routes/admin.members_.$id.role";
 import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { changeCoalitionRole, changeOrganisationMember } from "../../app/services/organisation.server";
