@@ -225,6 +225,8 @@ export function listDemands(
       "organisation.name as organisation_name",
       "organisation.slug as organisation_slug",
       "demand.comment_count",
+      // Decided demands show how much support they had; the totals are part of the stored outcome.
+      sql<{ support: number; oppose: number; abstain: number } | null>`demand.outcome->'totals'`.as("final_totals"),
       // Endorsements per demand are bounded by the number of organisations, and indexed by demand.
       (eb) => eb.selectFrom("endorsement").select(sql<number>`count(*)::int`.as("n")).whereRef("endorsement.demand_id", "=", "demand.id").where("endorsement.withdrawn_at", "is", null).as("endorsement_count"),
     ])

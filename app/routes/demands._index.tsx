@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StageTag } from "~/components/demand-bits";
+import { percentOf } from "~/components/vote-results";
 import { SelectField } from "~/components/form-field";
 import { DEMAND_PAGE_SIZE, listDemands, type DemandSort } from "~/models/demand.server";
 import { listOrganisations } from "~/models/organisation.server";
@@ -34,6 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
     signedIn: Boolean(member),
   };
+}
+
+/** "72% supported (18 of 25 votes)": the share of all ballots, abstentions included, as the result page shows it. */
+function supportLine(totals: { support: number; oppose: number; abstain: number }) {
+  const all = totals.support + totals.oppose + totals.abstain;
+  return `${percentOf(totals.support, all)}% supported (${totals.support} of ${all} ${all === 1 ? "vote" : "votes"})`;
 }
 
 export default function Demands() {
@@ -97,6 +104,7 @@ export default function Demands() {
               <ul className="demand-card__facts">
                 {d.stage === "voting" && d.voting_ends_at ? <li className="demand-card__deadline">Voting closes {formatWhen(d.voting_ends_at)}</li> : null}
                 {d.stage === "consultation" && d.consultation_ends_at ? <li className="demand-card__deadline">Open for comments until {formatWhen(d.consultation_ends_at)}</li> : null}
+                {d.final_totals ? <li className="demand-card__deadline">{supportLine(d.final_totals)}</li> : null}
                 <li>
                   {d.comment_count} {d.comment_count === 1 ? "comment" : "comments"}
                 </li>

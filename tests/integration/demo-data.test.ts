@@ -19,5 +19,14 @@ describe("the demo coalition", () => {
     const found = housing.map((d) => d.title);
     expect(found).toContain(DEMO_DEMANDS.housingFirst.title);
     for (const other of [DEMO_DEMANDS.sanctions, DEMO_DEMANDS.tribunals, DEMO_DEMANDS.wellbeingApp]) expect(found).not.toContain(other.title);
+
+    // The list's cards carry a decided demand's final totals, and none for an open one.
+    const cards = await listDemands(db, { sort: "open_first", page: 1, viewerId: null });
+    const crisis = cards.find((d) => d.title === DEMO_DEMANDS.crisisHouses.title)!;
+    expect(crisis.final_totals!.support).toBeGreaterThan(crisis.final_totals!.oppose);
+    expect(cards.find((d) => d.title === DEMO_DEMANDS.sanctions.title)!.final_totals).toBeNull();
+    // Open demands come first.
+    const open = cards.map((d) => d.stage === "consultation" || d.stage === "voting");
+    expect(open.indexOf(false)).toBeGreaterThan(open.lastIndexOf(true));
   });
 });
