@@ -106,4 +106,37 @@ Many people look for help on their phones first.
 NHS England commissions one app instead of many.`,
     easyRead: "We suggested a free NHS phone app to help people look after their mental health. We have withdrawn this idea.",
   },
+  advocacy: {
+    title: "Independent advocacy for everyone detained",
+    summary: "Everyone detained under the Mental Health Act should be offered an independent advocate, automatically, within a day.",
+    topics: ["rights_law", "services"],
+    body: `## What we want
+
+Everyone detained under the Mental Health Act is offered an independent mental health advocate within 24 hours, without having to ask.
+
+## Why
+
+Many people never hear that they have a right to an advocate, or are too unwell to ask. Black people, who are detained far more often, are the least likely to get one.
+
+## What this means in practice
+
+Wards refer everyone to the advocacy service on admission (an "opt-out" system), and advocacy services are funded for it.`,
+    easyRead: "When someone is kept in hospital under the Mental Health Act, an advocate can help them have a say. Many people never get one. We want everyone to be offered an advocate within a day, without having to ask.",
+  },
+} as const;
+
+/** The demo's campaigns: one running (with updates and milestones) and one won. */
+export const DEMO_CAMPAIGNS = {
+  crisisHouses: {
+    title: "Crisis houses in every region by 2028",
+    pitch: "A crisis should not mean a hospital ward far from home. Crisis houses run with people who have been there work: we want one in every region.",
+    ask: "Integrated care boards should commission at least one community crisis house in every region by 2028, co-designed and staffed with people with lived experience, on contracts of five years or more.",
+    target: "Integrated care board chairs, and the Minister for Care",
+  },
+  advocacy: {
+    title: "Advocacy as of right",
+    pitch: "Nobody detained should have to ask for an advocate. We campaigned for an opt-out system, and it is coming.",
+    ask: "Make referral to an independent mental health advocate automatic for everyone detained, and fund advocacy services to meet it.",
+    target: "The Department of Health and Social Care, and MPs on the Mental Health Bill committee",
+  },
 } as const;

@@ -3,7 +3,8 @@ import { insertComment } from "../app/models/comment.server";
 import { addDemandAuthor, upsertEndorsement } from "../app/models/demand.server";
 import { castVote, closeVoting, decideOnAmendment, openConsultation, proposeAmendment, saveDemandText, withdrawDemand } from "../app/services/demand.server";
 import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "./builders";
-import { DEMO_DEMANDS } from "./demo-content";
+import { addCoOrganiser, endCampaign, postCampaignEntry, startCampaign } from "../app/services/campaign.server";
+import { DEMO_CAMPAIGNS, DEMO_DEMANDS } from "./demo-content";
 import type { Database } from "./index";
 import type { DemoAccount } from "./seed";
 
@@ -147,6 +148,7 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   await expireVoting(db, crisis);
   await closeVoting(db, crisis);
   await upsertEndorsement(db, crisis, people.voicesTogether, "Our members helped design the first crisis houses. They work.", people.priya);
+  await seedCrisisCampaign(db, crisis, people);
 
   // Not adopted: two thirds needed, not reached.
   const tribunal = await createDemand(db, { authorId: people.tom, ...DEMO_DEMANDS.tribunals, topics: [...DEMO_DEMANDS.tribunals.topics] });
@@ -155,8 +157,55 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   await expireVoting(db, tribunal);
   await closeVoting(db, tribunal);
 
+  // Adopted, campaigned for, and won.
+  const advocacy = await createDemand(db, { authorId: people.priya, ...DEMO_DEMANDS.advocacy, topics: [...DEMO_DEMANDS.advocacy.topics] });
+  await openDemandForVoting(db, advocacy, people.admin, { rule: "lived_experience_double_majority" });
+  for (const [i, v] of people.voters.entries()) await castVote(db, advocacy, v, { choice: i % 6 === 5 ? "abstain" : "support", reason: null, reasonPublic: false });
+  await expireVoting(db, advocacy);
+  await closeVoting(db, advocacy);
+  await seedWonCampaign(db, advocacy, people);
+
   // Withdrawn by its author.
   const withdrawn = await createDemand(db, { authorId: people.sam, ...DEMO_DEMANDS.wellbeingApp, topics: [...DEMO_DEMANDS.wellbeingApp.topics] });
   await openConsultation(db, withdrawn, people.sam, new Date(Date.now() + 7 * 86_400_000));
   await withdrawDemand(db, withdrawn, people.sam, "The discussion convinced me an app is not the social approach we want.");
+}
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+/** A running campaign: a co-organiser for an organisation, a partner, updates and a milestone. */
+async function seedCrisisCampaign(db: Database, demandId: number, people: DemoPeople) {
+  const started = await startCampaign(db, people.ruth, demandId, { ...DEMO_CAMPAIGNS.crisisHouses, endsOn: `${new Date().getFullYear() + 1}-12-31` }, [people.voicesTogether]);
+  if (!started.ok) throw new Error(started.reason);
+  await addCoOrganiser(db, started.id, people.priya, people.voicesTogether);
+  await postCampaignEntry(db, started.id, people.ruth, {
+    kind: "update",
+    title: "Our briefing for integrated care boards is out",
+    body: "We have written to every integrated care board chair with our briefing on crisis houses, including costs and what people who used them told us.\n\n- 42 boards written to\n- 6 replies so far",
+    link: null,
+    happenedOn: daysAgo(20),
+  });
+  await postCampaignEntry(db, started.id, people.priya, {
+    kind: "meeting_held",
+    title: "Met the Minister for Care's advisers",
+    body: "Three members with lived experience of crisis houses spoke about what made the difference. The advisers asked for costings by region.",
+    link: null,
+    happenedOn: daysAgo(9),
+  });
+  await postCampaignEntry(db, started.id, people.ruth, { kind: "update", title: "Costings by region sent", body: "We sent the costings the advisers asked for.", link: null, happenedOn: daysAgo(2) });
+}
+
+/** A won campaign, ended with the government's response. */
+async function seedWonCampaign(db: Database, demandId: number, people: DemoPeople) {
+  const started = await startCampaign(db, people.priya, demandId, { ...DEMO_CAMPAIGNS.advocacy, endsOn: null }, []);
+  if (!started.ok) throw new Error(started.reason);
+  await postCampaignEntry(db, started.id, people.priya, { kind: "petition_delivered", title: "Petition delivered to the Department of Health", body: "", link: null, happenedOn: daysAgo(40) });
+  await postCampaignEntry(db, started.id, people.priya, {
+    kind: "response_received",
+    title: "The government will table an opt-out amendment",
+    body: "The minister wrote to say the government will amend the Mental Health Bill so that advocacy is offered automatically.",
+    link: "https://www.gov.uk/",
+    happenedOn: daysAgo(12),
+  });
+  await endCampaign(db, started.id, people.priya, "won", { title: "Opt-out advocacy is in the Bill", body: "The amendment passed. Thank you to everyone who wrote, signed and spoke up.", link: null });
 }

@@ -10,6 +10,9 @@ export type Database = Kysely<DB>;
 
 // int8 (bigint ids, count(*)) as JavaScript numbers: every value Chorus stores fits in 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// A calendar date (campaign end dates, timeline entries) stays "YYYY-MM-DD": as a JS Date it would be
+// midnight in the server's zone and could shift a day when shown in another.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /**
  * A pool that survives a dropped connection. An idle client whose backend goes away (a restart, a

@@ -314,6 +314,52 @@ export interface VoteCountTable {
   votes: number;
 }
 
+export const CAMPAIGN_STATUSES = ["active", "won", "closed"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export const CAMPAIGN_EVENT_KINDS = ["started", "update", "petition_delivered", "meeting_held", "response_received", "won", "closed"] as const;
+export type CampaignEventKind = (typeof CAMPAIGN_EVENT_KINDS)[number];
+
+export interface CampaignTable {
+  id: Generated<number>;
+  demand_id: number;
+  title: string;
+  pitch: string;
+  ask: string;
+  target: string;
+  /** A calendar date (no time), read as "YYYY-MM-DD". */
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  status: ColumnType<CampaignStatus, CampaignStatus | undefined, CampaignStatus>;
+  started_by: number | null;
+  created_at: Generated<Date>;
+  ended_at: Date | null;
+}
+
+export interface CampaignOrganiserTable {
+  campaign_id: number;
+  member_id: number;
+  organisation_id: number | null;
+  lead: Generated<boolean>;
+  added_at: Generated<Date>;
+}
+
+export interface CampaignPartnerTable {
+  campaign_id: number;
+  organisation_id: number;
+  added_at: Generated<Date>;
+}
+
+export interface CampaignEventTable {
+  id: Generated<number>;
+  campaign_id: number;
+  kind: CampaignEventKind;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  happened_on: ColumnType<string, string, string>;
+  author_id: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface EndorsementTable {
   demand_id: number;
   organisation_id: number;
@@ -350,4 +396,8 @@ export interface DB {
   vote: VoteTable;
   vote_count: VoteCountTable;
   endorsement: EndorsementTable;
+  campaign: CampaignTable;
+  campaign_organiser: CampaignOrganiserTable;
+  campaign_partner: CampaignPartnerTable;
+  campaign_event: CampaignEventTable;
 }

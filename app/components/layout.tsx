@@ -24,6 +24,9 @@ export function SiteHeader({ user }: { user: ShellUser | null }) {
               <NavLink to="/demands">Demands</NavLink>
             </li>
             <li>
+              <NavLink to="/campaigns">Campaigns</NavLink>
+            </li>
+            <li>
               <NavLink to="/organisations">Organisations</NavLink>
             </li>
             {user?.isAdmin || user?.isModerator ? (

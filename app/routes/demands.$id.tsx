@@ -11,6 +11,7 @@ import { VerifiedBadge } from "~/components/organisation-badge";
 import { TableFrame } from "~/components/table-frame";
 import { CHOICE_LABELS, VoteTotals } from "~/components/vote-results";
 import { listAmendments } from "~/models/amendment.server";
+import { getCampaignForDemand } from "~/models/campaign.server";
 import { listCommentThreads } from "~/models/comment.server";
 import { followDemand, isFollowing, listDemandAuthors, listDemandEvents, listEndorsements, unfollowDemand, upsertEndorsement, withdrawEndorsement } from "~/models/demand.server";
 import { listMemberOrganisations } from "~/models/organisation.server";
@@ -25,7 +26,7 @@ import { DECISION_RULE_LABELS, formatWhen, nextStep, STAGE_LABELS, TOPIC_LABELS 
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { can, canOnDemand } from "~/utils/permissions";
+import { can, canOnDemand, canStartCampaign } from "~/utils/permissions";
 import { PERSPECTIVE_LABELS } from "~/utils/perspectives";
 import { invalid } from "~/utils/responses.server";
 import { IdField, parseId, parsePage } from "~/utils/ids";
@@ -73,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     member ? listMemberOrganisations(db, member.id) : [],
   ]);
   const endorsedIds = new Set(endorsements.map((e) => e.id));
+  const campaign = ["campaigning", "won", "closed"].includes(demand.stage) ? await getCampaignForDemand(db, demand.id) : undefined;
   return {
     demand: {
       id: demand.id,
@@ -119,6 +121,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? []
         : myOrganisations.filter((o) => can(member, "organisation.endorse", { membership: o.role, verified: o.status === "verified" })).map((o) => ({ id: o.id, name: o.name, endorsed: endorsedIds.has(o.id) })),
     signedIn: Boolean(member),
+    campaign: campaign ? { id: campaign.id, title: campaign.title } : null,
+    canStartCampaign: canStartCampaign(member, context),
   };
 }
 
@@ -220,6 +224,16 @@ export default function DemandPage() {
               {data.can.manage ? (
                 <Link to={`/demands/${demand.id}/process`} className="button button--secondary">
                   Run the process
+                </Link>
+              ) : null}
+              {data.canStartCampaign ? (
+                <Link to={`/campaigns/new?demand=${demand.id}`} className="button">
+                  Start a campaign
+                </Link>
+              ) : null}
+              {data.campaign ? (
+                <Link to={`/campaigns/${data.campaign.id}`} className="button">
+                  Go to the campaign
                 </Link>
               ) : null}
               {data.can.follow ? (

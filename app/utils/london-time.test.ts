@@ -21,3 +21,12 @@ describe("shown times", () => {
     expect(formatLondonMedium(new Date("2026-07-01T17:00:00Z"))).toBe("1 Jul 2026, 18:00 BST");
   });
 });
+
+describe("calendar dates", () => {
+  it("take today's date from UK time and show a date as written", async () => {
+    const { todayInLondon, formatCalendarDate } = await import("./london-time");
+    expect(todayInLondon(new Date("2026-07-01T23:30:00Z"))).toBe("2026-07-02");
+    expect(todayInLondon(new Date("2026-12-01T23:30:00Z"))).toBe("2026-12-01");
+    expect(formatCalendarDate("2026-11-24")).toBe("24 November 2026");
+  });
+});

@@ -46,3 +46,12 @@ export function toLondonInput(at: Date) {
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
+
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const dateOnlyFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
+/** Today's date in the UK, "YYYY-MM-DD" (en-CA formats dates that way). */
+export const todayInLondon = (at: Date = new Date()) => dayFormat.format(at);
+
+/** A calendar date ("2026-11-24") as "24 November 2026": a date has no zone, so it is shown as written. */
+export const formatCalendarDate = (day: string) => dateOnlyFormat.format(new Date(`${day}T00:00:00Z`));

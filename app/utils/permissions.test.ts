@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Action, type Actor, type OrganisationContext } from "./permissions";
+import { can, canOnCampaign, canStartCampaign, type Action, type Actor, type OrganisationContext } from "./permissions";
 
 /**
  * The permissions matrix: every role against every action, allowed and denied. A change to who may
@@ -54,4 +54,30 @@ describe("can", () => {
       }).toEqual(expected);
     });
   }
+});
+
+describe("campaigns", () => {
+  const active = { isOrganiser: false, status: "active" as const };
+  const organising = { isOrganiser: true, status: "active" as const };
+  const won = { isOrganiser: true, status: "won" as const };
+  it("are public to read", () => {
+    expect(canOnCampaign(visitor, "campaign.view", active)).toBe(true);
+  });
+  it("are run by their organisers and coalition admins while active; the dashboard stays open to them after", () => {
+    expect(canOnCampaign(member, "campaign.manage", active)).toBe(false);
+    expect(canOnCampaign(moderator, "campaign.manage", active)).toBe(false);
+    expect(canOnCampaign(member, "campaign.manage", organising)).toBe(true);
+    expect(canOnCampaign(admin, "campaign.manage", active)).toBe(true);
+    expect(canOnCampaign(member, "campaign.manage", won)).toBe(false);
+    expect(canOnCampaign(member, "campaign.dashboard", won)).toBe(true);
+    expect(canOnCampaign(member, "campaign.dashboard", active)).toBe(false);
+    expect(canOnCampaign(visitor, "campaign.dashboard", organising)).toBe(false);
+  });
+  it("are started from an adopted demand by its authors or a coalition admin", () => {
+    expect(canStartCampaign(member, { isAuthor: true, stage: "adopted" })).toBe(true);
+    expect(canStartCampaign(member, { isAuthor: false, stage: "adopted" })).toBe(false);
+    expect(canStartCampaign(admin, { isAuthor: false, stage: "adopted" })).toBe(true);
+    expect(canStartCampaign(admin, { isAuthor: false, stage: "not_adopted" })).toBe(false);
+    expect(canStartCampaign(visitor, { isAuthor: false, stage: "adopted" })).toBe(false);
+  });
 });

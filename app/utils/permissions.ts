@@ -109,3 +109,27 @@ export function canOnDemand(actor: Actor | null, action: DemandAction, demand?: 
       return demand.stage !== "draft";
   }
 }
+
+export interface CampaignContext {
+  isOrganiser: boolean;
+  status: "active" | "won" | "closed";
+}
+
+export type CampaignAction = "campaign.view" | "campaign.manage" | "campaign.dashboard";
+
+/**
+ * Campaigns: anyone reads them; organisers (and coalition admins, who can do everything an organiser
+ * can) run an active one and see its dashboard, which stays readable after it ends.
+ */
+export function canOnCampaign(actor: Actor | null, action: CampaignAction, campaign: CampaignContext): boolean {
+  if (action === "campaign.view") return true;
+  if (!actor) return false;
+  const organiser = campaign.isOrganiser || actor.isAdmin;
+  if (action === "campaign.dashboard") return organiser;
+  return organiser && campaign.status === "active";
+}
+
+/** Starting a campaign: a coalition admin (the facilitator) or one of the adopted demand's authors. */
+export function canStartCampaign(actor: Actor | null, demand: DemandContext): boolean {
+  return Boolean(actor) && demand.stage === "adopted" && (demand.isAuthor || Boolean(actor?.isAdmin));
+}

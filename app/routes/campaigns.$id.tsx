@@ -1,0 +1,181 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CampaignTimeline } from "~/components/campaign-timeline";
+import { VerifiedBadge } from "~/components/organisation-badge";
+import { listCampaignEvents, listOrganisers, listPartners, TIMELINE_PAGE_SIZE } from "~/models/campaign.server";
+import { getCurrentMember } from "~/utils/auth.server";
+import { loadCampaign } from "~/utils/campaign-access.server";
+import { db } from "~/utils/db.server";
+import { TOPIC_LABELS } from "~/utils/demands";
+import { getAppUrl } from "~/utils/env.server";
+import { parsePage } from "~/utils/ids";
+import { formatCalendarDate } from "~/utils/london-time";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { canOnCampaign } from "~/utils/permissions";
+
+/** Open Graph and Twitter tags, so a shared link previews with the campaign's title and pitch. */
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Campaign – Chorus" }];
+  const { campaign, shareUrl } = data;
+  return [
+    { title: `${campaign.title} – Chorus` },
+    { name: "description", content: campaign.pitch },
+    { property: "og:type", content: "website" },
+    { property: "og:site_name", content: "Chorus" },
+    { property: "og:title", content: campaign.title },
+    { property: "og:description", content: campaign.pitch },
+    { property: "og:url", content: shareUrl },
+    { name: "twitter:card", content: "summary" },
+    { name: "twitter:title", content: campaign.title },
+    { name: "twitter:description", content: campaign.pitch },
+    { tagName: "link", rel: "canonical", href: shareUrl },
+  ];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member } = await getCurrentMember(request);
+  const { campaign, context } = await loadCampaign(params.id, member);
+  const page = parsePage(new URL(request.url).searchParams.get("page"));
+  const [organisers, partners, events] = await Promise.all([listOrganisers(db, campaign.id), listPartners(db, campaign.id), listCampaignEvents(db, campaign.id, page)]);
+  return {
+    campaign: {
+      id: campaign.id,
+      title: campaign.title,
+      pitch: campaign.pitch,
+      ask: campaign.ask,
+      target: campaign.target,
+      endsOn: campaign.ends_on,
+      status: campaign.status,
+      demand: { id: campaign.demand_id, title: campaign.demand_title, easyRead: campaign.demand_easy_read, topics: campaign.demand_topics },
+    },
+    organisers,
+    partners,
+    timeline: events.slice(0, TIMELINE_PAGE_SIZE).map((e) => ({ ...e, html: e.body ? renderMarkdown(e.body) : "" })),
+    hasMore: events.length > TIMELINE_PAGE_SIZE,
+    page,
+    shareUrl: `${getAppUrl()}/campaigns/${campaign.id}`,
+    can: { manage: canOnCampaign(member, "campaign.manage", context), dashboard: canOnCampaign(member, "campaign.dashboard", context) },
+  };
+}
+
+const STATUS_TEXT = { active: "Campaigning now", won: "Won", closed: "Closed" } as const;
+
+export default function CampaignPage() {
+  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can } = useLoaderData<typeof loader>();
+  const shareText = `${campaign.title}: ${campaign.pitch}`;
+  const share = [
+    { label: "Email", href: `mailto:?${new URLSearchParams({ subject: campaign.title, body: `${shareText}\n\n${shareUrl}` }).toString().replace(/\+/g, "%20")}` },
+    { label: "WhatsApp", href: `https://wa.me/?${new URLSearchParams({ text: `${shareText} ${shareUrl}` })}` },
+    { label: "Bluesky", href: `https://bsky.app/intent/compose?${new URLSearchParams({ text: `${shareText} ${shareUrl}` })}` },
+    { label: "X (Twitter)", href: `https://twitter.com/intent/tweet?${new URLSearchParams({ text: shareText, url: shareUrl })}` },
+    { label: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?${new URLSearchParams({ u: shareUrl })}` },
+  ];
+  return (
+    <>
+      <div className="page-heading">
+        <span className={`stage stage--${campaign.status === "active" ? "campaigning" : campaign.status}`}>{STATUS_TEXT[campaign.status]}</span>
+        <h1>{campaign.title}</h1>
+        <p className="lead">{campaign.pitch}</p>
+        {can.manage || can.dashboard ? (
+          <div className="button-row">
+            {can.manage ? (
+              <Link to={`/campaigns/${campaign.id}/manage`} className="button button--secondary">
+                Manage the campaign
+              </Link>
+            ) : null}
+            {can.dashboard ? (
+              <Link to={`/campaigns/${campaign.id}/dashboard`} className="button button--secondary">
+                Dashboard
+              </Link>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <div className="demand-layout">
+        <div>
+          <section className="card stage-box" aria-labelledby="ask-heading">
+            <h2 id="ask-heading">What we are asking for</h2>
+            <p className="preformatted">{campaign.ask}</p>
+            <p>
+              <strong>Aimed at:</strong> {campaign.target}
+            </p>
+            {campaign.endsOn ? (
+              <p>
+                <strong>{campaign.status === "active" ? "Runs until" : "Planned to run until"}:</strong> {formatCalendarDate(campaign.endsOn)}
+              </p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="demand-heading">
+            <h2 id="demand-heading">The demand behind it</h2>
+            <p>
+              The coalition&apos;s members decided to adopt{" "}
+              <Link to={`/demands/${campaign.demand.id}`}>&ldquo;{campaign.demand.title}&rdquo;</Link> by vote.{" "}
+              <Link to={`/demands/${campaign.demand.id}#result`}>See the decision record</Link>.
+            </p>
+            {campaign.demand.easyRead ? (
+              <div className="quoted">
+                <p className="small">
+                  <strong>In easy read</strong>
+                </p>
+                <p className="easy-read">{campaign.demand.easyRead}</p>
+              </div>
+            ) : null}
+            <p className="small muted">Topics: {campaign.demand.topics.map((t) => TOPIC_LABELS[t]).join(", ")}</p>
+          </section>
+
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">What has happened</h2>
+            <CampaignTimeline entries={timeline} />
+            <nav className="pagination" aria-label="Pages of the timeline">
+              {page > 1 ? <Link to={`?page=${page - 1}#timeline-heading`}>Newer entries</Link> : null}
+              {hasMore ? <Link to={`?page=${page + 1}#timeline-heading`}>Older entries</Link> : null}
+            </nav>
+          </section>
+        </div>
+
+        <aside className="demand-aside" aria-label="Partners, organisers and sharing">
+          <section className="card" aria-labelledby="share-heading">
+            <h2 id="share-heading">Spread the word</h2>
+            <ul className="share-links">
+              {share.map((s) => (
+                <li key={s.label}>
+                  <a href={s.href} rel="noopener noreferrer" target="_blank">
+                    Share by {s.label}
+                    <span className="visually-hidden"> (opens in a new tab)</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <p className="small">
+              Or copy this address: <span className="share-url">{shareUrl}</span>
+            </p>
+          </section>
+          <section className="card" aria-labelledby="partners-heading">
+            <h2 id="partners-heading">Partner organisations</h2>
+            {partners.length === 0 ? <p>None listed yet.</p> : null}
+            <ul>
+              {partners.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/organisations/${p.slug}`}>{p.name}</Link> <VerifiedBadge status={p.status} />
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="organisers-heading">
+            <h2 id="organisers-heading">Organisers</h2>
+            <ul>
+              {organisers.map((o) => (
+                <li key={o.id}>
+                  {o.display_name}
+                  {o.lead ? " (lead)" : ""}
+                  {o.organisation_name ? `, for ${o.organisation_name}` : ""}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

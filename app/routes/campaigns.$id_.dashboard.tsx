@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { CampaignTimeline } from "~/components/campaign-timeline";
+import { WeekChart } from "~/components/week-chart";
+import { countEventsByWeek, listCampaignEvents, listOrganisers, listPartners } from "~/models/campaign.server";
+import { requireMember } from "~/utils/auth.server";
+import { loadCampaign } from "~/utils/campaign-access.server";
+import { db } from "~/utils/db.server";
+import { todayInLondon } from "~/utils/london-time";
+import { canOnCampaign } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Campaign dashboard – Chorus" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request);
+  const { campaign, context } = await loadCampaign(params.id, member);
+  if (!canOnCampaign(member, "campaign.dashboard", context)) throw new Response("Forbidden", { status: 403 });
+  const [organisers, partners, weeks, recent] = await Promise.all([listOrganisers(db, campaign.id), listPartners(db, campaign.id), countEventsByWeek(db, campaign.id), listCampaignEvents(db, campaign.id, 1)]);
+  const started = new Date(campaign.created_at);
+  const end = campaign.ended_at ? new Date(campaign.ended_at) : new Date();
+  return {
+    campaign: { id: campaign.id, title: campaign.title, status: campaign.status },
+    figures: {
+      days: Math.max(1, Math.ceil((end.getTime() - started.getTime()) / 86_400_000)),
+      organisers: organisers.length,
+      partners: partners.length,
+      entries: weeks.reduce((sum, w) => sum + w.entries, 0),
+    },
+    weeks: weeks.map((w) => ({ week: w.week, count: w.entries })),
+    recent: recent.slice(0, 5).map((e) => ({ ...e, html: "" })),
+    today: todayInLondon(),
+  };
+}
+
+export default function CampaignDashboard() {
+  const { campaign, figures, weeks, recent } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to={`/campaigns/${campaign.id}`}>Back to the campaign page</Link>
+        {campaign.status === "active" ? (
+          <>
+            {" "}
+            · <Link to={`/campaigns/${campaign.id}/manage`}>Manage</Link>
+          </>
+        ) : null}
+      </p>
+      <h1>Dashboard: {campaign.title}</h1>
+      <ul className="figures" aria-label="Figures">
+        <li>
+          <span className="figures__number">{figures.days}</span> {figures.days === 1 ? "day" : "days"} {campaign.status === "active" ? "running" : "it ran"}
+        </li>
+        <li>
+          <span className="figures__number">{figures.organisers}</span> {figures.organisers === 1 ? "organiser" : "organisers"}
+        </li>
+        <li>
+          <span className="figures__number">{figures.partners}</span> partner {figures.partners === 1 ? "organisation" : "organisations"}
+        </li>
+        <li>
+          <span className="figures__number">{figures.entries}</span> timeline {figures.entries === 1 ? "entry" : "entries"}
+        </li>
+      </ul>
+      <section aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Activity by week</h2>
+        <WeekChart weeks={weeks} label="Timeline entries by week" unit="Entries" />
+      </section>
+      <section aria-labelledby="queue-heading">
+        <h2 id="queue-heading">Needs an organiser</h2>
+        <p>Nothing is waiting for an organiser.</p>
+      </section>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recent activity</h2>
+        <CampaignTimeline entries={recent} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Database } from "../../db";
+import type { CampaignEventKind } from "../../db/schema";
+import {
+  addOrganiser,
+  addPartner,
+  getCampaignForUpdate,
+  insertCampaign,
+  insertCampaignEvent,
+  listEligiblePartners,
+  setCampaignStatus,
+  type CampaignFields,
+} from "~/models/campaign.server";
+import { getDemandForUpdate, recordDemandEvent, setDemandStage } from "~/models/demand.server";
+import { listMemberOrganisations } from "~/models/organisation.server";
+import { todayInLondon } from "~/utils/london-time";
+
+export type StartResult = { ok: true; id: number } | { ok: false; reason: string };
+
+/**
+ * Starts the campaign for an adopted demand: the demand moves to "campaigning" (in its decision log),
+ * the starter becomes lead organiser, and endorsing verified organisations chosen as partners are
+ * listed. One campaign per demand: the demand row is locked, so two starts cannot both succeed.
+ */
+export async function startCampaign(db: Database, actorId: number, demandId: number, fields: CampaignFields, partnerIds: number[]): Promise<StartResult> {
+  return db.transaction().execute(async (trx) => {
+    const demand = await getDemandForUpdate(trx, demandId);
+    if (!demand || demand.stage !== "adopted") return { ok: false, reason: "Only an adopted demand can become a campaign, and only once." } as const;
+    const id = await insertCampaign(trx, demandId, actorId, fields);
+    await addOrganiser(trx, id, actorId, { lead: true });
+    const eligible = new Set((await listEligiblePartners(trx, demandId)).map((o) => o.id));
+    for (const organisationId of new Set(partnerIds)) if (eligible.has(organisationId)) await addPartner(trx, id, organisationId);
+    await setDemandStage(trx, demandId, ["adopted"], "campaigning");
+    await recordDemandEvent(trx, { demandId, actorId, from: "adopted", to: "campaigning", reason: `Campaign started: ${fields.title}`, detail: { campaignId: id } });
+    await insertCampaignEvent(trx, { campaignId: id, kind: "started", title: "Campaign started", happenedOn: todayInLondon(), authorId: actorId });
+    return { ok: true, id } as const;
+  });
+}
+
+/** Adds a co-organiser, optionally acting for an organisation they belong to. */
+export async function addCoOrganiser(db: Database, campaignId: number, memberId: number, organisationId: number | null) {
+  if (organisationId !== null) {
+    const theirs = await listMemberOrganisations(db, memberId);
+    if (!theirs.some((o) => o.id === organisationId && o.status === "verified")) return { ok: false, reason: "They can only act for a verified organisation they belong to." } as const;
+  }
+  const added = await addOrganiser(db, campaignId, memberId, { organisationId });
+  return added ? ({ ok: true } as const) : ({ ok: false, reason: "They are already an organiser." } as const);
+}
+
+/** Lists a partner, if it is a verified organisation endorsing the campaign's demand. */
+export async function addCampaignPartner(db: Database, campaign: { id: number; demand_id: number }, organisationId: number) {
+  const eligible = await listEligiblePartners(db, campaign.demand_id);
+  if (!eligible.some((o) => o.id === organisationId)) return false;
+  await addPartner(db, campaign.id, organisationId);
+  return true;
+}
+
+export const MILESTONES = ["petition_delivered", "meeting_held", "response_received"] as const satisfies readonly CampaignEventKind[];
+export type EntryKind = "update" | (typeof MILESTONES)[number];
+
+/** An update or a milestone on an active campaign's timeline. */
+export async function postCampaignEntry(
+  db: Database,
+  campaignId: number,
+  authorId: number,
+  entry: { kind: EntryKind; title: string; body: string; link: string | null; happenedOn: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const campaign = await getCampaignForUpdate(trx, campaignId);
+    if (!campaign || campaign.status !== "active") return null;
+    return insertCampaignEvent(trx, { campaignId, authorId, ...entry });
+  });
+}
+
+/**
+ * Ends a campaign as won or closed: the campaign, its demand's stage (recorded in the decision log)
+ * and the final timeline entry change together.
+ */
+export async function endCampaign(db: Database, campaignId: number, actorId: number, outcome: "won" | "closed", entry: { title: string; body: string; link: string | null }) {
+  return db.transaction().execute(async (trx) => {
+    const campaign = await getCampaignForUpdate(trx, campaignId);
+    if (!campaign || !(await setCampaignStatus(trx, campaignId, "active", outcome))) return false;
+    await getDemandForUpdate(trx, campaign.demand_id);
+    await setDemandStage(trx, campaign.demand_id, ["campaigning"], outcome);
+    await recordDemandEvent(trx, { demandId: campaign.demand_id, actorId, from: "campaigning", to: outcome, reason: entry.title, detail: { campaignId } });
+    await insertCampaignEvent(trx, { campaignId, kind: outcome, title: entry.title, body: entry.body, link: entry.link, happenedOn: todayInLondon(), authorId: actorId });
+    return true;
+  });
+}
