@@ -123,6 +123,40 @@ Many people never hear that they have a right to an advocate, or are too unwell 
 Wards refer everyone to the advocacy service on admission (an "opt-out" system), and advocacy services are funded for it.`,
     easyRead: "When someone is kept in hospital under the Mental Health Act, an advocate can help them have a say. Many people never get one. We want everyone to be offered an advocate within a day, without having to ask.",
   },
+  outOfArea: {
+    title: "End out-of-area placements",
+    summary: "Nobody should be sent hundreds of miles from home for a mental health bed. Fund local beds and community alternatives.",
+    topics: ["services", "isolation_community"],
+    body: `## What we want
+
+An end to sending people out of their area for mental health care, within three years.
+
+## Why
+
+Being sent far away cuts people off from family, friends and the services that will support them when they leave. It makes recovery slower and costs more.
+
+## What this means in practice
+
+Every area publishes its out-of-area placements each month and funds local crisis and inpatient alternatives.`,
+    easyRead: "Sometimes people who need a hospital bed are sent far from home. This cuts them off from family and friends. We want everyone to be cared for near home.",
+  },
+  welfareRights: {
+    title: "Welfare rights advice in every mental health team",
+    summary: "Money worries drive mental distress. Every community mental health team should have a welfare rights adviser.",
+    topics: ["poverty_income", "services"],
+    body: `## What we want
+
+A welfare rights adviser in every community mental health team, so people get help with benefits, debt and housing where they already get support.
+
+## Why
+
+Debt and benefit problems are among the most common causes of crisis. Advice in the same place as care means people actually get it.
+
+## What this means in practice
+
+NHS trusts and councils jointly fund advisers, with advice offered at every first appointment.`,
+    easyRead: "Worries about money can make people unwell. We want an adviser in every mental health team who can help with benefits and debt.",
+  },
 } as const;
 
 /** The demo's campaigns: one running (with updates and milestones) and one won. */

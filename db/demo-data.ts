@@ -165,6 +165,18 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   await closeVoting(db, advocacy);
   await seedWonCampaign(db, advocacy, people);
 
+  // Adopted and waiting for someone to start their campaigns.
+  for (const [text, author] of [
+    [DEMO_DEMANDS.outOfArea, people.tom],
+    [DEMO_DEMANDS.welfareRights, people.ruth],
+  ] as const) {
+    const id = await createDemand(db, { authorId: author, ...text, topics: [...text.topics] });
+    await openDemandForVoting(db, id, people.admin, { rule: "simple_majority" });
+    for (const [i, v] of people.voters.slice(0, 12).entries()) await castVote(db, id, v, { choice: i % 4 === 3 ? "oppose" : "support", reason: null, reasonPublic: false });
+    await expireVoting(db, id);
+    await closeVoting(db, id);
+  }
+
   // Withdrawn by its author.
   const withdrawn = await createDemand(db, { authorId: people.sam, ...DEMO_DEMANDS.wellbeingApp, topics: [...DEMO_DEMANDS.wellbeingApp.topics] });
   await openConsultation(db, withdrawn, people.sam, new Date(Date.now() + 7 * 86_400_000));

@@ -66,7 +66,15 @@ test("an admin changes a role only after confirming it, and no page scrolls side
   await expectAccessible(page);
 
   const housing = await demandPath(page, DEMO.housing);
+  await page.goto("/campaigns");
+  await expectAccessible(page);
+  const campaign = await page.getByRole("link", { name: "Crisis houses in every region by 2028" }).getAttribute("href");
   const paths = [
+    "/campaigns",
+    campaign!,
+    `${campaign}/manage`,
+    `${campaign}/dashboard`,
+    "/admin/campaigns",
     "/",
     "/about",
     "/demands",
