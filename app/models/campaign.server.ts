@@ -228,7 +228,10 @@ export function listCampaignOverview(db: Database, page: number) {
     .execute();
 }
 
-/** The verified organisations each of these members belongs to, in one query (for "acting for" choices). */
+/**
+ * The verified organisations each of these members is publicly listed in, in one query (for "acting
+ * for" choices). Unlisted memberships stay private: an organiser searching by name must not learn them.
+ */
 export async function listVerifiedOrganisationsOf(db: Database, memberIds: number[]) {
   if (memberIds.length === 0) return new Map<number, Array<{ id: number; name: string }>>();
   const rows = await db
@@ -236,6 +239,7 @@ export async function listVerifiedOrganisationsOf(db: Database, memberIds: numbe
     .innerJoin("organisation", "organisation.id", "organisation_membership.organisation_id")
     .select(["organisation_membership.member_id", "organisation.id", "organisation.name"])
     .where("organisation_membership.member_id", "in", memberIds)
+    .where("organisation_membership.listed", "=", true)
     .where("organisation.status", "=", "verified")
     .orderBy("organisation.name")
     .execute();

@@ -25,6 +25,24 @@ export default function Home() {
 
 type Needs = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["needs"]>;
 
+/** One kind of waiting task, as a list of links; nothing at all when there are none. */
+function TaskSection({ id, heading, tasks }: { id: string; heading: string; tasks: Array<{ key: number; to: string; text: string; when?: string }> }) {
+  if (tasks.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <ul className="task-list">
+        {tasks.map((t) => (
+          <li key={t.key}>
+            <Link to={t.to}>{t.text}</Link>
+            {t.when ? <span className="task-list__when">{t.when}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function NeedsYourInput({ name, needs }: { name: string; needs: Needs }) {
   const nothing = needs.votes.length + needs.consultations.length + needs.amendments.length + needs.drafts.length === 0;
   return (
@@ -40,63 +58,36 @@ function NeedsYourInput({ name, needs }: { name: string; needs: Needs }) {
           </p>
         </div>
       ) : null}
-      {needs.votes.length ? (
-        <section className="section" aria-labelledby="votes-heading">
-          <h2 id="votes-heading">Votes you have not cast</h2>
-          <ul className="task-list">
-            {needs.votes.map((d) => (
-              <li key={d.id}>
-                <Link to={`/demands/${d.id}#vote`}>{d.title}</Link>
-                <span className="task-list__when">Voting closes {formatWhen(d.ends_at)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {needs.amendments.length ? (
-        <section className="section" aria-labelledby="amendments-heading">
-          <h2 id="amendments-heading">Amendments to your demands, waiting for your decision</h2>
-          <ul className="task-list">
-            {needs.amendments.map((a) => (
-              <li key={a.id}>
-                <Link to={`/demands/${a.demand_id}/amendments/${a.id}`}>
-                  Amendment by {a.author_name ?? "a former member"} to &ldquo;{a.title}&rdquo;
-                </Link>
-                <span className="task-list__when">
-                  {a.support_count} {a.support_count === 1 ? "supporter" : "supporters"}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {needs.consultations.length ? (
-        <section className="section" aria-labelledby="consultations-heading">
-          <h2 id="consultations-heading">Open for comments and amendments</h2>
-          <ul className="task-list">
-            {needs.consultations.map((d) => (
-              <li key={d.id}>
-                <Link to={`/demands/${d.id}`}>{d.title}</Link>
-                <span className="task-list__when">
-                  {d.ends_at ? `Until ${formatWhen(d.ends_at)}` : "Open"} · {d.comment_count} {d.comment_count === 1 ? "comment" : "comments"}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {needs.drafts.length ? (
-        <section className="section" aria-labelledby="drafts-heading">
-          <h2 id="drafts-heading">Your drafts (only you and your co-authors see them)</h2>
-          <ul className="task-list">
-            {needs.drafts.map((d) => (
-              <li key={d.id}>
-                <Link to={`/demands/${d.id}`}>{d.title}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <TaskSection
+        id="votes"
+        heading="Votes you have not cast"
+        tasks={needs.votes.map((d) => ({ key: d.id, to: `/demands/${d.id}#vote`, text: d.title, when: `Voting closes ${formatWhen(d.ends_at)}` }))}
+      />
+      <TaskSection
+        id="amendments"
+        heading="Amendments to your demands, waiting for your decision"
+        tasks={needs.amendments.map((a) => ({
+          key: a.id,
+          to: `/demands/${a.demand_id}/amendments/${a.id}`,
+          text: `Amendment by ${a.author_name ?? "a former member"} to “${a.title}”`,
+          when: `${a.support_count} ${a.support_count === 1 ? "supporter" : "supporters"}`,
+        }))}
+      />
+      <TaskSection
+        id="consultations"
+        heading="Open for comments and amendments"
+        tasks={needs.consultations.map((d) => ({
+          key: d.id,
+          to: `/demands/${d.id}`,
+          text: d.title,
+          when: `${d.ends_at ? `Until ${formatWhen(d.ends_at)}` : "Open"} · ${d.comment_count} ${d.comment_count === 1 ? "comment" : "comments"}`,
+        }))}
+      />
+      <TaskSection
+        id="drafts"
+        heading="Your drafts (only you and your co-authors see them)"
+        tasks={needs.drafts.map((d) => ({ key: d.id, to: `/demands/${d.id}`, text: d.title }))}
+      />
       <p>
         <Link to="/demands">All demands</Link> · <Link to="/welcome">What you can do here</Link>
       </p>

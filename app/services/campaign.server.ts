@@ -36,11 +36,11 @@ export async function startCampaign(db: Database, actorId: number, demandId: num
   });
 }
 
-/** Adds a co-organiser, optionally acting for an organisation they belong to. */
+/** Adds a co-organiser, optionally acting for a verified organisation they are publicly listed in. */
 export async function addCoOrganiser(db: Database, campaignId: number, memberId: number, organisationId: number | null) {
   if (organisationId !== null) {
     const theirs = await listMemberOrganisations(db, memberId);
-    if (!theirs.some((o) => o.id === organisationId && o.status === "verified")) return { ok: false, reason: "They can only act for a verified organisation they belong to." } as const;
+    if (!theirs.some((o) => o.id === organisationId && o.status === "verified" && o.listed)) return { ok: false, reason: "They can only act for a verified organisation they belong to and are listed in." } as const;
   }
   const added = await addOrganiser(db, campaignId, memberId, { organisationId });
   return added ? ({ ok: true } as const) : ({ ok: false, reason: "They are already an organiser." } as const);

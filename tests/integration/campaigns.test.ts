@@ -106,12 +106,16 @@ describe("running a campaign", () => {
 
     // A co-organiser, found by name, acting for an organisation they belong to (and not one they do not).
     const helper = await signedIn({ displayName: "Helpful Hana" });
-    const theirs = await createOrganisation(db, { adminId: helper.id });
+    const theirs = await createOrganisation(db, { adminId: stranger.id, members: [{ id: helper.id, listed: true }] });
+    const unlisted = await createOrganisation(db, { adminId: stranger.id, members: [{ id: helper.id, listed: false }] });
     const notTheirs = await createOrganisation(db, { adminId: stranger.id });
     const found = await call(manageLoader, request(`${manage}?organiser=Helpful`, { cookie: lead.cookie }), p);
     expect(found.data.candidates).toEqual([{ id: helper.id, name: "Helpful Hana", organisations: [{ id: theirs.id, name: expect.any(String) }] }]);
     const refused = await call(manageAction, request(manage, { form: { intent: "add-organiser", memberId: String(helper.id), organisationId: String(notTheirs.id) }, cookie: lead.cookie }), p);
     expect(refused.data.errors.form).toMatch(/verified organisation they belong to/);
+    // An unlisted membership is neither offered (above) nor accepted.
+    const hidden = await call(manageAction, request(manage, { form: { intent: "add-organiser", memberId: String(helper.id), organisationId: String(unlisted.id) }, cookie: lead.cookie }), p);
+    expect(hidden.data.errors.form).toMatch(/listed in/);
     await call(manageAction, request(manage, { form: { intent: "add-organiser", memberId: String(helper.id), organisationId: String(theirs.id) }, cookie: lead.cookie }), p);
     expect((await call(manageLoader, request(manage, { cookie: helper.cookie }), p)).status).toBe(200);
 
