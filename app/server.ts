@@ -10,6 +10,7 @@ import { jobHandlers } from "./services/job-handlers.server";
 import { prepareDatabase } from "./utils/boot.server";
 import { getAppUrl, getEnv } from "./utils/env.server";
 import { createExpressApp } from "./utils/express-app.server";
+import { foldCountDeltas } from "./models/petition.server";
 import { startJobs } from "./utils/jobs.server";
 import { logger } from "./utils/logger.server";
 
@@ -31,7 +32,7 @@ async function main() {
     const seeded = await seedIfEmpty(db);
     if (seeded) printDemoAccounts(seeded);
   }
-  boss = await startJobs(db, jobHandlers(db), { work: env.RUN_WORKER });
+  boss = await startJobs(db, jobHandlers(db), { work: env.RUN_WORKER, every3s: () => foldCountDeltas(db) });
 
   const buildPath = path.join(root, "build", "index.js");
   if (!existsSync(buildPath)) throw new Error("No build found: run `npm run build` first (npm start does this for you).");

@@ -174,3 +174,12 @@ export const DEMO_CAMPAIGNS = {
     target: "The Department of Health and Social Care, and MPs on the Mental Health Bill committee",
   },
 } as const;
+
+/** The running campaign's open petition. */
+export const DEMO_PETITION = {
+  title: "A crisis house in every region",
+  ask: "Fund at least one community crisis house in every region of England by 2028.",
+  why: "A mental health crisis should not mean a locked ward far from home. Crisis houses, run with people who have been there, keep people close to the people who care about them and cost less than a hospital bed.\n\n- Fewer readmissions\n- Less time far from home\n- Support from people who understand",
+  addressedTo: "Integrated care board chairs and the Minister for Care",
+  goal: 10000,
+};

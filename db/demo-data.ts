@@ -4,7 +4,9 @@ import { addDemandAuthor, upsertEndorsement } from "../app/models/demand.server"
 import { castVote, closeVoting, decideOnAmendment, openConsultation, proposeAmendment, saveDemandText, withdrawDemand } from "../app/services/demand.server";
 import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "./builders";
 import { addCoOrganiser, endCampaign, postCampaignEntry, startCampaign } from "../app/services/campaign.server";
-import { DEMO_CAMPAIGNS, DEMO_DEMANDS } from "./demo-content";
+import { foldCountDeltas } from "../app/models/petition.server";
+import { confirmSignature, createPetition, openPetition, signPetition } from "../app/services/petition.server";
+import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_PETITION } from "./demo-content";
 import type { Database } from "./index";
 import type { DemoAccount } from "./seed";
 
@@ -205,6 +207,24 @@ async function seedCrisisCampaign(db: Database, demandId: number, people: DemoPe
     happenedOn: daysAgo(9),
   });
   await postCampaignEntry(db, started.id, people.ruth, { kind: "update", title: "Costings by region sent", body: "We sent the costings the advisers asked for.", link: null, happenedOn: daysAgo(2) });
+
+  // An open petition with a few confirmed signatures (confirmed the way signers do, then folded).
+  const petition = await createPetition(db, started.id, people.ruth, { ...DEMO_PETITION, closesAt: null });
+  await openPetition(db, petition.id);
+  const signers = [
+    ["Aisha", "LS6", true],
+    ["Ben", "M1", false],
+    ["Chloe", "BS3", true],
+    ["Dev", null, false],
+    ["Ellie", "EH7", true],
+  ] as const;
+  for (const [name, area, show] of signers) {
+    const email = `${name.toLowerCase()}.signer@example.org`;
+    await signPetition(db, { id: petition.id, slug: petition.slug, title: DEMO_PETITION.title }, { name, email, outwardCode: area, showName: show, campaignConsent: false });
+    const row = await db.selectFrom("email").select("props").where("template", "=", "ConfirmSignature").where("to_address", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
+    await confirmSignature(db, petition.id, String((row.props as { confirmUrl: string }).confirmUrl).split("/").pop()!);
+  }
+  await foldCountDeltas(db);
 }
 
 /** A won campaign, ended with the government's response. */

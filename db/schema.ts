@@ -360,6 +360,56 @@ export interface CampaignEventTable {
   created_at: Generated<Date>;
 }
 
+export type PetitionStatus = "draft" | "open" | "closed" | "delivered";
+
+export interface PetitionTable {
+  id: Generated<number>;
+  campaign_id: number;
+  slug: string;
+  title: string;
+  ask: string;
+  why: string;
+  addressed_to: string;
+  goal: number;
+  closes_at: Date | null;
+  status: ColumnType<PetitionStatus, PetitionStatus | undefined, PetitionStatus>;
+  /** Folded from petition_count_delta by a job; never written by a confirmation. */
+  signature_count: Generated<number>;
+  milestones: Generated<number[]>;
+  delivered_note: string | null;
+  delivered_at: Date | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  opened_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface PetitionSignatureTable {
+  id: Generated<number>;
+  petition_id: number;
+  email: string;
+  email_normalised: string;
+  name: string;
+  outward_code: string | null;
+  show_name: boolean;
+  campaign_consent: boolean;
+  status: ColumnType<"pending" | "confirmed" | "withdrawn" | "invalid", "pending" | undefined, "pending" | "confirmed" | "withdrawn" | "invalid">;
+  suspect: Generated<boolean>;
+  ip_hash: string | null;
+  token_hash: string;
+  token_expires_at: Date;
+  withdraw_token_hash: string;
+  emails_sent: Generated<number>;
+  created_at: Generated<Date>;
+  confirmed_at: Date | null;
+}
+
+export interface PetitionCountDeltaTable {
+  id: Generated<number>;
+  petition_id: number;
+  delta: number;
+}
+
 export interface EndorsementTable {
   demand_id: number;
   organisation_id: number;
@@ -400,4 +450,7 @@ export interface DB {
   campaign_organiser: CampaignOrganiserTable;
   campaign_partner: CampaignPartnerTable;
   campaign_event: CampaignEventTable;
+  petition: PetitionTable;
+  petition_signature: PetitionSignatureTable;
+  petition_count_delta: PetitionCountDeltaTable;
 }

@@ -2,6 +2,7 @@ import { createElement, type ReactElement } from "react";
 import * as account from "./account-emails";
 import * as demand from "./demand-emails";
 import * as organisation from "./organisation-emails";
+import * as petition from "./petition-emails";
 import { TestEmail, type TestEmailProps } from "./test-email";
 
 /**
@@ -35,6 +36,7 @@ export const emailTemplates = {
   AmendmentDecided: template<demand.AmendmentDecidedProps>(demand.AmendmentDecided),
   CommentHidden: template<demand.CommentHiddenProps>(demand.CommentHidden),
   AmendmentOutdated: template<demand.AmendmentOutdatedProps>(demand.AmendmentOutdated),
+  ConfirmSignature: template<petition.ConfirmSignatureProps>(petition.ConfirmSignature),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

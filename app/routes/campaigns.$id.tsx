@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignTimeline } from "~/components/campaign-timeline";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { listCampaignEvents, listOrganisers, listPartners, TIMELINE_PAGE_SIZE } from "~/models/campaign.server";
+import { listCampaignPetitions } from "~/models/petition.server";
 import { getCurrentMember } from "~/utils/auth.server";
 import { loadCampaign } from "~/utils/campaign-access.server";
 import { db } from "~/utils/db.server";
@@ -36,7 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
   const { campaign, context } = await loadCampaign(params.id, member);
   const page = parsePage(new URL(request.url).searchParams.get("page"));
-  const [organisers, partners, events] = await Promise.all([listOrganisers(db, campaign.id), listPartners(db, campaign.id), listCampaignEvents(db, campaign.id, page)]);
+  const [organisers, partners, events, petitions] = await Promise.all([
+    listOrganisers(db, campaign.id),
+    listPartners(db, campaign.id),
+    listCampaignEvents(db, campaign.id, page),
+    listCampaignPetitions(db, campaign.id),
+  ]);
+  const manage = canOnCampaign(member, "campaign.manage", context);
   return {
     campaign: {
       id: campaign.id,
@@ -54,14 +61,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hasMore: events.length > TIMELINE_PAGE_SIZE,
     page,
     shareUrl: `${getAppUrl()}/campaigns/${campaign.id}`,
-    can: { manage: canOnCampaign(member, "campaign.manage", context), dashboard: canOnCampaign(member, "campaign.dashboard", context) },
+    // Drafts only for those who can open them.
+    petitions: petitions.filter((p) => manage || p.status !== "draft"),
+    can: { manage, dashboard: canOnCampaign(member, "campaign.dashboard", context) },
   };
 }
 
 const STATUS_TEXT = { active: "Campaigning now", won: "Won", closed: "Closed" } as const;
 
 export default function CampaignPage() {
-  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can } = useLoaderData<typeof loader>();
+  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions } = useLoaderData<typeof loader>();
+  const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
   const shareText = `${campaign.title}: ${campaign.pitch}`;
   const share = [
     { label: "Email", href: `mailto:?${new URLSearchParams({ subject: campaign.title, body: `${shareText}\n\n${shareUrl}` }).toString().replace(/\+/g, "%20")}` },
@@ -105,6 +115,28 @@ export default function CampaignPage() {
               </p>
             ) : null}
           </section>
+
+          {petitions.length ? (
+            <section aria-labelledby="act-heading">
+              <h2 id="act-heading">Take part</h2>
+              <ul className="figures" aria-label="Figures">
+                <li>
+                  <span className="figures__number">{signatures.toLocaleString("en-GB")}</span> confirmed {signatures === 1 ? "signature" : "signatures"}
+                </li>
+              </ul>
+              <ul className="task-list">
+                {petitions.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/petitions/${p.slug}`}>{p.status === "open" ? `Sign the petition: ${p.title}` : p.title}</Link>
+                    <span className="task-list__when">
+                      {p.status === "draft" ? "Draft" : `${p.signature_count.toLocaleString("en-GB")} of ${p.goal.toLocaleString("en-GB")}`}
+                      {p.status === "closed" || p.status === "delivered" ? " · closed" : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           <section aria-labelledby="demand-heading">
             <h2 id="demand-heading">The demand behind it</h2>

@@ -6,6 +6,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { listEligiblePartners, listOrganisers, listPartners, listVerifiedOrganisationsOf, removeOrganiser, removePartner, updateCampaignFields } from "~/models/campaign.server";
 import { findMembersByName } from "~/models/member.server";
+import { listCampaignPetitions } from "~/models/petition.server";
 import { addCampaignPartner, addCoOrganiser, endCampaign, postCampaignEntry } from "~/services/campaign.server";
 import { requireMember, type CurrentMember } from "~/utils/auth.server";
 import { loadCampaign } from "~/utils/campaign-access.server";
@@ -31,7 +32,12 @@ async function loadManaged(request: Request, rawId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member, campaign } = await loadManaged(request, params.id);
   const url = new URL(request.url);
-  const [organisers, partners, eligible] = await Promise.all([listOrganisers(db, campaign.id), listPartners(db, campaign.id), listEligiblePartners(db, campaign.demand_id)]);
+  const [organisers, partners, eligible, petitions] = await Promise.all([
+    listOrganisers(db, campaign.id),
+    listPartners(db, campaign.id),
+    listEligiblePartners(db, campaign.demand_id),
+    listCampaignPetitions(db, campaign.id),
+  ]);
   // Co-organisers are found by the name they show, never by email; searching is rate limited.
   const q = url.searchParams.get("organiser")?.trim().slice(0, 60) ?? "";
   const limited = q ? await checkRateLimit(db, RATE_LIMITS.memberSearchPerMember, String(member.id)) : ({ ok: true } as const);
@@ -42,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     campaign: { id: campaign.id, title: campaign.title, pitch: campaign.pitch, ask: campaign.ask, target: campaign.target, endsOn: campaign.ends_on ?? "" },
     organisers,
     partners,
+    petitions,
     addablePartners: eligible.filter((o) => !partners.some((p) => p.id === o.id)),
     q,
     searchError: limited.ok ? null : limited.message,
@@ -134,6 +141,23 @@ export default function ManageCampaign() {
           </p>
         </ConfirmPanel>
       ) : null}
+
+      <section className="section" aria-labelledby="petitions-heading">
+        <h2 id="petitions-heading">Petitions</h2>
+        <ul className="task-list">
+          {data.petitions.map((p) => (
+            <li key={p.id}>
+              <Link to={`/petitions/${p.slug}`}>{p.title}</Link>
+              <span className="task-list__when">
+                {p.status === "draft" ? "Draft" : p.status === "open" ? "Open" : "Closed"} · {p.signature_count.toLocaleString("en-GB")} signatures
+              </span>
+            </li>
+          ))}
+        </ul>
+        <Link to={`/campaigns/${campaign.id}/petitions/new`} className="button button--secondary">
+          Start a petition
+        </Link>
+      </section>
 
       <section className="section form" aria-labelledby="entry-heading">
         <h2 id="entry-heading">Post to the timeline</h2>

@@ -9,6 +9,8 @@ const copy = {
   "sign-in": "We have sent an email with what to do next. A sign-in link works once and expires in an hour.",
   reset: "We have sent an email with what to do next. A link to set a new password works once and expires in an hour.",
   "change-email": "If that address can be used, we have sent it a link to confirm the change. It expires in an hour.",
+  // The same words whether the signature is new, repeated or already confirmed.
+  petition: "To count your signature, open the link in that email and press the button. The link works for 14 days. If you have already confirmed, your signature counts and there is nothing more to do.",
 } as const;
 
 /** The same page for known and unknown emails: it never says whether an account exists. */

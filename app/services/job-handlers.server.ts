@@ -1,4 +1,5 @@
 import type { Database } from "../../db";
+import { recountPetitions } from "~/models/petition.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
 import { deliverEmail, deliverEmailBatch } from "~/utils/email.server";
@@ -21,6 +22,10 @@ export function jobHandlers(db: Database): JobHandlers {
     // Rate-limit windows older than a day can never matter again.
     "maintenance.prune-rate-limits": async () => {
       await deleteExpiredRateLimitBuckets(db);
+    },
+    // Nightly: set every petition's count from its confirmed signatures, correcting any drift.
+    "petition.recount": async () => {
+      await recountPetitions(db);
     },
   };
 }

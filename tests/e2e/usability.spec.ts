@@ -69,7 +69,12 @@ test("an admin changes a role only after confirming it, and no page scrolls side
   await page.goto("/campaigns");
   await expectAccessible(page);
   const campaign = await page.getByRole("link", { name: "Crisis houses in every region by 2028" }).getAttribute("href");
+  await page.goto(campaign!);
+  await expectAccessible(page);
+  const petition = await page.getByRole("link", { name: /Sign the petition/ }).getAttribute("href");
   const paths = [
+    petition!,
+    `${campaign}/petitions/new`,
     "/campaigns",
     campaign!,
     `${campaign}/manage`,

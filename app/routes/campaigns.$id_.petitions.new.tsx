@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextArea, TextField } from "~/components/form-field";
+import { createPetition } from "~/services/petition.server";
+import { requireMember } from "~/utils/auth.server";
+import { loadCampaign } from "~/utils/campaign-access.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, valueOf } from "~/utils/forms";
+import { canOnCampaign } from "~/utils/permissions";
+import { PetitionSchema } from "~/utils/petition-forms";
+import { invalid } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "New petition – Chorus" }];
+
+async function loadManaged(request: Request, rawId: string | undefined) {
+  const member = await requireMember(request);
+  const { campaign, context } = await loadCampaign(rawId, member);
+  if (!canOnCampaign(member, "campaign.manage", context)) throw new Response("Forbidden", { status: 403 });
+  return { member, campaign };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { campaign } = await loadManaged(request, params.id);
+  return { campaign: { id: campaign.id, title: campaign.title, target: campaign.target } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member, campaign } = await loadManaged(request, params.id);
+  const parsed = parseForm(PetitionSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const { closesOn, ...fields } = parsed.data;
+  const petition = await createPetition(db, campaign.id, member.id, { ...fields, closesAt: closesOn });
+  return redirectWithFlash(request, `/petitions/${petition.slug}`, { kind: "success", message: "The petition is saved as a draft. Check it, then open it for signatures." });
+}
+
+export default function NewPetition() {
+  const { campaign } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values;
+  return (
+    <>
+      <p>
+        <Link to={`/campaigns/${campaign.id}/manage`}>Back to managing the campaign</Link>
+      </p>
+      <div className="form">
+        <ErrorSummary errors={errors} order={["title", "ask", "why", "addressedTo", "goal", "closesOn"]} />
+        <h1>New petition for &ldquo;{campaign.title}&rdquo;</h1>
+        <p className="lead">It starts as a draft that only organisers see. Its wording can change until the first person signs.</p>
+        <Form method="post" noValidate>
+          <TextField name="title" label="Title" limit={150} defaultValue={valueOf(values, "title")} error={errors?.title} />
+          <TextField name="ask" label="The ask, in one sentence" limit={300} defaultValue={valueOf(values, "ask")} error={errors?.ask} />
+          <TextArea name="why" label="Why it matters" hint="Markdown: # for headings, - for lists, [text](https://…) for links." limit={10_000} rows={8} defaultValue={valueOf(values, "why")} error={errors?.why} />
+          <TextField name="addressedTo" label="Addressed to" limit={300} defaultValue={valueOf(values, "addressedTo") || campaign.target} error={errors?.addressedTo} />
+          <TextField name="goal" inputMode="numeric" className="input--short" label="Signature goal" hint="For example, 10000." defaultValue={valueOf(values, "goal")} error={errors?.goal} />
+          <TextField name="closesOn" type="date" className="input--short" label="Closing date (optional)" hint="It closes at the end of that day, UK time." defaultValue={valueOf(values, "closesOn")} error={errors?.closesOn} />
+          <button type="submit" className="button">
+            Save the draft
+          </button>
+        </Form>
+      </div>
+    </>
+  );
+}

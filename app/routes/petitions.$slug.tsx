@@ -1,0 +1,206 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RenderedMarkdown } from "~/components/demand-bits";
+import { ErrorSummary } from "~/components/error-summary";
+import { Checkbox, TextField } from "~/components/form-field";
+import { percentOf } from "~/components/vote-results";
+import { getCampaign, isOrganiser } from "~/models/campaign.server";
+import { getPetitionBySlug, listRecentPublicSigners } from "~/models/petition.server";
+import { closePetition, openPetition, signPetition } from "~/services/petition.server";
+import { getCurrentMember, requireMember } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { getAppUrl } from "~/utils/env.server";
+import { redirectToCheckEmail, redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, valueOf } from "~/utils/forms";
+import { formatLondonLong } from "~/utils/london-time";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { canOnCampaign } from "~/utils/permissions";
+import { SignSchema } from "~/utils/petition-forms";
+import { invalid } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.petition.title} – Petition – Chorus` },
+        { name: "description", content: data.petition.ask },
+        { property: "og:type", content: "website" },
+        { property: "og:title", content: data.petition.title },
+        { property: "og:description", content: data.petition.ask },
+        { property: "og:url", content: data.shareUrl },
+      ]
+    : [{ title: "Petition – Chorus" }];
+
+// The page carries the sign form: never cached anywhere. The count has its own cacheable address.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** A petition as its viewer may see it: drafts only for the campaign's organisers (and admins). */
+async function loadPetition(request: Request, slug: string | undefined) {
+  const { member } = await getCurrentMember(request);
+  const petition = slug ? await getPetitionBySlug(db, slug) : undefined;
+  const campaign = petition ? await getCampaign(db, petition.campaign_id) : undefined;
+  if (!petition || !campaign) throw new Response("Not found", { status: 404 });
+  const context = { isOrganiser: member ? await isOrganiser(db, campaign.id, member.id) : false, status: campaign.status };
+  const manage = canOnCampaign(member, "campaign.manage", context);
+  if (petition.status === "draft" && !manage) throw new Response("Not found", { status: 404 });
+  return { petition, campaign, manage };
+}
+
+const accepting = (p: { status: string; closes_at: Date | null }) => p.status === "open" && (!p.closes_at || new Date(p.closes_at) > new Date());
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { petition, campaign, manage } = await loadPetition(request, params.slug);
+  const signers = petition.status === "draft" ? [] : await listRecentPublicSigners(db, petition.id);
+  return {
+    petition: {
+      slug: petition.slug,
+      title: petition.title,
+      ask: petition.ask,
+      whyHtml: renderMarkdown(petition.why),
+      addressedTo: petition.addressed_to,
+      goal: petition.goal,
+      count: petition.signature_count,
+      status: petition.status,
+      closesAt: petition.closes_at,
+      accepting: accepting(petition),
+    },
+    campaign: { id: campaign.id, title: campaign.title },
+    signers: signers.map((s) => ({ firstName: s.first_name, area: s.outward_code })),
+    shareUrl: `${getAppUrl()}/petitions/${petition.slug}`,
+    manage,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  if (intent === "open" || intent === "close") {
+    await requireMember(request);
+    const { petition, manage } = await loadPetition(request, params.slug);
+    if (!manage) throw new Response("Forbidden", { status: 403 });
+    const changed = intent === "open" ? await openPetition(db, petition.id) : await closePetition(db, petition.id);
+    return redirectWithFlash(request, `/petitions/${petition.slug}`, changed ? { kind: "success", message: intent === "open" ? "The petition is open for signatures." : "The petition is closed." } : { kind: "info", message: "Nothing changed." });
+  }
+  const { petition } = await loadPetition(request, params.slug);
+  if (intent !== "sign") throw new Response("Bad request", { status: 400 });
+  if (!accepting(petition)) return invalid({ form: "This petition is not open for signatures." });
+  const parsed = parseForm(SignSchema, formData);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const { website, postcode, ...signer } = parsed.data;
+  // A filled-in hidden field is a script: it sees the same page as everyone, and nothing is recorded.
+  if (!website) await signPetition(db, petition, { ...signer, outwardCode: postcode });
+  return redirectToCheckEmail(request, "petition", parsed.data.email);
+}
+
+export default function PetitionPage() {
+  const { petition, campaign, signers, shareUrl, manage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values;
+  const share = percentOf(Math.min(petition.count, petition.goal), petition.goal);
+  return (
+    <>
+      <p>
+        Part of the campaign <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link>
+      </p>
+      <ErrorSummary errors={errors} order={["name", "email", "postcode"]} />
+      <div className="page-heading">
+        <span className={`stage stage--${petition.status === "open" ? "campaigning" : "closed"}`}>
+          {petition.status === "draft" ? "Draft" : petition.accepting ? "Open for signatures" : "Closed"}
+        </span>
+        <h1>{petition.title}</h1>
+        <p className="lead">{petition.ask}</p>
+        <p className="small muted">Addressed to {petition.addressedTo}.</p>
+      </div>
+      {manage ? (
+        <div className="notice">
+          <p>
+            <strong>You organise this campaign.</strong>{" "}
+            {petition.status === "draft" ? "Only organisers can see this draft." : petition.status === "open" ? "Close it when the campaign is ready to deliver it." : null}
+          </p>
+          {petition.status === "draft" || petition.status === "open" ? (
+            <Form method="post">
+              <button type="submit" name="intent" value={petition.status === "draft" ? "open" : "close"} className={petition.status === "draft" ? "button" : "button button--secondary"}>
+                {petition.status === "draft" ? "Open for signatures" : "Close the petition"}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="demand-layout">
+        <div>
+          <section className="card stage-box" aria-labelledby="progress-heading">
+            <h2 id="progress-heading">
+              <span className="figures__number">{petition.count.toLocaleString("en-GB")}</span> {petition.count === 1 ? "signature" : "signatures"}
+            </h2>
+            <svg className="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <rect width="100" height="10" className="bar__track" />
+              <rect width={share} height="10" className="bar__fill bar__fill--support" />
+            </svg>
+            <p>
+              {share}% of the goal of {petition.goal.toLocaleString("en-GB")}. Only confirmed signatures count; the number updates every few seconds.
+            </p>
+            {petition.closesAt ? (
+              <p>
+                {petition.accepting ? "Closes" : "Closed"} {formatLondonLong(petition.closesAt)}.
+              </p>
+            ) : null}
+          </section>
+          <section aria-labelledby="why-heading">
+            <h2 id="why-heading">Why it matters</h2>
+            <RenderedMarkdown html={petition.whyHtml} />
+          </section>
+          {signers.length ? (
+            <section aria-labelledby="signers-heading">
+              <h2 id="signers-heading">Recently signed</h2>
+              <ul className="share-links">
+                {signers.map((s, i) => (
+                  <li key={i}>
+                    {s.firstName}
+                    {s.area ? `, ${s.area}` : ""}
+                  </li>
+                ))}
+              </ul>
+              <p className="small muted">Only people who chose to show their first name.</p>
+            </section>
+          ) : null}
+        </div>
+        <aside className="demand-aside" aria-label="Sign and share">
+          {petition.accepting ? (
+            <section className="card" id="sign" aria-labelledby="sign-heading">
+              <h2 id="sign-heading">Sign this petition</h2>
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="sign" />
+                <TextField name="name" label="Your name" autoComplete="name" limit={100} defaultValue={valueOf(values, "name")} error={errors?.name} />
+                <TextField name="email" type="email" label="Your email address" hint="We email you a link to confirm your signature." autoComplete="email" spellCheck={false} defaultValue={valueOf(values, "email")} error={errors?.email} />
+                <TextField name="postcode" label="Postcode (optional)" hint="Only the first half is kept, to show where support comes from." autoComplete="postal-code" className="input--short" defaultValue={valueOf(values, "postcode")} error={errors?.postcode} />
+                <div className="visually-hidden" aria-hidden="true">
+                  <label htmlFor="field-website">Leave this empty</label>
+                  <input id="field-website" name="website" tabIndex={-1} autoComplete="off" />
+                </div>
+                <Checkbox name="showName" label="Show my first name on this page" defaultChecked={valueOf(values, "showName") === "yes"} />
+                <Checkbox name="campaignConsent" label="Email me news about this campaign (you can stop at any time)" defaultChecked={valueOf(values, "campaignConsent") === "yes"} />
+                <p className="small">
+                  How we use your details: <Link to="/privacy">privacy notice</Link>.
+                </p>
+                <button type="submit" className="button">
+                  Sign the petition
+                </button>
+              </Form>
+            </section>
+          ) : petition.status !== "draft" ? (
+            <section className="card" aria-labelledby="closed-heading">
+              <h2 id="closed-heading">This petition is closed</h2>
+              <p>It finished with {petition.count.toLocaleString("en-GB")} signatures. The campaign&apos;s page says what happened next.</p>
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="share-heading">
+            <h2 id="share-heading">Share it</h2>
+            <p className="small">
+              <span className="share-url">{shareUrl}</span>
+            </p>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

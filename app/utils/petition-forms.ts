@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { EmailField } from "./fields";
+import { parseLondonDateTime } from "./london-time";
+import { outwardCode } from "./petition-signers";
+
+export const PetitionSchema = z.object({
+  title: z.string({ error: "Enter a title" }).trim().min(5, { error: "Title must be 5 characters or more" }).max(150, { error: "Title must be 150 characters or fewer" }),
+  ask: z.string({ error: "Enter the ask, in one sentence" }).trim().min(10, { error: "The ask must be 10 characters or more" }).max(300, { error: "The ask must be 300 characters or fewer" }),
+  why: z.string({ error: "Say why it matters" }).trim().min(20, { error: "Why it matters must be 20 characters or more" }).max(10_000, { error: "Why it matters must be 10,000 characters or fewer" }),
+  addressedTo: z.string({ error: "Enter who it is addressed to" }).trim().min(3, { error: "Enter who it is addressed to" }).max(300, { error: "Who it is addressed to must be 300 characters or fewer" }),
+  goal: z.coerce
+    .number({ error: "Enter a goal, like 10000" })
+    .int({ error: "Enter a whole number, like 10000" })
+    .min(10, { error: "The goal must be at least 10 signatures" })
+    .max(10_000_000, { error: "The goal must be 10,000,000 or fewer" }),
+  // The petition closes at the end of that day, UK time.
+  closesOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const at = /^\d{4}-\d{2}-\d{2}$/.test(v) ? parseLondonDateTime(`${v}T23:59`) : null;
+      if (!at) {
+        ctx.addIssue({ code: "custom", message: "Enter a real date, like 2027-03-31" });
+        return z.NEVER;
+      }
+      if (at.getTime() <= Date.now()) {
+        ctx.addIssue({ code: "custom", message: "The closing date must be in the future" });
+        return z.NEVER;
+      }
+      return at;
+    }),
+});
+
+export const SignSchema = z.object({
+  name: z.string({ error: "Enter your name" }).trim().min(1, { error: "Enter your name" }).max(100, { error: "Your name must be 100 characters or fewer" }),
+  email: EmailField,
+  postcode: z
+    .string()
+    .trim()
+    .max(10, { error: "Enter a UK postcode, like LS6 1AN" })
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const code = outwardCode(v);
+      if (!code) {
+        ctx.addIssue({ code: "custom", message: "Enter a UK postcode, like LS6 1AN, or leave it empty" });
+        return z.NEVER;
+      }
+      return code;
+    }),
+  showName: z.literal("yes").optional().transform((v) => v === "yes"),
+  campaignConsent: z.literal("yes").optional().transform((v) => v === "yes"),
+  // A field people never see: only scripts fill it in.
+  website: z.string().optional(),
+});

@@ -1,0 +1,178 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { db } from "../../db";
+import { createDemand, createMember, expireVoting, openDemandForVoting } from "../../db/builders";
+import { foldCountDeltas, getPetitionBySlug, recountPetitions } from "../../app/models/petition.server";
+import { startCampaign } from "../../app/services/campaign.server";
+import { castVote, closeVoting } from "../../app/services/demand.server";
+import { confirmSignature, createPetition, openPetition, signPetition, withdrawSignature } from "../../app/services/petition.server";
+import { action as newAction, loader as newLoader } from "../../app/routes/campaigns.$id_.petitions.new";
+import { action as petitionAction, loader as petitionLoader } from "../../app/routes/petitions.$slug";
+import { action as confirmAction, loader as confirmLoader } from "../../app/routes/petitions.$slug_.confirm.$token";
+import { loader as countLoader } from "../../app/routes/petitions.$slug_.count[.]json";
+import { loader as campaignLoader } from "../../app/routes/campaigns.$id";
+import { action as signInAction } from "../../app/routes/sign-in";
+import { call, cookieFrom, latestEmail, request } from "./http";
+
+async function signedIn() {
+  const member = await createMember(db);
+  const outcome = await call(signInAction, request("/sign-in", { form: { intent: "password", email: member.email, password: "correct horse battery" } }));
+  return { ...member, cookie: cookieFrom(outcome.setCookies) };
+}
+
+/** A running campaign led by `lead`, from a freshly adopted demand. */
+async function campaignFor(leadId: number) {
+  const admin = await createMember(db, { roles: ["admin"] });
+  const demandId = await createDemand(db, { authorId: leadId });
+  await openDemandForVoting(db, demandId, admin.id);
+  await castVote(db, demandId, (await createMember(db)).id, { choice: "support", reason: null, reasonPublic: false });
+  await expireVoting(db, demandId);
+  await closeVoting(db, demandId);
+  const started = await startCampaign(db, leadId, demandId, { title: "A campaign for petitions", pitch: "A pitch long enough for the campaign page.", ask: "An ask long enough for the campaign.", target: "Decision makers", endsOn: null }, []);
+  if (!started.ok) throw new Error(started.reason);
+  return started.id;
+}
+
+async function openPetitionFor(leadId: number) {
+  const campaignId = await campaignFor(leadId);
+  const petition = await createPetition(db, campaignId, leadId, { title: "Crisis houses now", ask: "Fund a crisis house in every region.", why: "Because people in crisis deserve better than a distant ward.", addressedTo: "The Minister for Care", goal: 1000, closesAt: null });
+  await openPetition(db, petition.id);
+  return { campaignId, petition: (await getPetitionBySlug(db, petition.slug))! };
+}
+
+const tokenFrom = (url: string) => url.split("/").pop()!;
+const countOf = async (id: number) => (await db.selectFrom("petition").select("signature_count").where("id", "=", id).executeTakeFirstOrThrow()).signature_count;
+const signer = (email: string) => ({ name: "Sam Signer", email, outwardCode: null, showName: false, campaignConsent: false });
+
+describe("creating petitions", () => {
+  it("is for the campaign's organisers; a draft is hidden until it is opened", async () => {
+    const lead = await signedIn();
+    const stranger = await signedIn();
+    const campaignId = await campaignFor(lead.id);
+    const p = { id: String(campaignId) };
+    const url = `/campaigns/${campaignId}/petitions/new`;
+    expect((await call(newLoader, request(url, { cookie: stranger.cookie }), p)).status).toBe(403);
+    const fields = { title: "Homes first", ask: "Plan a home from the day of admission.", why: "Discharge to the street undoes recovery and costs more.", addressedTo: "Council leaders", goal: "5000" };
+    expect((await call(newAction, request(url, { form: fields, cookie: stranger.cookie }), p)).status).toBe(403);
+    const bad = await call(newAction, request(url, { form: { ...fields, goal: "lots", closesOn: "2020-01-01" }, cookie: lead.cookie }), p);
+    expect(bad.data.errors).toMatchObject({ goal: "Enter a goal, like 10000", closesOn: "The closing date must be in the future" });
+    const made = await call(newAction, request(url, { form: fields, cookie: lead.cookie }), p);
+    const slug = made.location!.split("/").pop()!;
+    expect((await call(petitionLoader, request(`/petitions/${slug}`), { slug })).status).toBe(404);
+    expect((await call(countLoader, request(`/petitions/${slug}/count.json`), { slug })).status).toBe(404);
+    expect((await call(petitionLoader, request(`/petitions/${slug}`, { cookie: lead.cookie }), { slug })).data.manage).toBe(true);
+    expect((await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "open" }, cookie: stranger.cookie }), { slug })).status).toBe(404);
+    await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "open" }, cookie: lead.cookie }), { slug });
+    const open = await call(petitionLoader, request(`/petitions/${slug}`), { slug });
+    expect(open.data.petition).toMatchObject({ status: "open", accepting: true, count: 0 });
+  });
+});
+
+describe("signing", () => {
+  it("explains bad input, ignores the honeypot, and shows the same page for new, repeated and confirmed signatures", async () => {
+    const lead = await createMember(db);
+    const { petition } = await openPetitionFor(lead.id);
+    const slug = petition.slug;
+    const sign = (form: Record<string, string>) => call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "sign", ...form } }), { slug });
+    const bad = await sign({ name: "", email: "not-an-email", postcode: "12345" });
+    expect(bad.data.errors).toMatchObject({ name: "Enter your name", postcode: "Enter a UK postcode, like LS6 1AN, or leave it empty" });
+    expect(bad.data.values.postcode).toBe("12345");
+
+    const bot = await sign({ name: "Bot", email: "bot@example.org", website: "https://spam.example" });
+    expect(bot.location).toBe("/check-email?for=petition");
+    expect(await db.selectFrom("petition_signature").select("id").where("petition_id", "=", petition.id).execute()).toEqual([]);
+
+    const first = await sign({ name: "Asha Patel", email: "Asha.Patel+petition@Gmail.com", postcode: "ls6 1an", showName: "yes" });
+    expect(first.location).toBe("/check-email?for=petition");
+    const rows = await db.selectFrom("petition_signature").select(["email_normalised", "outward_code", "status", "show_name"]).where("petition_id", "=", petition.id).execute();
+    expect(rows).toEqual([{ email_normalised: "ashapatel@gmail.com", outward_code: "LS6", status: "pending", show_name: true }]);
+    // Re-signing re-sends, up to 5 emails in all; a confirmed signature gets none.
+    for (let i = 0; i < 6; i++) await sign({ name: "Asha Patel", email: "ashapatel@googlemail.com" });
+    const sent = await db.selectFrom("email").select("id").where("template", "=", "ConfirmSignature").where("to_address", "in", ["asha.patel+petition@gmail.com", "ashapatel@googlemail.com"]).execute();
+    expect(sent).toHaveLength(5);
+    const mail = await latestEmail(db, "ashapatel@googlemail.com", "ConfirmSignature");
+    const token = tokenFrom((mail!.props as { confirmUrl: string }).confirmUrl);
+    expect((await call(confirmLoader, request(`/petitions/${slug}/confirm/${token}`), { slug, token })).data.valid).toBe(true);
+    expect((await call(confirmAction, request(`/petitions/${slug}/confirm/${token}`, { method: "POST" }), { slug, token })).status).toBe(302);
+  });
+
+  it("counts 200 racing submissions from 150 people as exactly 150 signatures, and 150 once confirmed and folded", async () => {
+    const lead = await createMember(db);
+    const { petition } = await openPetitionFor(lead.id);
+    // 150 people; 50 of them submit twice, the second time written differently (case, +tag).
+    const people = Array.from({ length: 150 }, (_, i) => `person${i}@example.org`);
+    const submissions = [...people, ...people.slice(0, 50).map((e) => e.replace("person", "Person").replace("@", "+again@"))];
+    await Promise.all(submissions.map((email) => signPetition(db, petition, signer(email))));
+    const pending = await db.selectFrom("petition_signature").select(["id", "email"]).where("petition_id", "=", petition.id).execute();
+    expect(pending).toHaveLength(150);
+    // Each person's valid link is in the last email either of their submissions caused.
+    const tokens = await Promise.all(
+      people.map(async (email) => {
+        const mail = await db
+          .selectFrom("email")
+          .select("props")
+          .where("template", "=", "ConfirmSignature")
+          .where("to_address", "in", [email, email.replace("@", "+again@")])
+          .orderBy("id", "desc")
+          .executeTakeFirstOrThrow();
+        return tokenFrom((mail.props as { confirmUrl: string }).confirmUrl);
+      }),
+    );
+    const results = await Promise.all(tokens.map((t) => confirmSignature(db, petition.id, t)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    // Confirmations never touch the petition row; the fold brings the count to exactly 150.
+    expect(await countOf(petition.id)).toBe(0);
+    await Promise.all([foldCountDeltas(db, 40), foldCountDeltas(db, 40), foldCountDeltas(db, 40)]);
+    while ((await foldCountDeltas(db)) > 0);
+    expect(await countOf(petition.id)).toBe(150);
+    const json = await call(countLoader, request(`/petitions/${petition.slug}/count.json`), { slug: petition.slug });
+    expect(json.data).toEqual({ count: 150, goal: 1000, status: "open" });
+  });
+
+  it("confirms once however often the button is pressed, refuses expired links, and takes back withdrawn signatures", async () => {
+    const lead = await createMember(db);
+    const { petition, campaignId } = await openPetitionFor(lead.id);
+    await signPetition(db, petition, signer("once@example.org"));
+    const mail = (await latestEmail(db, "once@example.org", "ConfirmSignature"))!.props as { confirmUrl: string; withdrawUrl: string };
+    const token = tokenFrom(mail.confirmUrl);
+    expect(await confirmSignature(db, petition.id, token)).toEqual({ ok: true, alreadyConfirmed: false });
+    expect(await confirmSignature(db, petition.id, token)).toEqual({ ok: true, alreadyConfirmed: true });
+    expect(await confirmSignature(db, petition.id + 1, token)).toEqual({ ok: false });
+    await foldCountDeltas(db);
+    expect(await countOf(petition.id)).toBe(1);
+
+    await signPetition(db, petition, signer("late@example.org"));
+    const late = tokenFrom(((await latestEmail(db, "late@example.org", "ConfirmSignature"))!.props as { confirmUrl: string }).confirmUrl);
+    await db.updateTable("petition_signature").set({ token_expires_at: sql<Date>`now() - interval '1 second'` }).where("email", "=", "late@example.org").execute();
+    expect(await confirmSignature(db, petition.id, late)).toEqual({ ok: false });
+    expect((await call(confirmLoader, request(`/petitions/${petition.slug}/confirm/${late}`), { slug: petition.slug, token: late })).data.valid).toBe(false);
+
+    expect(await withdrawSignature(db, petition.id, tokenFrom(mail.withdrawUrl))).toBe(true);
+    expect(await withdrawSignature(db, petition.id, tokenFrom(mail.withdrawUrl))).toBe(true);
+    await foldCountDeltas(db);
+    expect(await countOf(petition.id)).toBe(0);
+    expect(await confirmSignature(db, petition.id, token)).toEqual({ ok: false });
+
+    // The campaign page shows the confirmed total and the call to sign.
+    const page = await call(campaignLoader, request(`/campaigns/${campaignId}`), { id: String(campaignId) });
+    expect(page.data.petitions).toEqual([expect.objectContaining({ slug: petition.slug, status: "open", signature_count: 0 })]);
+  });
+
+  it("recounts from the confirmed signatures, allowing for deltas not yet folded", async () => {
+    const lead = await createMember(db);
+    const { petition } = await openPetitionFor(lead.id);
+    for (const email of ["a@example.org", "b@example.org", "c@example.org"]) {
+      await signPetition(db, petition, signer(email));
+      await confirmSignature(db, petition.id, tokenFrom(((await latestEmail(db, email, "ConfirmSignature"))!.props as { confirmUrl: string }).confirmUrl));
+    }
+    await foldCountDeltas(db);
+    // Drift (a hand edit, a bug), with one more confirmation still waiting to be folded.
+    await db.updateTable("petition").set({ signature_count: 99 }).where("id", "=", petition.id).execute();
+    await signPetition(db, petition, signer("d@example.org"));
+    await confirmSignature(db, petition.id, tokenFrom(((await latestEmail(db, "d@example.org", "ConfirmSignature"))!.props as { confirmUrl: string }).confirmUrl));
+    await recountPetitions(db);
+    expect(await countOf(petition.id)).toBe(3);
+    await foldCountDeltas(db);
+    expect(await countOf(petition.id)).toBe(4);
+  });
+});
