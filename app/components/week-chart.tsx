@@ -2,10 +2,10 @@ import { formatCalendarDate } from "~/utils/london-time";
 import { TableFrame } from "./table-frame";
 
 /**
- * A bar per week, drawn as SVG sized by attributes (the CSP allows no inline styles), hidden from
+ * A bar per period (a week, a day), drawn as SVG sized by attributes (the CSP allows no inline styles), hidden from
  * screen readers, with the same numbers in a table under it for everyone.
  */
-export function WeekChart({ weeks, label, unit }: { weeks: Array<{ week: string; count: number }>; label: string; unit: string }) {
+export function WeekChart({ weeks, label, unit, period = "Week beginning" }: { weeks: Array<{ week: string; count: number }>; label: string; unit: string; period?: string }) {
   if (weeks.length === 0) return <p>Nothing to chart yet.</p>;
   const max = Math.max(...weeks.map((w) => w.count), 1);
   const barWidth = 24;
@@ -35,7 +35,7 @@ export function WeekChart({ weeks, label, unit }: { weeks: Array<{ week: string;
             <caption>{label}</caption>
             <thead>
               <tr>
-                <th scope="col">Week beginning</th>
+                <th scope="col">{period}</th>
                 <th scope="col" className="numeric">
                   {unit}
                 </th>

@@ -9,12 +9,24 @@ export interface PetitionFields {
   addressedTo: string;
   goal: number;
   closesAt: Date | null;
+  milestones?: number[];
 }
 
 export async function insertPetition(db: Database, campaignId: number, createdBy: number, slug: string, fields: PetitionFields) {
   const row = await db
     .insertInto("petition")
-    .values({ campaign_id: campaignId, created_by: createdBy, slug, title: fields.title, ask: fields.ask, why: fields.why, addressed_to: fields.addressedTo, goal: fields.goal, closes_at: fields.closesAt })
+    .values({
+      campaign_id: campaignId,
+      created_by: createdBy,
+      slug,
+      title: fields.title,
+      ask: fields.ask,
+      why: fields.why,
+      addressed_to: fields.addressedTo,
+      goal: fields.goal,
+      closes_at: fields.closesAt,
+      milestones: fields.milestones ?? [],
+    })
     .returning(["id", "slug"])
     .executeTakeFirstOrThrow();
   return row;
@@ -68,22 +80,40 @@ const COUNT_LOCK = 727_001;
 /**
  * Folds waiting deltas into the petitions' counts: up to `limit` at a time, claimed with SKIP LOCKED
  * so concurrent folds never take the same row, summed per petition, deleted in the same statement
- * that adds them. Exact whatever order confirmations committed in. Returns how many were folded.
+ * that adds them. Exact whatever order confirmations committed in. A count that passes one of the
+ * petition's milestones (or its goal) puts an entry on the campaign's timeline, in the same transaction.
+ * Returns how many deltas were folded.
  */
 export async function foldCountDeltas(db: Database, limit = 10_000) {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${COUNT_LOCK})`.execute(trx);
-    const result = await sql<{ folded: number }>`
+    const result = await sql<{ id: number; campaign_id: number; title: string; now: number; added: number; folded: number; milestones: number[]; goal: number }>`
       with claimed as (
         delete from petition_count_delta where id in (select id from petition_count_delta order by id limit ${limit} for update skip locked)
         returning petition_id, delta
       ), sums as (
         select petition_id, sum(delta)::int as total, count(*)::int as n from claimed group by petition_id
-      ), applied as (
-        update petition set signature_count = petition.signature_count + sums.total from sums where petition.id = sums.petition_id returning sums.n
       )
-      select coalesce(sum(n), 0)::int as folded from applied`.execute(trx);
-    return result.rows[0]?.folded ?? 0;
+      update petition set signature_count = petition.signature_count + sums.total from sums where petition.id = sums.petition_id
+      returning petition.id, petition.campaign_id, petition.title, petition.signature_count as now, sums.total as added, sums.n as folded, petition.milestones, petition.goal`.execute(trx);
+    for (const row of result.rows) {
+      const before = row.now - row.added;
+      const passed = [...new Set([...row.milestones, row.goal])].filter((m) => before < m && m <= row.now).sort((a, b) => a - b);
+      for (const milestone of passed) {
+        await trx
+          .insertInto("campaign_event")
+          .values({
+            campaign_id: row.campaign_id,
+            kind: "update",
+            title: `${milestone.toLocaleString("en-GB")} signatures${milestone === row.goal ? ": the goal is reached" : ""}`,
+            body: `The petition “${row.title}” has passed ${milestone.toLocaleString("en-GB")} confirmed signatures.`,
+            happened_on: sql<string>`(now() at time zone 'Europe/London')::date`,
+            author_id: null,
+          })
+          .execute();
+      }
+    }
+    return result.rows.reduce((sum, r) => sum + r.folded, 0);
   });
 }
 
@@ -105,4 +135,78 @@ export async function recountPetitions(db: Database) {
       where petition.id = truth.id and petition.signature_count <> truth.n`.execute(trx);
     return Number(result.numAffectedRows ?? 0);
   });
+}
+
+/** Confirmed signatures for delivery, oldest first, a page at a time (keyset on id). */
+export function listConfirmedSignatures(db: Database, petitionId: number, afterId: number, limit: number) {
+  return db
+    .selectFrom("petition_signature")
+    .select(["id", "name", "outward_code", "campaign_consent", "email", "confirmed_at"])
+    .where("petition_id", "=", petitionId)
+    .where("status", "=", "confirmed")
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+/** Confirmed signatures per UK day, for the dashboard's chart (bounded by the petition's length). */
+export function countSignaturesByDay(db: Database, campaignId: number) {
+  return db
+    .selectFrom("petition_signature")
+    .innerJoin("petition", "petition.id", "petition_signature.petition_id")
+    .select([sql<string>`to_char(petition_signature.confirmed_at at time zone 'Europe/London', 'YYYY-MM-DD')`.as("day"), sql<number>`count(*)::int`.as("signatures")])
+    .where("petition.campaign_id", "=", campaignId)
+    .where("petition_signature.status", "=", "confirmed")
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .limit(1000)
+    .execute();
+}
+
+/** Confirmed signatures per postcode area (the letters of the outward code: "LS", "M"), most first. */
+export function countSignaturesByArea(db: Database, campaignId: number) {
+  return db
+    .selectFrom("petition_signature")
+    .innerJoin("petition", "petition.id", "petition_signature.petition_id")
+    .select([sql<string>`coalesce(substring(petition_signature.outward_code from '^[A-Z]+'), 'Not given')`.as("area"), sql<number>`count(*)::int`.as("signatures")])
+    .where("petition.campaign_id", "=", campaignId)
+    .where("petition_signature.status", "=", "confirmed")
+    .groupBy(sql`1`)
+    .orderBy(sql`2`, "desc")
+    .orderBy(sql`1`)
+    .limit(150)
+    .execute();
+}
+
+/** Suspect signatures still counting or waiting, grouped by network and email domain, largest first. */
+export function listSuspectClusters(db: Database, petitionId: number) {
+  return db
+    .selectFrom("petition_signature")
+    .select([
+      "ip_hash",
+      sql<string>`split_part(email_normalised, '@', 2)`.as("domain"),
+      sql<number>`count(*)::int`.as("signatures"),
+      sql<number>`(count(*) filter (where status = 'confirmed'))::int`.as("confirmed"),
+    ])
+    .where("petition_id", "=", petitionId)
+    .where("suspect", "=", true)
+    .where("status", "in", ["pending", "confirmed"])
+    .groupBy(["ip_hash", sql`2`])
+    .orderBy(sql`3`, "desc")
+    .limit(50)
+    .execute();
+}
+
+/**
+ * Anonymises the signers of petitions closed more than `days` ago: names, emails, networks and
+ * consents go; status, confirmation time and postcode area stay, so counts and areas still add up.
+ * Returns how many signatures were anonymised.
+ */
+export async function anonymiseClosedPetitionSigners(db: Database, days: number) {
+  const result = await sql`
+    update petition_signature s set name = 'Anonymised', email = '', email_normalised = 'anonymised-' || s.id, ip_hash = null, show_name = false, campaign_consent = false
+    from petition p
+    where p.id = s.petition_id and p.closed_at < now() - make_interval(days => ${days}) and s.email <> ''`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignTimeline } from "~/components/campaign-timeline";
+import { TableFrame } from "~/components/table-frame";
 import { WeekChart } from "~/components/week-chart";
 import { countEventsByWeek, listCampaignEvents, listOrganisers, listPartners } from "~/models/campaign.server";
+import { countSignaturesByArea, countSignaturesByDay, listCampaignPetitions } from "~/models/petition.server";
 import { requireMember } from "~/utils/auth.server";
 import { loadCampaign } from "~/utils/campaign-access.server";
 import { db } from "~/utils/db.server";
@@ -15,7 +17,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);
   const { campaign, context } = await loadCampaign(params.id, member);
   if (!canOnCampaign(member, "campaign.dashboard", context)) throw new Response("Forbidden", { status: 403 });
-  const [organisers, partners, weeks, recent] = await Promise.all([listOrganisers(db, campaign.id), listPartners(db, campaign.id), countEventsByWeek(db, campaign.id), listCampaignEvents(db, campaign.id, 1)]);
+  const [organisers, partners, weeks, recent, petitions, byDay, byArea] = await Promise.all([
+    listOrganisers(db, campaign.id),
+    listPartners(db, campaign.id),
+    countEventsByWeek(db, campaign.id),
+    listCampaignEvents(db, campaign.id, 1),
+    listCampaignPetitions(db, campaign.id),
+    countSignaturesByDay(db, campaign.id),
+    countSignaturesByArea(db, campaign.id),
+  ]);
   const started = new Date(campaign.created_at);
   const end = campaign.ended_at ? new Date(campaign.ended_at) : new Date();
   return {
@@ -25,15 +35,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisers: organisers.length,
       partners: partners.length,
       entries: weeks.reduce((sum, w) => sum + w.entries, 0),
+      signatures: byDay.reduce((sum, d) => sum + d.signatures, 0),
     },
     weeks: weeks.map((w) => ({ week: w.week, count: w.entries })),
+    petitions,
+    byDay: byDay.map((d) => ({ week: d.day, count: d.signatures })),
+    byArea,
     recent: recent.slice(0, 5).map((e) => ({ ...e, html: "" })),
     today: todayInLondon(),
   };
 }
 
 export default function CampaignDashboard() {
-  const { campaign, figures, weeks, recent } = useLoaderData<typeof loader>();
+  const { campaign, figures, weeks, recent, petitions, byDay, byArea } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -59,7 +73,56 @@ export default function CampaignDashboard() {
         <li>
           <span className="figures__number">{figures.entries}</span> timeline {figures.entries === 1 ? "entry" : "entries"}
         </li>
+        <li>
+          <span className="figures__number">{figures.signatures.toLocaleString("en-GB")}</span> confirmed {figures.signatures === 1 ? "signature" : "signatures"}
+        </li>
       </ul>
+      {petitions.length ? (
+        <section aria-labelledby="signatures-heading">
+          <h2 id="signatures-heading">Signatures</h2>
+          <ul className="task-list">
+            {petitions.map((p) => (
+              <li key={p.id}>
+                <Link to={`/petitions/${p.slug}`}>{p.title}</Link>
+                <span className="task-list__when">
+                  {p.signature_count.toLocaleString("en-GB")} of {p.goal.toLocaleString("en-GB")} ·{" "}
+                  <a href={`/petitions/${p.slug}/signatures.csv`} download>
+                    Download for delivery (CSV)<span className="visually-hidden"> for {p.title}</span>
+                  </a>
+                </span>
+              </li>
+            ))}
+          </ul>
+          <h3>Confirmed signatures by day</h3>
+          <WeekChart weeks={byDay} label="Confirmed signatures by day" unit="Signatures" period="Day" />
+          <h3>By postcode area</h3>
+          {byArea.length ? (
+            <TableFrame label="Signatures by postcode area">
+              <table className="table">
+                <caption>Confirmed signatures by postcode area (from the first half of the postcode signers chose to give)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Area</th>
+                    <th scope="col" className="numeric">
+                      Signatures
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {byArea.map((a) => (
+                    <tr key={a.area}>
+                      <th scope="row">{a.area}</th>
+                      <td className="numeric">{a.signatures.toLocaleString("en-GB")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableFrame>
+          ) : (
+            <p>No confirmed signatures yet.</p>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Activity by week</h2>
         <WeekChart weeks={weeks} label="Timeline entries by week" unit="Entries" />

@@ -46,7 +46,7 @@ export default function NewPetition() {
         <Link to={`/campaigns/${campaign.id}/manage`}>Back to managing the campaign</Link>
       </p>
       <div className="form">
-        <ErrorSummary errors={errors} order={["title", "ask", "why", "addressedTo", "goal", "closesOn"]} />
+        <ErrorSummary errors={errors} order={["title", "ask", "why", "addressedTo", "goal", "milestones", "closesOn"]} />
         <h1>New petition for &ldquo;{campaign.title}&rdquo;</h1>
         <p className="lead">It starts as a draft that only organisers see. Its wording can change until the first person signs.</p>
         <Form method="post" noValidate>
@@ -55,6 +55,7 @@ export default function NewPetition() {
           <TextArea name="why" label="Why it matters" hint="Markdown: # for headings, - for lists, [text](https://…) for links." limit={10_000} rows={8} defaultValue={valueOf(values, "why")} error={errors?.why} />
           <TextField name="addressedTo" label="Addressed to" limit={300} defaultValue={valueOf(values, "addressedTo") || campaign.target} error={errors?.addressedTo} />
           <TextField name="goal" inputMode="numeric" className="input--short" label="Signature goal" hint="For example, 10000." defaultValue={valueOf(values, "goal")} error={errors?.goal} />
+          <TextField name="milestones" label="Milestones (optional)" hint="Counts to announce on the campaign's timeline when passed, like 1000, 5000. The goal is always announced." defaultValue={valueOf(values, "milestones")} error={errors?.milestones} />
           <TextField name="closesOn" type="date" className="input--short" label="Closing date (optional)" hint="It closes at the end of that day, UK time." defaultValue={valueOf(values, "closesOn")} error={errors?.closesOn} />
           <button type="submit" className="button">
             Save the draft

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmPanel } from "~/components/confirm";
 import { RenderedMarkdown } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
-import { Checkbox, TextField } from "~/components/form-field";
+import { Checkbox, TextArea, TextField } from "~/components/form-field";
 import { percentOf } from "~/components/vote-results";
 import { getCampaign, isOrganiser } from "~/models/campaign.server";
-import { getPetitionBySlug, listRecentPublicSigners } from "~/models/petition.server";
-import { closePetition, openPetition, signPetition } from "~/services/petition.server";
+import { getPetitionBySlug, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
+import { closePetition, deliverPetition, invalidateSuspectCluster, networkHash, openPetition, signPetition } from "~/services/petition.server";
 import { getCurrentMember, requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { getAppUrl } from "~/utils/env.server";
@@ -15,7 +16,8 @@ import { parseForm, valueOf } from "~/utils/forms";
 import { formatLondonLong } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { canOnCampaign } from "~/utils/permissions";
-import { SignSchema } from "~/utils/petition-forms";
+import { DeliverSchema, SignSchema } from "~/utils/petition-forms";
+import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -50,6 +52,10 @@ const accepting = (p: { status: string; closes_at: Date | null }) => p.status ==
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { petition, campaign, manage } = await loadPetition(request, params.slug);
   const signers = petition.status === "draft" ? [] : await listRecentPublicSigners(db, petition.id);
+  // Organisers review suspect clusters; ?cluster=<n> previews invalidating one before it is done.
+  const clusters = manage && petition.status !== "draft" ? await listSuspectClusters(db, petition.id) : [];
+  const chosen = Number(new URL(request.url).searchParams.get("cluster"));
+  const reviewing = Number.isInteger(chosen) && chosen >= 1 ? clusters[chosen - 1] : undefined;
   return {
     petition: {
       slug: petition.slug,
@@ -61,18 +67,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       count: petition.signature_count,
       status: petition.status,
       closesAt: petition.closes_at,
+      deliveredHtml: petition.delivered_note ? renderMarkdown(petition.delivered_note) : null,
+      deliveredAt: petition.delivered_at,
       accepting: accepting(petition),
     },
     campaign: { id: campaign.id, title: campaign.title },
     signers: signers.map((s) => ({ firstName: s.first_name, area: s.outward_code })),
+    // The network is shown only as a short fingerprint of its keyed hash: enough to tell clusters apart.
+    clusters: clusters.map((c, i) => ({ n: i + 1, network: c.ip_hash ?? "", fingerprint: c.ip_hash ? c.ip_hash.slice(0, 8) : "unknown", domain: c.domain, signatures: c.signatures, confirmed: c.confirmed })),
+    reviewing: reviewing ? { network: reviewing.ip_hash ?? "", fingerprint: reviewing.ip_hash ? reviewing.ip_hash.slice(0, 8) : "unknown", domain: reviewing.domain, signatures: reviewing.signatures, confirmed: reviewing.confirmed } : null,
     shareUrl: `${getAppUrl()}/petitions/${petition.slug}`,
     manage,
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
+  if (intent === "deliver") {
+    const member = await requireMember(request);
+    const { petition, manage } = await loadPetition(request, params.slug);
+    if (!manage) throw new Response("Forbidden", { status: 403 });
+    const parsed = parseForm(DeliverSchema, formData);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    const delivered = await deliverPetition(db, petition.id, member.id, parsed.data.note);
+    if (!delivered) return invalid({ form: "Only a closed petition can be marked delivered." });
+    return redirectWithFlash(request, `/petitions/${petition.slug}`, { kind: "success", message: "Marked as delivered. The note is on the campaign's timeline." });
+  }
+  if (intent === "invalidate") {
+    await requireMember(request);
+    const { petition, manage } = await loadPetition(request, params.slug);
+    if (!manage) throw new Response("Forbidden", { status: 403 });
+    const domain = String(formData.get("domain") ?? "");
+    const network = String(formData.get("network") ?? "");
+    const done = await invalidateSuspectCluster(db, petition.id, network || null, domain);
+    return redirectWithFlash(request, `/petitions/${petition.slug}#suspect-heading`, {
+      kind: "success",
+      message: `${done.invalidated} ${done.invalidated === 1 ? "signature" : "signatures"} no longer count (${done.confirmed} had been confirmed). The count updates within seconds.`,
+    });
+  }
   if (intent === "open" || intent === "close") {
     await requireMember(request);
     const { petition, manage } = await loadPetition(request, params.slug);
@@ -87,12 +120,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { website, postcode, ...signer } = parsed.data;
   // A filled-in hidden field is a script: it sees the same page as everyone, and nothing is recorded.
-  if (!website) await signPetition(db, petition, { ...signer, outwardCode: postcode });
+  if (!website) {
+    const ip = context.clientIp;
+    const limited = await checkRateLimit(db, RATE_LIMITS.signPerIpPerPetition, `${petition.id}:${ip}`);
+    await signPetition(db, petition, { ...signer, outwardCode: postcode, suspect: !limited.ok, ipHash: networkHash(ip) });
+  }
   return redirectToCheckEmail(request, "petition", parsed.data.email);
 }
 
 export default function PetitionPage() {
-  const { petition, campaign, signers, shareUrl, manage } = useLoaderData<typeof loader>();
+  const { petition, campaign, signers, shareUrl, manage, clusters, reviewing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values;
@@ -124,6 +161,14 @@ export default function PetitionPage() {
               </button>
             </Form>
           ) : null}
+          {petition.status === "closed" ? (
+            <Form method="post" noValidate className="form section">
+              <TextArea name="note" label="Mark it delivered: what happened" hint="Who received it, when, and what they said. This goes on the campaign's timeline." limit={10_000} rows={4} defaultValue={valueOf(values, "note")} error={errors?.note} />
+              <button type="submit" name="intent" value="deliver" className="button">
+                Mark as delivered
+              </button>
+            </Form>
+          ) : null}
         </div>
       ) : null}
       <div className="demand-layout">
@@ -149,6 +194,43 @@ export default function PetitionPage() {
             <h2 id="why-heading">Why it matters</h2>
             <RenderedMarkdown html={petition.whyHtml} />
           </section>
+          {manage && petition.status !== "draft" ? (
+            <section aria-labelledby="suspect-heading">
+              <h2 id="suspect-heading">Suspect signatures</h2>
+              <p className="small">
+                Signatures from a network that signed more than 20 times in an hour are marked suspect, silently; they still count until you invalidate them.
+              </p>
+              {reviewing ? (
+                <ConfirmPanel
+                  heading={`Invalidate ${reviewing.signatures} ${reviewing.signatures === 1 ? "signature" : "signatures"}?`}
+                  confirm="Yes, invalidate them"
+                  cancelTo="#suspect-heading"
+                  fields={{ intent: "invalidate", network: reviewing.network, domain: reviewing.domain }}
+                >
+                  <p>
+                    All suspect signatures from network {reviewing.fingerprint} with {reviewing.domain} addresses: {reviewing.confirmed} confirmed, {reviewing.signatures - reviewing.confirmed} waiting.
+                    They will no longer count. This cannot be undone.
+                  </p>
+                </ConfirmPanel>
+              ) : null}
+              {clusters.length === 0 ? (
+                <p>None.</p>
+              ) : (
+                <ul className="task-list">
+                  {clusters.map((c) => (
+                    <li key={c.n}>
+                      <span>
+                        Network {c.fingerprint}, {c.domain}: {c.signatures} ({c.confirmed} confirmed)
+                      </span>
+                      <Link to={`?cluster=${c.n}#suspect-heading`}>
+                        Review<span className="visually-hidden"> network {c.fingerprint}, {c.domain}</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
           {signers.length ? (
             <section aria-labelledby="signers-heading">
               <h2 id="signers-heading">Recently signed</h2>
@@ -190,7 +272,15 @@ export default function PetitionPage() {
           ) : petition.status !== "draft" ? (
             <section className="card" aria-labelledby="closed-heading">
               <h2 id="closed-heading">This petition is closed</h2>
-              <p>It finished with {petition.count.toLocaleString("en-GB")} signatures. The campaign&apos;s page says what happened next.</p>
+              <p>It finished with {petition.count.toLocaleString("en-GB")} signatures.</p>
+              {petition.deliveredHtml ? (
+                <>
+                  <h3>Delivered {petition.deliveredAt ? formatLondonLong(petition.deliveredAt) : ""}</h3>
+                  <RenderedMarkdown html={petition.deliveredHtml} />
+                </>
+              ) : (
+                <p>The campaign&apos;s page says what happens next.</p>
+              )}
             </section>
           ) : null}
           <section className="card" aria-labelledby="share-heading">

@@ -1,5 +1,6 @@
 import type { Database } from "../../db";
-import { recountPetitions } from "~/models/petition.server";
+import { anonymiseClosedPetitionSigners, recountPetitions } from "~/models/petition.server";
+import { getEnv } from "~/utils/env.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
 import { deliverEmail, deliverEmailBatch } from "~/utils/email.server";
@@ -26,6 +27,10 @@ export function jobHandlers(db: Database): JobHandlers {
     // Nightly: set every petition's count from its confirmed signatures, correcting any drift.
     "petition.recount": async () => {
       await recountPetitions(db);
+    },
+    // Nightly: signers' personal data goes PETITION_RETENTION_DAYS after their petition closed.
+    "petition.anonymise": async () => {
+      await anonymiseClosedPetitionSigners(db, getEnv().PETITION_RETENTION_DAYS);
     },
   };
 }

@@ -1,8 +1,10 @@
 import { sql } from "kysely";
 import type { Database } from "../../db";
+import { insertCampaignEvent } from "~/models/campaign.server";
 import { addCountDelta, insertPetition, setPetitionStatus, type PetitionFields } from "~/models/petition.server";
 import { queueEmail } from "~/utils/email.server";
-import { getAppUrl } from "~/utils/env.server";
+import { getAppUrl, getEnv } from "~/utils/env.server";
+import { todayInLondon } from "~/utils/london-time";
 import { normaliseSignerEmail } from "~/utils/petition-signers";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
@@ -28,12 +30,47 @@ export async function createPetition(db: Database, campaignId: number, actorId: 
 export const openPetition = (db: Database, id: number) => setPetitionStatus(db, id, ["draft"], "open");
 export const closePetition = (db: Database, id: number) => setPetitionStatus(db, id, ["open"], "closed");
 
+/**
+ * Marks a closed petition delivered, with a note that also goes on the campaign's timeline as a
+ * "petition delivered" milestone, in one transaction.
+ */
+export async function deliverPetition(db: Database, petitionId: number, actorId: number, note: string) {
+  return db.transaction().execute(async (trx) => {
+    const petition = await trx
+      .updateTable("petition")
+      .set({ status: "delivered", delivered_note: note, delivered_at: new Date() })
+      .where("id", "=", petitionId)
+      .where("status", "=", "closed")
+      .returning(["campaign_id", "title", "signature_count"])
+      .executeTakeFirst();
+    if (!petition) return false;
+    await insertCampaignEvent(trx, {
+      campaignId: petition.campaign_id,
+      kind: "petition_delivered",
+      title: `Petition delivered: ${petition.title}`.slice(0, 150),
+      body: `${petition.signature_count.toLocaleString("en-GB")} confirmed signatures.\n\n${note}`,
+      happenedOn: todayInLondon(),
+      authorId: actorId,
+    });
+    return true;
+  });
+}
+
 export interface SignatureInput {
   name: string;
   email: string;
   outwardCode: string | null;
   showName: boolean;
   campaignConsent: boolean;
+  /** Marked when the submission broke a rate limit; never told to the signer. */
+  suspect?: boolean;
+  /** A keyed hash of the signer's network address (see networkHash), to group suspect clusters. */
+  ipHash?: string | null;
+}
+
+/** A keyed hash of an IP address: groups signatures from one network without storing the address. */
+export function networkHash(ip: string) {
+  return hashToken(`${getEnv().COOKIE_SECRET ?? "chorus-development"}:${ip}`);
 }
 
 /**
@@ -47,15 +84,17 @@ export async function signPetition(db: Database, petition: { id: number; slug: s
   const withdrawToken = generateToken();
   return db.transaction().execute(async (trx) => {
     const row = await sql<{ sent: boolean }>`
-      insert into petition_signature (petition_id, email, email_normalised, name, outward_code, show_name, campaign_consent, token_hash, token_expires_at, withdraw_token_hash)
+      insert into petition_signature (petition_id, email, email_normalised, name, outward_code, show_name, campaign_consent, token_hash, token_expires_at, withdraw_token_hash, suspect, ip_hash)
       values (${petition.id}, ${input.email.trim()}, ${normaliseSignerEmail(input.email)}, ${input.name}, ${input.outwardCode}, ${input.showName}, ${input.campaignConsent},
-              ${hashToken(confirmToken)}, now() + make_interval(days => ${SIGNATURE_LINK_DAYS}), ${hashToken(withdrawToken)})
+              ${hashToken(confirmToken)}, now() + make_interval(days => ${SIGNATURE_LINK_DAYS}), ${hashToken(withdrawToken)}, ${input.suspect ?? false}, ${input.ipHash ?? null})
       on conflict (petition_id, email_normalised) do update set
         token_hash = excluded.token_hash,
         token_expires_at = excluded.token_expires_at,
         withdraw_token_hash = excluded.withdraw_token_hash,
         name = excluded.name, outward_code = excluded.outward_code, show_name = excluded.show_name, campaign_consent = excluded.campaign_consent,
-        emails_sent = petition_signature.emails_sent + 1
+        emails_sent = petition_signature.emails_sent + 1,
+        suspect = petition_signature.suspect or excluded.suspect,
+        ip_hash = coalesce(excluded.ip_hash, petition_signature.ip_hash)
       where petition_signature.status = 'pending' and petition_signature.emails_sent < ${MAX_EMAILS_PER_SIGNATURE}
       returning true as sent`.execute(trx);
     // No row back: already confirmed (or withdrawn), or out of emails. Nothing to send.
@@ -116,4 +155,25 @@ export async function withdrawSignature(db: Database, petitionId: number, token:
 export async function findSignatureLink(db: Database, petitionId: number, token: string, kind: "confirm" | "withdraw") {
   const column = kind === "confirm" ? "token_hash" : "withdraw_token_hash";
   return db.selectFrom("petition_signature").select(["status", "token_expires_at"]).where(column, "=", hashToken(token)).where("petition_id", "=", petitionId).executeTakeFirst();
+}
+
+/**
+ * Invalidates one suspect cluster (a network and an email domain) after the organiser has seen the
+ * preview: its pending and confirmed signatures stop counting, exactly (a -1 delta per confirmed one).
+ */
+export async function invalidateSuspectCluster(db: Database, petitionId: number, ipHash: string | null, domain: string) {
+  return db.transaction().execute(async (trx) => {
+    const result = await sql<{ was: string }>`
+      with target as (
+        select id, status from petition_signature
+        where petition_id = ${petitionId} and suspect and status in ('pending', 'confirmed')
+          and ip_hash is not distinct from ${ipHash} and split_part(email_normalised, '@', 2) = ${domain}
+        for update
+      )
+      update petition_signature s set status = 'invalid' from target where s.id = target.id
+      returning target.status as was`.execute(trx);
+    const confirmed = result.rows.filter((r) => r.was === "confirmed").length;
+    if (confirmed) await addCountDelta(trx, petitionId, -confirmed);
+    return { invalidated: result.rows.length, confirmed };
+  });
 }

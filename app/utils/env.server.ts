@@ -29,6 +29,8 @@ const EnvSchema = z
     // Who runs this Chorus site: named as the data controller in the privacy notice and the terms.
     COALITION_NAME: z.string().min(2).default("The Chorus demo coalition"),
     CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("coalition@chorus.example"),
+    // How long after a petition closes its signers' names, emails and networks are kept (counts and areas stay).
+    PETITION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(183),
   })
   .transform((env) => ({ ...env, SEED_DEMO_DATA: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === "true" : env.NODE_ENV !== "production" }))
   .superRefine((env, ctx) => {

@@ -11,6 +11,7 @@ export const JOBS = {
   notifyOutcome: "demand.notify-outcome",
   pruneRateLimits: "maintenance.prune-rate-limits",
   recountPetitions: "petition.recount",
+  anonymiseSigners: "petition.anonymise",
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
@@ -20,6 +21,7 @@ type JobData = {
   [JOBS.notifyOutcome]: { demandId: number; afterMemberId: number };
   [JOBS.pruneRateLimits]: Record<string, never>;
   [JOBS.recountPetitions]: Record<string, never>;
+  [JOBS.anonymiseSigners]: Record<string, never>;
 };
 type JobName = keyof JobData;
 
@@ -33,6 +35,7 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   [JOBS.notifyOutcome]: { name: JOBS.notifyOutcome, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [JOBS.pruneRateLimits]: { name: JOBS.pruneRateLimits, retryLimit: 2, expireInSeconds: 300 },
   [JOBS.recountPetitions]: { name: JOBS.recountPetitions, retryLimit: 2, expireInSeconds: 900 },
+  [JOBS.anonymiseSigners]: { name: JOBS.anonymiseSigners, retryLimit: 5, expireInSeconds: 900 },
 };
 
 export const JOB_SCHEMA = "pgboss";
@@ -86,6 +89,7 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
     await boss.schedule(JOBS.closeDueVotes, "* * * * *", {});
     await boss.schedule(JOBS.pruneRateLimits, "17 3 * * *", {});
     await boss.schedule(JOBS.recountPetitions, "23 3 * * *", {});
+    await boss.schedule(JOBS.anonymiseSigners, "41 3 * * *", {});
     if (options.every3s) {
       const tick = options.every3s;
       let running = false;

@@ -13,6 +13,19 @@ export const PetitionSchema = z.object({
     .int({ error: "Enter a whole number, like 10000" })
     .min(10, { error: "The goal must be at least 10 signatures" })
     .max(10_000_000, { error: "The goal must be 10,000,000 or fewer" }),
+  // "1000, 5000" (any separators): each is announced on the campaign's timeline when passed, as is the goal.
+  milestones: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parts = (v ?? "").split(/[^0-9]+/).filter(Boolean);
+      const numbers = [...new Set(parts.map(Number))].sort((a, b) => a - b);
+      if (numbers.length > 10 || numbers.some((n) => n < 1 || n > 10_000_000)) {
+        ctx.addIssue({ code: "custom", message: "Give up to 10 milestones, whole numbers like 1000, 5000" });
+        return z.NEVER;
+      }
+      return numbers;
+    }),
   // The petition closes at the end of that day, UK time.
   closesOn: z
     .string()
@@ -54,4 +67,8 @@ export const SignSchema = z.object({
   campaignConsent: z.literal("yes").optional().transform((v) => v === "yes"),
   // A field people never see: only scripts fill it in.
   website: z.string().optional(),
+});
+
+export const DeliverSchema = z.object({
+  note: z.string({ error: "Say who received it and what happened" }).trim().min(10, { error: "Say who received it and what happened" }).max(10_000, { error: "The note must be 10,000 characters or fewer" }),
 });

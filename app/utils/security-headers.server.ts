@@ -14,7 +14,16 @@ export function securityHeaders(options: { nonce: string; production: boolean; p
   };
   if (options.production) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   if (isOutboxPreview(options.path)) headers["X-Frame-Options"] = "SAMEORIGIN";
+  // The petition counter is made to be framed by partner organisations' sites.
+  if (isPetitionEmbed(options.path)) {
+    delete headers["X-Frame-Options"];
+    headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+  }
   return headers;
+}
+
+function isPetitionEmbed(path: string) {
+  return /^\/petitions\/[a-z0-9-]+\/embed$/.test(path);
 }
 
 // The development outbox shows each email's own HTML (inline styles and all) inside a sandboxed
@@ -27,6 +36,8 @@ function contentSecurityPolicy(nonce: string, path: string) {
   if (isOutboxPreview(path)) {
     return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
   }
+  // A static counter: its own inline styles, no script, no forms, framed by anyone.
+  if (isPetitionEmbed(path)) return "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

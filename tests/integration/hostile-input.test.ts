@@ -25,9 +25,11 @@ const ids: Record<string, string> = {};
 
 /** A flat-routes file name to a URL pattern: "demands.$id.amendments.$amendmentId" → /demands/:id/amendments/:amendmentId. */
 function urlPattern(file: string) {
-  const name = file.replace(/\.(tsx|ts)$/, "").replace(/\/route$/, "");
+  // "[.]" is an escaped dot inside a segment ("count[.]json" is /count.json).
+  const name = file.replace(/\.(tsx|ts)$/, "").replace(/\/route$/, "").replace(/\[\.\]/g, "\u0000");
   const segments = name
     .split(".")
+    .map((s) => s.replace(/\u0000/g, "."))
     .filter((s) => s !== "_index")
     .map((s) => s.replace(/_$/, ""))
     .map((s) => (s === "$" ? "anything" : s.startsWith("$") ? `:${s.slice(1)}` : s));

@@ -176,3 +176,124 @@ describe("signing", () => {
     expect(await countOf(petition.id)).toBe(4);
   });
 });
+
+describe("organiser tools and privacy", () => {
+  it("marks a network's signatures over the limit as suspect without telling it, and invalidates a cluster exactly after a preview", async () => {
+    const lead = await signedIn();
+    const { petition } = await openPetitionFor(lead.id);
+    const slug = petition.slug;
+    const sign = (i: number, ip: string) => call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "sign", name: `Bulk ${i}`, email: `bulk${i}@spam.example` } }), { slug }, ip);
+    const responses = [];
+    for (let i = 0; i < 23; i++) responses.push(await sign(i, "198.51.100.7"));
+    await sign(99, "198.51.100.8");
+    // Every submission gets the same answer; only the 21st onwards from that network are marked.
+    expect(new Set(responses.map((r) => `${r.status} ${r.location}`))).toEqual(new Set(["302 /check-email?for=petition"]));
+    const suspect = await db.selectFrom("petition_signature").select(["email", "ip_hash"]).where("petition_id", "=", petition.id).where("suspect", "=", true).orderBy("id").execute();
+    expect(suspect.map((s) => s.email)).toEqual(["bulk20@spam.example", "bulk21@spam.example", "bulk22@spam.example"]);
+    expect(suspect[0]!.ip_hash).not.toContain("198.51.100.7");
+    // One of them confirms before the organiser acts.
+    const mail = await latestEmail(db, "bulk21@spam.example", "ConfirmSignature");
+    await confirmSignature(db, petition.id, tokenFrom((mail!.props as { confirmUrl: string }).confirmUrl));
+    await foldCountDeltas(db);
+    expect(await countOf(petition.id)).toBe(1);
+
+    const stranger = await signedIn();
+    expect((await call(petitionLoader, request(`/petitions/${slug}`, { cookie: stranger.cookie }), { slug })).data.clusters).toEqual([]);
+    const review = await call(petitionLoader, request(`/petitions/${slug}?cluster=1`, { cookie: lead.cookie }), { slug });
+    expect(review.data.clusters).toHaveLength(1);
+    expect(review.data.reviewing).toMatchObject({ domain: "spam.example", signatures: 3, confirmed: 1 });
+    const forbidden = await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "invalidate", network: review.data.reviewing.network, domain: "spam.example" }, cookie: stranger.cookie }), { slug });
+    expect(forbidden.status).toBe(403);
+    await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "invalidate", network: review.data.reviewing.network, domain: "spam.example" }, cookie: lead.cookie }), { slug });
+    const statuses = await db.selectFrom("petition_signature").select(["status"]).where("petition_id", "=", petition.id).where("suspect", "=", true).execute();
+    expect(statuses.every((s) => s.status === "invalid")).toBe(true);
+    await foldCountDeltas(db);
+    expect(await countOf(petition.id)).toBe(0);
+    await recountPetitions(db);
+    expect(await countOf(petition.id)).toBe(0);
+  });
+
+  it("exports confirmed signatures for delivery with formulas neutralised and emails only by consent; organisers only", async () => {
+    const lead = await signedIn();
+    const { petition } = await openPetitionFor(lead.id);
+    for (const [email, name, consent] of [
+      ["formula@example.org", "=HYPERLINK(\"http://evil\")", false],
+      ["news@example.org", "Nell News", true],
+    ] as const) {
+      await signPetition(db, petition, { ...signer(email), name, campaignConsent: consent, outwardCode: "LS6" });
+      await confirmSignature(db, petition.id, tokenFrom(((await latestEmail(db, email, "ConfirmSignature"))!.props as { confirmUrl: string }).confirmUrl));
+    }
+    await signPetition(db, petition, signer("pending@example.org"));
+    const slug = petition.slug;
+    const { loader: csvLoader } = await import("../../app/routes/petitions.$slug_.signatures[.]csv");
+    const stranger = await signedIn();
+    expect((await call(csvLoader, request(`/petitions/${slug}/signatures.csv`, { cookie: stranger.cookie }), { slug })).status).toBe(403);
+    const response = (await csvLoader({ request: request(`/petitions/${slug}/signatures.csv`, { cookie: lead.cookie }), params: { slug }, context: { cspNonce: "", clientIp: "" } })) as Response;
+    expect(response.headers.get("Content-Type")).toContain("text/csv");
+    const text = await response.text();
+    const lines = text.trim().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)","LS6","",/);
+    expect(lines[2]).toMatch(/^"Nell News","LS6","news@example.org",/);
+    expect(text).not.toContain("formula@example.org");
+    expect(text).not.toContain("pending@example.org");
+  });
+
+  it("announces milestones on the campaign timeline, records delivery, and anonymises signers after the retention period", async () => {
+    const lead = await signedIn();
+    const campaignId = await campaignFor(lead.id);
+    const made = await createPetition(db, campaignId, lead.id, { title: "Milestone test", ask: "Reach our milestones.", why: "So that the timeline shows progress.", addressedTo: "Someone", goal: 10, closesAt: null, milestones: [2] });
+    await openPetition(db, made.id);
+    const petition = (await getPetitionBySlug(db, made.slug))!;
+    for (const email of ["m1@example.org", "m2@example.org"]) {
+      await signPetition(db, petition, { ...signer(email), outwardCode: "M1" });
+      await confirmSignature(db, petition.id, tokenFrom(((await latestEmail(db, email, "ConfirmSignature"))!.props as { confirmUrl: string }).confirmUrl));
+    }
+    await foldCountDeltas(db);
+    const updates = await db.selectFrom("campaign_event").select("title").where("campaign_id", "=", campaignId).where("kind", "=", "update").execute();
+    expect(updates.map((u) => u.title)).toEqual(["2 signatures"]);
+
+    const slug = petition.slug;
+    expect((await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "deliver", note: "Handed to the minister's office." }, cookie: lead.cookie }), { slug })).data.errors.form).toMatch(/Only a closed petition/);
+    await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "close" }, cookie: lead.cookie }), { slug });
+    const empty = await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "deliver", note: "" }, cookie: lead.cookie }), { slug });
+    expect(empty.data.errors.note).toBe("Say who received it and what happened");
+    await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "deliver", note: "Handed to the minister's office on Tuesday." }, cookie: lead.cookie }), { slug });
+    expect((await getPetitionBySlug(db, slug))!.status).toBe("delivered");
+    const delivered = await db.selectFrom("campaign_event").select(["title", "body"]).where("campaign_id", "=", campaignId).where("kind", "=", "petition_delivered").executeTakeFirstOrThrow();
+    expect(delivered.title).toBe("Petition delivered: Milestone test");
+    expect(delivered.body).toContain("Handed to the minister's office on Tuesday.");
+
+    const { anonymiseClosedPetitionSigners } = await import("../../app/models/petition.server");
+    expect(await anonymiseClosedPetitionSigners(db, 183)).toBe(0);
+    await db.updateTable("petition").set({ closed_at: sql<Date>`now() - interval '200 days'` }).where("id", "=", petition.id).execute();
+    expect(await anonymiseClosedPetitionSigners(db, 183)).toBe(2);
+    const rows = await db.selectFrom("petition_signature").select(["name", "email", "outward_code", "status", "ip_hash"]).where("petition_id", "=", petition.id).execute();
+    expect(rows).toEqual([
+      { name: "Anonymised", email: "", outward_code: "M1", status: "confirmed", ip_hash: null },
+      { name: "Anonymised", email: "", outward_code: "M1", status: "confirmed", ip_hash: null },
+    ]);
+    await recountPetitions(db);
+    expect(await countOf(petition.id)).toBe(2);
+  });
+
+  it("serves a frameable counter for partners' sites, with the title escaped", async () => {
+    const lead = await createMember(db);
+    const campaignId = await campaignFor(lead.id);
+    const made = await createPetition(db, campaignId, lead.id, { title: "Embed <script>alert(1)</script>", ask: "Show a counter elsewhere.", why: "Partners want to show our count.", addressedTo: "Someone", goal: 100, closesAt: null });
+    const { loader: embedLoader } = await import("../../app/routes/petitions.$slug_.embed");
+    const draft = (await embedLoader({ request: request(`/petitions/${made.slug}/embed`), params: { slug: made.slug }, context: { cspNonce: "", clientIp: "" } })) as Response;
+    expect(draft.status).toBe(404);
+    await openPetition(db, made.id);
+    const response = (await embedLoader({ request: request(`/petitions/${made.slug}/embed`), params: { slug: made.slug }, context: { cspNonce: "", clientIp: "" } })) as Response;
+    const html = await response.text();
+    expect(html).toContain("0</span> signatures of 100");
+    expect(html).not.toContain("<script>");
+    const { securityHeaders } = await import("../../app/utils/security-headers.server");
+    const headers = securityHeaders({ nonce: "n", production: true, path: `/petitions/${made.slug}/embed` });
+    expect(headers["Content-Security-Policy"]).toContain("frame-ancestors *");
+    expect(headers["Content-Security-Policy"]).not.toContain("script-src");
+    expect(headers["X-Frame-Options"]).toBeUndefined();
+    expect(securityHeaders({ nonce: "n", production: true, path: `/petitions/${made.slug}` })["X-Frame-Options"]).toBe("DENY");
+  });
+});
