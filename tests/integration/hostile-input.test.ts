@@ -26,10 +26,10 @@ const ids: Record<string, string> = {};
 /** A flat-routes file name to a URL pattern: "demands.$id.amendments.$amendmentId" → /demands/:id/amendments/:amendmentId. */
 function urlPattern(file: string) {
   // "[.]" is an escaped dot inside a segment ("count[.]json" is /count.json).
-  const name = file.replace(/\.(tsx|ts)$/, "").replace(/\/route$/, "").replace(/\[\.\]/g, "\u0000");
+  const name = file.replace(/\.(tsx|ts)$/, "").replace(/\/route$/, "").replace(/\[\.\]/g, "~dot~");
   const segments = name
     .split(".")
-    .map((s) => s.replace(/\u0000/g, "."))
+    .map((s) => s.replaceAll("~dot~", "."))
     .filter((s) => s !== "_index")
     .map((s) => s.replace(/_$/, ""))
     .map((s) => (s === "$" ? "anything" : s.startsWith("$") ? `:${s.slice(1)}` : s));
