@@ -32,6 +32,17 @@ export async function insertPetition(db: Database, campaignId: number, createdBy
   return row;
 }
 
+/** A petition with what its pages need of its campaign, in one query (signing is the hot path). */
+export function getPetitionWithCampaign(db: Database, slug: string) {
+  return db
+    .selectFrom("petition")
+    .innerJoin("campaign", "campaign.id", "petition.campaign_id")
+    .selectAll("petition")
+    .select(["campaign.title as campaign_title", "campaign.status as campaign_status"])
+    .where("petition.slug", "=", slug)
+    .executeTakeFirst();
+}
+
 export function getPetitionBySlug(db: Database, slug: string) {
   return db.selectFrom("petition").selectAll().where("slug", "=", slug).executeTakeFirst();
 }

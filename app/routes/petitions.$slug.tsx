@@ -5,8 +5,8 @@ import { RenderedMarkdown } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, TextArea, TextField } from "~/components/form-field";
 import { percentOf } from "~/components/vote-results";
-import { getCampaign, isOrganiser } from "~/models/campaign.server";
-import { getPetitionBySlug, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
+import { isOrganiser } from "~/models/campaign.server";
+import { getPetitionWithCampaign, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
 import { closePetition, deliverPetition, invalidateSuspectCluster, networkHash, openPetition, signPetition } from "~/services/petition.server";
 import { getCurrentMember, requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -38,9 +38,9 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 /** A petition as its viewer may see it: drafts only for the campaign's organisers (and admins). */
 async function loadPetition(request: Request, slug: string | undefined) {
   const { member } = await getCurrentMember(request);
-  const petition = slug ? await getPetitionBySlug(db, slug) : undefined;
-  const campaign = petition ? await getCampaign(db, petition.campaign_id) : undefined;
-  if (!petition || !campaign) throw new Response("Not found", { status: 404 });
+  const petition = slug ? await getPetitionWithCampaign(db, slug) : undefined;
+  if (!petition) throw new Response("Not found", { status: 404 });
+  const campaign = { id: petition.campaign_id, title: petition.campaign_title, status: petition.campaign_status };
   const context = { isOrganiser: member ? await isOrganiser(db, campaign.id, member.id) : false, status: campaign.status };
   const manage = canOnCampaign(member, "campaign.manage", context);
   if (petition.status === "draft" && !manage) throw new Response("Not found", { status: 404 });

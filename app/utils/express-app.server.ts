@@ -3,8 +3,10 @@ import path from "node:path";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { checkCsrf } from "./csrf.server";
+import { db } from "./db.server";
 import { getAppUrl, getEnv } from "./env.server";
 import { logger } from "./logger.server";
+import { petitionCountHandler } from "./petition-count.server";
 import { checkAddress, readGuardedRequest, refusalPage } from "./request-guard.server";
 import { securityHeaders } from "./security-headers.server";
 
@@ -17,6 +19,7 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
   const production = env.NODE_ENV === "production";
   const trustedOrigins = [new URL(getAppUrl(env)).origin];
   const app = express();
+  const countHandler = petitionCountHandler(db);
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
 
@@ -51,6 +54,10 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
   });
 
   // Fingerprinted build assets can be cached for a year; other public files for an hour.
+  app.get("/petitions/:slug/count.json", (req, res, next) => {
+    countHandler(req, res).catch(next);
+  });
+
   // Only addresses that name a file (a dot in the last segment) look on disk: every page view
   // otherwise pays for a file-system check that cannot succeed.
   app.use("/build", express.static(path.join(options.publicDir, "build"), { immutable: true, maxAge: "1y" }));

@@ -9,7 +9,9 @@ import { confirmSignature, createPetition, openPetition, signPetition, withdrawS
 import { action as newAction, loader as newLoader } from "../../app/routes/campaigns.$id_.petitions.new";
 import { action as petitionAction, loader as petitionLoader } from "../../app/routes/petitions.$slug";
 import { action as confirmAction, loader as confirmLoader } from "../../app/routes/petitions.$slug_.confirm.$token";
-import { loader as countLoader } from "../../app/routes/petitions.$slug_.count[.]json";
+import express from "express";
+import type { AddressInfo } from "node:net";
+import { petitionCountHandler } from "../../app/utils/petition-count.server";
 import { loader as campaignLoader } from "../../app/routes/campaigns.$id";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { call, cookieFrom, latestEmail, request } from "./http";
@@ -42,6 +44,21 @@ async function openPetitionFor(leadId: number) {
 
 const tokenFrom = (url: string) => url.split("/").pop()!;
 const countOf = async (id: number) => (await db.selectFrom("petition").select("signature_count").where("id", "=", id).executeTakeFirstOrThrow()).signature_count;
+/** count.json as a client sees it, through the handler Chorus mounts before Remix. */
+async function fetchCount(slug: string) {
+  const app = express();
+  const handler = petitionCountHandler(db);
+  app.get("/petitions/:slug/count.json", (req, res, next) => void handler(req, res).catch(next));
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  try {
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/petitions/${slug}/count.json`);
+    return { status: response.status, cacheControl: response.headers.get("cache-control"), data: await response.json() };
+  } finally {
+    server.close();
+  }
+}
+
 const signer = (email: string) => ({ name: "Sam Signer", email, outwardCode: null, showName: false, campaignConsent: false });
 
 describe("creating petitions", () => {
@@ -59,7 +76,7 @@ describe("creating petitions", () => {
     const made = await call(newAction, request(url, { form: fields, cookie: lead.cookie }), p);
     const slug = made.location!.split("/").pop()!;
     expect((await call(petitionLoader, request(`/petitions/${slug}`), { slug })).status).toBe(404);
-    expect((await call(countLoader, request(`/petitions/${slug}/count.json`), { slug })).status).toBe(404);
+    expect((await fetchCount(slug)).status).toBe(404);
     expect((await call(petitionLoader, request(`/petitions/${slug}`, { cookie: lead.cookie }), { slug })).data.manage).toBe(true);
     expect((await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "open" }, cookie: stranger.cookie }), { slug })).status).toBe(404);
     await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "open" }, cookie: lead.cookie }), { slug });
@@ -125,8 +142,9 @@ describe("signing", () => {
     await Promise.all([foldCountDeltas(db, 40), foldCountDeltas(db, 40), foldCountDeltas(db, 40)]);
     while ((await foldCountDeltas(db)) > 0);
     expect(await countOf(petition.id)).toBe(150);
-    const json = await call(countLoader, request(`/petitions/${petition.slug}/count.json`), { slug: petition.slug });
+    const json = await fetchCount(petition.slug);
     expect(json.data).toEqual({ count: 150, goal: 1000, status: "open" });
+    expect(json.cacheControl).toBe("public, max-age=5, stale-while-revalidate=30");
   });
 
   it("confirms once however often the button is pressed, refuses expired links, and takes back withdrawn signatures", async () => {
