@@ -37,6 +37,7 @@ export const emailTemplates = {
   CommentHidden: template<demand.CommentHiddenProps>(demand.CommentHidden),
   AmendmentOutdated: template<demand.AmendmentOutdatedProps>(demand.AmendmentOutdated),
   ConfirmSignature: template<petition.ConfirmSignatureProps>(petition.ConfirmSignature),
+  PetitionNews: template<petition.PetitionNewsProps>(petition.PetitionNews),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -25,3 +25,32 @@ ConfirmSignature.PreviewProps = {
   withdrawUrl: "http://localhost:3000/petitions/crisis-houses-abc123/withdraw/token",
   days: 14,
 } satisfies ConfirmSignatureProps;
+
+export interface PetitionNewsProps {
+  petitionTitle: string;
+  subject: string;
+  message: string;
+  petitionUrl: string;
+  stopUrl: string;
+}
+/** News from the organisers to signers who asked for it, each with a one-click way to stop. */
+export function PetitionNews({ petitionTitle, subject, message, petitionUrl, stopUrl }: PetitionNewsProps) {
+  return (
+    <ActionEmail preview={subject} heading={subject} action={{ label: "See the petition", url: petitionUrl }}>
+      {message.split(/\n{2,}/).map((paragraph, i) => (
+        <P key={i}>{paragraph}</P>
+      ))}
+      <Small>
+        You get this because you signed &ldquo;{petitionTitle}&rdquo; and asked for news about the campaign. To stop, use this link: {stopUrl}
+      </Small>
+    </ActionEmail>
+  );
+}
+PetitionNews.subject = (p: PetitionNewsProps) => p.subject;
+PetitionNews.PreviewProps = {
+  petitionTitle: "A crisis house in every region",
+  subject: "We delivered the petition",
+  message: "We handed 10,000 signatures to the minister's office today.\n\nThank you for signing.",
+  petitionUrl: "http://localhost:3000/petitions/crisis-houses-abc123",
+  stopUrl: "http://localhost:3000/petitions/crisis-houses-abc123/news-off/12.token",
+} satisfies PetitionNewsProps;

@@ -221,3 +221,15 @@ export async function anonymiseClosedPetitionSigners(db: Database, days: number)
     where p.id = s.petition_id and p.closed_at < now() - make_interval(days => ${days}) and s.email <> ''`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/** How many confirmed signers asked for campaign news. */
+export async function countNewsAudience(db: Database, petitionId: number) {
+  const row = await db
+    .selectFrom("petition_signature")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("petition_id", "=", petitionId)
+    .where("status", "=", "confirmed")
+    .where("campaign_consent", "=", true)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -6,8 +6,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, TextArea, TextField } from "~/components/form-field";
 import { percentOf } from "~/components/vote-results";
 import { isOrganiser } from "~/models/campaign.server";
-import { getPetitionWithCampaign, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
-import { closePetition, deliverPetition, invalidateSuspectCluster, networkHash, openPetition, signPetition } from "~/services/petition.server";
+import { countNewsAudience, getPetitionWithCampaign, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
+import { closePetition, deliverPetition, invalidateSuspectCluster, networkHash, openPetition, queuePetitionNews, signPetition } from "~/services/petition.server";
 import { getCurrentMember, requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { getAppUrl } from "~/utils/env.server";
@@ -16,7 +16,7 @@ import { parseForm, valueOf } from "~/utils/forms";
 import { formatLondonLong } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { canOnCampaign } from "~/utils/permissions";
-import { DeliverSchema, SignSchema } from "~/utils/petition-forms";
+import { DeliverSchema, NewsSchema, SignSchema } from "~/utils/petition-forms";
 import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 
@@ -54,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const signers = petition.status === "draft" ? [] : await listRecentPublicSigners(db, petition.id);
   // Organisers review suspect clusters; ?cluster=<n> previews invalidating one before it is done.
   const clusters = manage && petition.status !== "draft" ? await listSuspectClusters(db, petition.id) : [];
+  const newsAudience = manage && petition.status !== "draft" ? await countNewsAudience(db, petition.id) : 0;
   const chosen = Number(new URL(request.url).searchParams.get("cluster"));
   const reviewing = Number.isInteger(chosen) && chosen >= 1 ? clusters[chosen - 1] : undefined;
   return {
@@ -78,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewing: reviewing ? { network: reviewing.ip_hash ?? "", fingerprint: reviewing.ip_hash ? reviewing.ip_hash.slice(0, 8) : "unknown", domain: reviewing.domain, signatures: reviewing.signatures, confirmed: reviewing.confirmed } : null,
     shareUrl: `${getAppUrl()}/petitions/${petition.slug}`,
     manage,
+    newsAudience,
   };
 }
 
@@ -93,6 +95,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const delivered = await deliverPetition(db, petition.id, member.id, parsed.data.note);
     if (!delivered) return invalid({ form: "Only a closed petition can be marked delivered." });
     return redirectWithFlash(request, `/petitions/${petition.slug}`, { kind: "success", message: "Marked as delivered. The note is on the campaign's timeline." });
+  }
+  if (intent === "news") {
+    await requireMember(request);
+    const { petition, manage } = await loadPetition(request, params.slug);
+    if (!manage || petition.status === "draft") throw new Response("Forbidden", { status: 403 });
+    const parsed = parseForm(NewsSchema, formData);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    await queuePetitionNews(db, petition.id, parsed.data);
+    return redirectWithFlash(request, `/petitions/${petition.slug}`, { kind: "success", message: "Your message is on its way to the signers who asked for news." });
   }
   if (intent === "invalidate") {
     await requireMember(request);
@@ -129,7 +140,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PetitionPage() {
-  const { petition, campaign, signers, shareUrl, manage, clusters, reviewing } = useLoaderData<typeof loader>();
+  const { petition, campaign, signers, shareUrl, manage, clusters, reviewing, newsAudience } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values;
@@ -194,6 +205,21 @@ export default function PetitionPage() {
             <h2 id="why-heading">Why it matters</h2>
             <RenderedMarkdown html={petition.whyHtml} />
           </section>
+          {manage && petition.status !== "draft" ? (
+            <section className="form" aria-labelledby="news-heading">
+              <h2 id="news-heading">Send news to signers</h2>
+              <p className="small">
+                Goes only to confirmed signers who asked for news about the campaign: {newsAudience.toLocaleString("en-GB")} now. Each email has a link to stop.
+              </p>
+              <Form method="post" noValidate>
+                <TextField name="subject" label="Subject" limit={150} defaultValue={valueOf(values, "subject")} error={errors?.subject} />
+                <TextArea name="message" label="Message" hint="Plain text; leave a blank line between paragraphs." limit={5_000} rows={5} defaultValue={valueOf(values, "message")} error={errors?.message} />
+                <button type="submit" name="intent" value="news" className="button button--secondary">
+                  Send to {newsAudience.toLocaleString("en-GB")} {newsAudience === 1 ? "signer" : "signers"}
+                </button>
+              </Form>
+            </section>
+          ) : null}
           {manage && petition.status !== "draft" ? (
             <section aria-labelledby="suspect-heading">
               <h2 id="suspect-heading">Suspect signatures</h2>

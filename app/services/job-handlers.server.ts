@@ -1,5 +1,6 @@
 import type { Database } from "../../db";
 import { anonymiseClosedPetitionSigners, recountPetitions } from "~/models/petition.server";
+import { sendPetitionNewsBatch } from "~/services/petition.server";
 import { getEnv } from "~/utils/env.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
@@ -31,6 +32,9 @@ export function jobHandlers(db: Database): JobHandlers {
     // Nightly: signers' personal data goes PETITION_RETENTION_DAYS after their petition closed.
     "petition.anonymise": async () => {
       await anonymiseClosedPetitionSigners(db, getEnv().PETITION_RETENTION_DAYS);
+    },
+    "petition.news": async (job) => {
+      await sendPetitionNewsBatch(db, job);
     },
   };
 }

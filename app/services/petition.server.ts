@@ -2,7 +2,9 @@ import { sql } from "kysely";
 import type { Database } from "../../db";
 import { insertCampaignEvent } from "~/models/campaign.server";
 import { addCountDelta, insertPetition, setPetitionStatus, type PetitionFields } from "~/models/petition.server";
-import { queueEmail } from "~/utils/email.server";
+import { queueEmail, queueEmails } from "~/utils/email.server";
+import { enqueueJob, JOBS } from "~/utils/jobs.server";
+import { newsOffToken } from "~/utils/news-links.server";
 import { getAppUrl, getEnv } from "~/utils/env.server";
 import { todayInLondon } from "~/utils/london-time";
 import { normaliseSignerEmail } from "~/utils/petition-signers";
@@ -52,6 +54,8 @@ export async function deliverPetition(db: Database, petitionId: number, actorId:
       happenedOn: todayInLondon(),
       authorId: actorId,
     });
+    // Signers who asked for news hear that it was delivered, with the same note.
+    await queuePetitionNews(trx, petitionId, { subject: `Delivered: ${petition.title}`.slice(0, 150), message: `The petition you signed was delivered with ${petition.signature_count.toLocaleString("en-GB")} signatures.\n\n${note}` });
     return true;
   });
 }
@@ -176,4 +180,51 @@ export async function invalidateSuspectCluster(db: Database, petitionId: number,
     if (confirmed) await addCountDelta(trx, petitionId, -confirmed);
     return { invalidated: result.rows.length, confirmed };
   });
+}
+
+export const NEWS_BATCH_SIZE = 2_000;
+
+/**
+ * Starts sending news to the signers who asked for it: one job, which writes 2,000 emails at a time
+ * and queues the next, so a petition of 100,000 never holds one transaction (or the mail queue) long.
+ * Written through the caller's transaction, with the change that prompted it.
+ */
+export async function queuePetitionNews(trx: Database, petitionId: number, news: { subject: string; message: string }) {
+  await enqueueJob(trx, JOBS.petitionNews, { petitionId, messageKey: generateToken().slice(0, 12), subject: news.subject, message: news.message, afterId: 0 });
+}
+
+/** One batch of a news send (the petition.news job): emails with a stop link each, then the next batch. */
+export async function sendPetitionNewsBatch(db: Database, job: { petitionId: number; messageKey: string; subject: string; message: string; afterId: number }, batchSize = NEWS_BATCH_SIZE) {
+  return db.transaction().execute(async (trx) => {
+    const petition = await trx.selectFrom("petition").select(["slug", "title"]).where("id", "=", job.petitionId).executeTakeFirst();
+    if (!petition) return { sent: 0, done: true };
+    const signers = await trx
+      .selectFrom("petition_signature")
+      .select(["id", "email"])
+      .where("petition_id", "=", job.petitionId)
+      .where("status", "=", "confirmed")
+      .where("campaign_consent", "=", true)
+      .where("id", ">", job.afterId)
+      .orderBy("id")
+      .limit(batchSize)
+      .execute();
+    const base = `${getAppUrl()}/petitions/${petition.slug}`;
+    const sent = await queueEmails(
+      trx,
+      "PetitionNews",
+      signers.map((s) => ({
+        to: s.email,
+        idempotencyKey: `petition-news:${job.messageKey}:${s.id}`,
+        props: { petitionTitle: petition.title, subject: job.subject, message: job.message, petitionUrl: base, stopUrl: `${base}/news-off/${newsOffToken(s.id)}` },
+      })),
+    );
+    const done = signers.length < batchSize;
+    if (!done) await enqueueJob(trx, JOBS.petitionNews, { ...job, afterId: signers[signers.length - 1]!.id });
+    return { sent, done };
+  });
+}
+
+/** A signer's "stop" link: no more campaign news to them. */
+export async function stopPetitionNews(db: Database, petitionId: number, signatureId: number) {
+  await db.updateTable("petition_signature").set({ campaign_consent: false }).where("id", "=", signatureId).where("petition_id", "=", petitionId).execute();
 }

@@ -12,6 +12,7 @@ export const JOBS = {
   pruneRateLimits: "maintenance.prune-rate-limits",
   recountPetitions: "petition.recount",
   anonymiseSigners: "petition.anonymise",
+  petitionNews: "petition.news",
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
@@ -22,6 +23,7 @@ type JobData = {
   [JOBS.pruneRateLimits]: Record<string, never>;
   [JOBS.recountPetitions]: Record<string, never>;
   [JOBS.anonymiseSigners]: Record<string, never>;
+  [JOBS.petitionNews]: { petitionId: number; messageKey: string; subject: string; message: string; afterId: number };
 };
 type JobName = keyof JobData;
 
@@ -36,6 +38,7 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   [JOBS.pruneRateLimits]: { name: JOBS.pruneRateLimits, retryLimit: 2, expireInSeconds: 300 },
   [JOBS.recountPetitions]: { name: JOBS.recountPetitions, retryLimit: 2, expireInSeconds: 900 },
   [JOBS.anonymiseSigners]: { name: JOBS.anonymiseSigners, retryLimit: 5, expireInSeconds: 900 },
+  [JOBS.petitionNews]: { name: JOBS.petitionNews, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
 };
 
 export const JOB_SCHEMA = "pgboss";

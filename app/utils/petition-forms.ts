@@ -72,3 +72,8 @@ export const SignSchema = z.object({
 export const DeliverSchema = z.object({
   note: z.string({ error: "Say who received it and what happened" }).trim().min(10, { error: "Say who received it and what happened" }).max(10_000, { error: "The note must be 10,000 characters or fewer" }),
 });
+
+export const NewsSchema = z.object({
+  subject: z.string({ error: "Enter a subject" }).trim().min(3, { error: "Enter a subject" }).max(150, { error: "The subject must be 150 characters or fewer" }),
+  message: z.string({ error: "Write the message" }).trim().min(10, { error: "Write the message (10 characters or more)" }).max(5_000, { error: "The message must be 5,000 characters or fewer" }),
+});

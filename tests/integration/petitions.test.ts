@@ -281,6 +281,9 @@ describe("organiser tools and privacy", () => {
     const delivered = await db.selectFrom("campaign_event").select(["title", "body"]).where("campaign_id", "=", campaignId).where("kind", "=", "petition_delivered").executeTakeFirstOrThrow();
     expect(delivered.title).toBe("Petition delivered: Milestone test");
     expect(delivered.body).toContain("Handed to the minister's office on Tuesday.");
+    // Signers who asked for news are told, by the same batched job as any news.
+    const queued = await sql<{ subject: string }>`select data->>'subject' as subject from pgboss.job where name = 'petition.news' and data->>'petitionId' = ${String(petition.id)}`.execute(db);
+    expect(queued.rows.map((r) => r.subject)).toEqual(["Delivered: Milestone test"]);
 
     const { anonymiseClosedPetitionSigners } = await import("../../app/models/petition.server");
     expect(await anonymiseClosedPetitionSigners(db, 183)).toBe(0);
@@ -313,5 +316,53 @@ describe("organiser tools and privacy", () => {
     expect(headers["Content-Security-Policy"]).not.toContain("script-src");
     expect(headers["X-Frame-Options"]).toBeUndefined();
     expect(securityHeaders({ nonce: "n", production: true, path: `/petitions/${made.slug}` })["X-Frame-Options"]).toBe("DENY");
+  });
+});
+
+describe("news to signers", () => {
+  it("reaches only confirmed signers who asked for it, in batches, each with a stop link that works", async () => {
+    const lead = await signedIn();
+    const { petition } = await openPetitionFor(lead.id);
+    const slug = petition.slug;
+    for (const [email, consent, confirm] of [
+      ["n1@example.org", true, true],
+      ["n2@example.org", true, true],
+      ["n3@example.org", true, true],
+      ["quiet@example.org", false, true],
+      ["unconfirmed@example.org", true, false],
+    ] as const) {
+      await signPetition(db, petition, { ...signer(email), campaignConsent: consent });
+      if (confirm) await confirmSignature(db, petition.id, tokenFrom(((await latestEmail(db, email, "ConfirmSignature"))!.props as { confirmUrl: string }).confirmUrl));
+    }
+    expect((await call(petitionLoader, request(`/petitions/${slug}`, { cookie: lead.cookie }), { slug })).data.newsAudience).toBe(3);
+    const stranger = await signedIn();
+    expect((await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "news", subject: "Hello", message: "A message for everyone." }, cookie: stranger.cookie }), { slug })).status).toBe(403);
+    const empty = await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "news", subject: "", message: "" }, cookie: lead.cookie }), { slug });
+    expect(empty.data.errors).toMatchObject({ subject: "Enter a subject", message: "Write the message" });
+    await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "news", subject: "We met the minister", message: "It went well.\n\nMore soon." }, cookie: lead.cookie }), { slug });
+
+    // The job writes 2 at a time and queues the rest.
+    const { sendPetitionNewsBatch } = await import("../../app/services/petition.server");
+    const jobData = async () =>
+      (await sql<{ data: { petitionId: number; messageKey: string; subject: string; message: string; afterId: number } }>`select data from pgboss.job where name = 'petition.news' and data->>'petitionId' = ${String(petition.id)} order by created_on desc limit 1`.execute(db)).rows[0]!.data;
+    const first = await sendPetitionNewsBatch(db, await jobData(), 2);
+    expect(first).toEqual({ sent: 2, done: false });
+    const second = await sendPetitionNewsBatch(db, await jobData(), 2);
+    expect(second).toEqual({ sent: 1, done: true });
+    // A retried batch writes nothing twice.
+    expect(await sendPetitionNewsBatch(db, await jobData(), 2)).toEqual({ sent: 0, done: true });
+    const news = await db.selectFrom("email").select(["to_address", "props"]).where("template", "=", "PetitionNews").where("to_address", "like", "n_@example.org").execute();
+    expect(news.map((n) => n.to_address).sort()).toEqual(["n1@example.org", "n2@example.org", "n3@example.org"]);
+
+    // n1 stops the news from the link; a forged link does nothing.
+    const stopUrl = (news.find((n) => n.to_address === "n1@example.org")!.props as { stopUrl: string }).stopUrl;
+    const token = stopUrl.split("/").pop()!;
+    const { action: stopAction, loader: stopLoader } = await import("../../app/routes/petitions.$slug_.news-off.$token");
+    const forged = token.replace(/.$/, (c) => (c === "0" ? "1" : "0"));
+    expect((await call(stopLoader, request(`/petitions/${slug}/news-off/${forged}`), { slug, token: forged })).data.valid).toBe(false);
+    await call(stopAction, request(`/petitions/${slug}/news-off/${forged}`, { method: "POST" }), { slug, token: forged });
+    expect((await call(petitionLoader, request(`/petitions/${slug}`, { cookie: lead.cookie }), { slug })).data.newsAudience).toBe(3);
+    await call(stopAction, request(`/petitions/${slug}/news-off/${token}`, { method: "POST" }), { slug, token });
+    expect((await call(petitionLoader, request(`/petitions/${slug}`, { cookie: lead.cookie }), { slug })).data.newsAudience).toBe(2);
   });
 });
