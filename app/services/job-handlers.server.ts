@@ -1,6 +1,6 @@
 import type { Database } from "../../db";
 import { anonymiseClosedPetitionSigners, recountPetitions } from "~/models/petition.server";
-import { sendPetitionNewsBatch } from "~/services/petition.server";
+import { closeDuePetitions, sendPetitionNewsBatch } from "~/services/petition.server";
 import { getEnv } from "~/utils/env.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
@@ -35,6 +35,9 @@ export function jobHandlers(db: Database): JobHandlers {
     },
     "petition.news": async (job) => {
       await sendPetitionNewsBatch(db, job);
+    },
+    "petition.close-due": async () => {
+      await closeDuePetitions(db);
     },
   };
 }

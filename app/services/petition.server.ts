@@ -228,3 +228,30 @@ export async function sendPetitionNewsBatch(db: Database, job: { petitionId: num
 export async function stopPetitionNews(db: Database, petitionId: number, signatureId: number) {
   await db.updateTable("petition_signature").set({ campaign_consent: false }).where("id", "=", signatureId).where("petition_id", "=", petitionId).execute();
 }
+
+/**
+ * The minute sweep: closes open petitions whose closing date has passed, each with an entry on its
+ * campaign's timeline, in one transaction. Returns how many it closed.
+ */
+export async function closeDuePetitions(db: Database) {
+  return db.transaction().execute(async (trx) => {
+    const closed = await trx
+      .updateTable("petition")
+      .set({ status: "closed", closed_at: sql<Date>`closes_at` })
+      .where("status", "=", "open")
+      .where("closes_at", "<=", new Date())
+      .returning(["id", "campaign_id", "title", "signature_count"])
+      .execute();
+    for (const p of closed) {
+      await insertCampaignEvent(trx, {
+        campaignId: p.campaign_id,
+        kind: "update",
+        title: `Petition closed: ${p.title}`.slice(0, 150),
+        body: `It closed on its closing date with ${p.signature_count.toLocaleString("en-GB")} confirmed signatures.`,
+        happenedOn: todayInLondon(),
+        authorId: null,
+      });
+    }
+    return closed.length;
+  });
+}

@@ -13,6 +13,7 @@ export const JOBS = {
   recountPetitions: "petition.recount",
   anonymiseSigners: "petition.anonymise",
   petitionNews: "petition.news",
+  closeDuePetitions: "petition.close-due",
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
@@ -24,6 +25,7 @@ type JobData = {
   [JOBS.recountPetitions]: Record<string, never>;
   [JOBS.anonymiseSigners]: Record<string, never>;
   [JOBS.petitionNews]: { petitionId: number; messageKey: string; subject: string; message: string; afterId: number };
+  [JOBS.closeDuePetitions]: Record<string, never>;
 };
 type JobName = keyof JobData;
 
@@ -39,6 +41,7 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   [JOBS.recountPetitions]: { name: JOBS.recountPetitions, retryLimit: 2, expireInSeconds: 900 },
   [JOBS.anonymiseSigners]: { name: JOBS.anonymiseSigners, retryLimit: 5, expireInSeconds: 900 },
   [JOBS.petitionNews]: { name: JOBS.petitionNews, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  [JOBS.closeDuePetitions]: { name: JOBS.closeDuePetitions, retryLimit: 0, expireInSeconds: 120 },
 };
 
 export const JOB_SCHEMA = "pgboss";
@@ -90,6 +93,7 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
   await ensureQueues(boss);
   if (options.work) {
     await boss.schedule(JOBS.closeDueVotes, "* * * * *", {});
+    await boss.schedule(JOBS.closeDuePetitions, "* * * * *", {});
     await boss.schedule(JOBS.pruneRateLimits, "17 3 * * *", {});
     await boss.schedule(JOBS.recountPetitions, "23 3 * * *", {});
     await boss.schedule(JOBS.anonymiseSigners, "41 3 * * *", {});

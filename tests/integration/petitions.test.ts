@@ -366,3 +366,19 @@ describe("news to signers", () => {
     expect((await call(petitionLoader, request(`/petitions/${slug}`, { cookie: lead.cookie }), { slug })).data.newsAudience).toBe(2);
   });
 });
+
+describe("closing dates", () => {
+  it("close a petition by the minute sweep once its date has passed, with an entry on the campaign's timeline", async () => {
+    const lead = await createMember(db);
+    const { petition, campaignId } = await openPetitionFor(lead.id);
+    const { closeDuePetitions } = await import("../../app/services/petition.server");
+    expect(await closeDuePetitions(db)).toBe(0);
+    await db.updateTable("petition").set({ closes_at: sql<Date>`now() - interval '1 minute'` }).where("id", "=", petition.id).execute();
+    expect(await closeDuePetitions(db)).toBe(1);
+    expect(await closeDuePetitions(db)).toBe(0);
+    const after = (await getPetitionBySlug(db, petition.slug))!;
+    expect(after.status).toBe("closed");
+    const entry = await db.selectFrom("campaign_event").select("title").where("campaign_id", "=", campaignId).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(entry.title).toBe("Petition closed: Crisis houses now");
+  });
+});
