@@ -17,5 +17,10 @@ export async function startBenchDatabase(name: string) {
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
+  // A benchmark that fails part-way must not leave its PostgreSQL running.
+  process.once("uncaughtException", (error) => {
+    console.error(error);
+    void embedded.stop().finally(() => process.exit(1));
+  });
   return { url: embedded.url(name), stop: () => embedded.stop() };
 }
