@@ -2,10 +2,13 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { getEnv } from "./env.server";
 
 // Signed with COOKIE_SECRET (required in production); without it (development) a per-process
-// secret, so a development link stops working after a restart.
-const secret = getEnv().COOKIE_SECRET ?? randomBytes(32).toString("hex");
-
-const mac = (signatureId: number) => createHmac("sha256", secret).update(`petition-news-off:${signatureId}`).digest("hex").slice(0, 32);
+// secret, so a development link stops working after a restart. Read on first use: this module is
+// loaded at start-up, before the configuration has been checked and reported.
+let secret: string | undefined;
+const mac = (signatureId: number) => {
+  secret ??= getEnv().COOKIE_SECRET ?? randomBytes(32).toString("hex");
+  return createHmac("sha256", secret).update(`petition-news-off:${signatureId}`).digest("hex").slice(0, 32);
+};
 
 /** The token in a news email's "stop" link: the signature's id and a MAC, so nothing needs storing. */
 export function newsOffToken(signatureId: number) {
