@@ -6,12 +6,12 @@ export const meta: MetaFunction = () => [{ title: "Privacy notice – Chorus" }]
 
 export function loader() {
   const env = getEnv();
-  return { controller: env.COALITION_NAME, contact: env.CONTACT_EMAIL };
+  return { controller: env.COALITION_NAME, contact: env.CONTACT_EMAIL, petitionDays: env.PETITION_RETENTION_DAYS };
 }
 
 /** The privacy notice: only what Chorus does today, in plain words (UK GDPR articles 13 and 14). */
 export default function Privacy() {
-  const { controller, contact } = useLoaderData<typeof loader>();
+  const { controller, contact, petitionDays } = useLoaderData<typeof loader>();
   return (
     <div className="prose">
       <h1>How we handle your information</h1>
@@ -52,6 +52,16 @@ export default function Privacy() {
         </li>
       </ul>
 
+      <h2>If you sign a petition</h2>
+      <p>
+        You do not need an account. We keep your name, your email address (to confirm your signature and, only if you
+        ticked the box, to send you news about the campaign), the first half of your postcode if you gave it (to show
+        where support comes from), and a scrambled fingerprint of your network address (to spot mass fake signing; the
+        address itself is not stored). Your first name is shown on the petition only if you chose that. Organisers can
+        download names and postcode areas to deliver the petition, and emails only of those who asked for news. Every
+        email has a link to withdraw your signature or stop the news.
+      </p>
+
       <h2>How long we keep it</h2>
       <ul>
         <li>Your account: until you delete it. Deleting removes your email, name, perspective and sessions straight away.</li>
@@ -60,6 +70,10 @@ export default function Privacy() {
           votes stay in the totals but are no longer linked to you.
         </li>
         <li>Sign-in sessions: 30 days after you last used them. Links we email you: one hour, and they work once.</li>
+        <li>
+          Petition signatures: {petitionDays} days after the petition closes we delete signers&apos; names, emails and
+          network fingerprints, and keep only the count and postcode areas.
+        </li>
       </ul>
 
       <h2>Who else sees it</h2>
