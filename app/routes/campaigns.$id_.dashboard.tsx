@@ -9,6 +9,7 @@ import { requireMember } from "~/utils/auth.server";
 import { loadCampaign } from "~/utils/campaign-access.server";
 import { db } from "~/utils/db.server";
 import { todayInLondon } from "~/utils/london-time";
+import { regionOf } from "~/utils/postcode-regions";
 import { canOnCampaign } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Campaign dashboard – Chorus" }];
@@ -41,13 +42,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     petitions,
     byDay: byDay.map((d) => ({ week: d.day, count: d.signatures })),
     byArea,
+    byRegion: regionTotals(byArea),
     recent: recent.slice(0, 5).map((e) => ({ ...e, html: "" })),
     today: todayInLondon(),
   };
 }
 
+/** Areas summed into their nations and regions, most first; areas with no known region are "Not given". */
+function regionTotals(byArea: Array<{ area: string; signatures: number }>) {
+  const totals = new Map<string, number>();
+  for (const a of byArea) {
+    const region = regionOf(a.area) ?? "Not given";
+    totals.set(region, (totals.get(region) ?? 0) + a.signatures);
+  }
+  return [...totals].map(([region, signatures]) => ({ region, signatures })).sort((a, b) => b.signatures - a.signatures || a.region.localeCompare(b.region));
+}
+
 export default function CampaignDashboard() {
-  const { campaign, figures, weeks, recent, petitions, byDay, byArea } = useLoaderData<typeof loader>();
+  const { campaign, figures, weeks, recent, petitions, byDay, byArea, byRegion } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -95,6 +107,30 @@ export default function CampaignDashboard() {
           </ul>
           <h3>Confirmed signatures by day</h3>
           <WeekChart weeks={byDay} label="Confirmed signatures by day" unit="Signatures" period="Day" />
+          <h3>By nation and region</h3>
+          {byRegion.length ? (
+            <TableFrame label="Signatures by nation and region">
+              <table className="table">
+                <caption>Confirmed signatures by nation and English region (from the postcode area signers chose to give)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Nation or region</th>
+                    <th scope="col" className="numeric">
+                      Signatures
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {byRegion.map((r) => (
+                    <tr key={r.region}>
+                      <th scope="row">{r.region}</th>
+                      <td className="numeric">{r.signatures.toLocaleString("en-GB")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableFrame>
+          ) : null}
           <h3>By postcode area</h3>
           {byArea.length ? (
             <TableFrame label="Signatures by postcode area">

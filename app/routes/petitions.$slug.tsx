@@ -15,6 +15,7 @@ import { redirectToCheckEmail, redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { formatLondonLong } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { regionOf } from "~/utils/postcode-regions";
 import { canOnCampaign } from "~/utils/permissions";
 import { DeliverSchema, NewsSchema, SignSchema } from "~/utils/petition-forms";
 import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
@@ -73,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       accepting: accepting(petition),
     },
     campaign: { id: campaign.id, title: campaign.title },
-    signers: signers.map((s) => ({ firstName: s.first_name, area: s.outward_code })),
+    signers: signers.map((s) => ({ firstName: s.first_name, region: regionOf(s.outward_code) })),
     // The network is shown only as a short fingerprint of its keyed hash: enough to tell clusters apart.
     clusters: clusters.map((c, i) => ({ n: i + 1, network: c.ip_hash ?? "", fingerprint: c.ip_hash ? c.ip_hash.slice(0, 8) : "unknown", domain: c.domain, signatures: c.signatures, confirmed: c.confirmed })),
     reviewing: reviewing ? { network: reviewing.ip_hash ?? "", fingerprint: reviewing.ip_hash ? reviewing.ip_hash.slice(0, 8) : "unknown", domain: reviewing.domain, signatures: reviewing.signatures, confirmed: reviewing.confirmed } : null,
@@ -264,7 +265,7 @@ export default function PetitionPage() {
                 {signers.map((s, i) => (
                   <li key={i}>
                     {s.firstName}
-                    {s.area ? `, ${s.area}` : ""}
+                    {s.region ? `, ${s.region}` : ""}
                   </li>
                 ))}
               </ul>

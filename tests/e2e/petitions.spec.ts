@@ -44,7 +44,7 @@ test("a visitor signs a petition without an account, confirms from the email, an
       return countNow();
     }, { timeout: 20_000, intervals: [1000, 2000] })
     .toBe(before + 1);
-  await expect(page.getByRole("heading", { name: "Recently signed" }).locator("..")).toContainText("River, LS6");
+  await expect(page.getByRole("heading", { name: "Recently signed" }).locator("..")).toContainText("River, Yorkshire and the Humber");
   await expectAccessible(page);
 
   // The count is also a cacheable JSON address.

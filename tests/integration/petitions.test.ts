@@ -270,6 +270,12 @@ describe("organiser tools and privacy", () => {
     await foldCountDeltas(db);
     const updates = await db.selectFrom("campaign_event").select("title").where("campaign_id", "=", campaignId).where("kind", "=", "update").execute();
     expect(updates.map((u) => u.title)).toEqual(["2 signatures"]);
+    // The dashboard places them: postcode area M, in the North West.
+    const { loader: dashboardLoader } = await import("../../app/routes/campaigns.$id_.dashboard");
+    const dashboard = await call(dashboardLoader, request(`/campaigns/${campaignId}/dashboard`, { cookie: lead.cookie }), { id: String(campaignId) });
+    expect(dashboard.data.byArea).toEqual([{ area: "M", signatures: 2 }]);
+    expect(dashboard.data.byRegion).toEqual([{ region: "North West", signatures: 2 }]);
+    expect(dashboard.data.figures.signatures).toBe(2);
 
     const slug = petition.slug;
     expect((await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "deliver", note: "Handed to the minister's office." }, cookie: lead.cookie }), { slug })).data.errors.form).toMatch(/Only a closed petition/);

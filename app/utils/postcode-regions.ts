@@ -1,0 +1,35 @@
+/**
+ * The nation or English region of each UK postcode area (the letters at the start of a postcode),
+ * for "where support comes from". An area that crosses a border (CH, DA, EN, KT, SY, TD and a few
+ * more) is given its main region: good enough for a count, not for an address.
+ */
+const REGIONS = {
+  "North East": "DH DL NE SR TS",
+  "North West": "BB BL CA CH CW FY L LA M OL PR SK WA WN",
+  "Yorkshire and the Humber": "BD DN HD HG HU HX LS S WF YO",
+  "East Midlands": "DE LE LN NG NN",
+  "West Midlands": "B CV DY HR ST TF WR WS WV",
+  "East of England": "AL CB CM CO EN IP LU NR PE SG SS WD",
+  London: "BR CR E EC HA IG KT N NW RM SE SM SW TW UB W WC",
+  "South East": "BN CT DA GU HP ME MK OX PO RG RH SL SO TN",
+  "South West": "BA BH BS DT EX GL PL SN SP TA TQ TR",
+  Wales: "CF LD LL NP SA SY",
+  Scotland: "AB DD DG EH FK G HS IV KA KW KY ML PA PH TD ZE",
+  "Northern Ireland": "BT",
+  "Channel Islands and Isle of Man": "GY JE IM",
+} as const;
+
+export type Region = keyof typeof REGIONS;
+
+/** Every area listed, for a check that none is listed twice. */
+export const LISTED_AREAS = Object.values(REGIONS).flatMap((areas) => areas.split(" "));
+
+const AREA_TO_REGION = new Map<string, Region>(
+  (Object.entries(REGIONS) as Array<[Region, string]>).flatMap(([region, areas]) => areas.split(" ").map((area) => [area, region] as const)),
+);
+
+/** The region of an outward code ("LS6" → Yorkshire and the Humber), or null when unknown. */
+export function regionOf(outwardCode: string | null | undefined): Region | null {
+  const area = /^[A-Z]{1,2}/.exec(outwardCode ?? "")?.[0];
+  return area ? (AREA_TO_REGION.get(area) ?? null) : null;
+}
