@@ -1,5 +1,5 @@
 import { formatCalendarDate } from "~/utils/london-time";
-import { TableFrame } from "./table-frame";
+import { CountTable } from "./count-table";
 
 /**
  * A bar per period (a week, a day), drawn as SVG sized by attributes (the CSP allows no inline styles), hidden from
@@ -30,27 +30,7 @@ export function WeekChart({ weeks, label, unit, period = "Week beginning" }: { w
         })}
       </svg>
       <figcaption>
-        <TableFrame label={label}>
-          <table className="table">
-            <caption>{label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{period}</th>
-                <th scope="col" className="numeric">
-                  {unit}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.week}>
-                  <th scope="row">{formatCalendarDate(w.week)}</th>
-                  <td className="numeric">{w.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+        <CountTable caption={label} heading={period} unit={unit} rows={weeks.map((w) => ({ key: w.week, label: formatCalendarDate(w.week), count: w.count }))} />
       </figcaption>
     </figure>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignTimeline } from "~/components/campaign-timeline";
+import { CampaignStatusTag } from "~/components/demand-bits";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { listCampaignEvents, listOrganisers, listPartners, TIMELINE_PAGE_SIZE } from "~/models/campaign.server";
 import { listCampaignPetitions } from "~/models/petition.server";
@@ -67,7 +68,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS_TEXT = { active: "Campaigning now", won: "Won", closed: "Closed" } as const;
 
 export default function CampaignPage() {
   const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions } = useLoaderData<typeof loader>();
@@ -83,7 +83,7 @@ export default function CampaignPage() {
   return (
     <>
       <div className="page-heading">
-        <span className={`stage stage--${campaign.status === "active" ? "campaigning" : campaign.status}`}>{STATUS_TEXT[campaign.status]}</span>
+        <CampaignStatusTag status={campaign.status} />
         <h1>{campaign.title}</h1>
         <p className="lead">{campaign.pitch}</p>
         {can.manage || can.dashboard ? (

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignTimeline } from "~/components/campaign-timeline";
-import { TableFrame } from "~/components/table-frame";
+import { CountTable } from "~/components/count-table";
 import { WeekChart } from "~/components/week-chart";
 import { countEventsByWeek, listCampaignEvents, listOrganisers, listPartners } from "~/models/campaign.server";
 import { countSignaturesByArea, countSignaturesByDay, listCampaignPetitions } from "~/models/petition.server";
@@ -109,51 +109,21 @@ export default function CampaignDashboard() {
           <WeekChart weeks={byDay} label="Confirmed signatures by day" unit="Signatures" period="Day" />
           <h3>By nation and region</h3>
           {byRegion.length ? (
-            <TableFrame label="Signatures by nation and region">
-              <table className="table">
-                <caption>Confirmed signatures by nation and English region (from the postcode area signers chose to give)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nation or region</th>
-                    <th scope="col" className="numeric">
-                      Signatures
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {byRegion.map((r) => (
-                    <tr key={r.region}>
-                      <th scope="row">{r.region}</th>
-                      <td className="numeric">{r.signatures.toLocaleString("en-GB")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <CountTable
+              caption="Confirmed signatures by nation and English region (from the postcode area signers chose to give)"
+              heading="Nation or region"
+              unit="Signatures"
+              rows={byRegion.map((r) => ({ key: r.region, label: r.region, count: r.signatures }))}
+            />
           ) : null}
           <h3>By postcode area</h3>
           {byArea.length ? (
-            <TableFrame label="Signatures by postcode area">
-              <table className="table">
-                <caption>Confirmed signatures by postcode area (from the first half of the postcode signers chose to give)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Area</th>
-                    <th scope="col" className="numeric">
-                      Signatures
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {byArea.map((a) => (
-                    <tr key={a.area}>
-                      <th scope="row">{a.area}</th>
-                      <td className="numeric">{a.signatures.toLocaleString("en-GB")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <CountTable
+              caption="Confirmed signatures by postcode area (from the first half of the postcode signers chose to give)"
+              heading="Area"
+              unit="Signatures"
+              rows={byArea.map((a) => ({ key: a.area, label: a.area, count: a.signatures }))}
+            />
           ) : (
             <p>No confirmed signatures yet.</p>
           )}

@@ -8,29 +8,20 @@ import { listEligiblePartners, listOrganisers, listPartners, listVerifiedOrganis
 import { findMembersByName } from "~/models/member.server";
 import { listCampaignPetitions } from "~/models/petition.server";
 import { addCampaignPartner, addCoOrganiser, endCampaign, postCampaignEntry } from "~/services/campaign.server";
-import { requireMember, type CurrentMember } from "~/utils/auth.server";
-import { loadCampaign } from "~/utils/campaign-access.server";
+import { requireCampaignManager } from "~/utils/campaign-access.server";
 import { CampaignSchema, EndSchema, ENTRY_KINDS, EntrySchema } from "~/utils/campaign-forms";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { todayInLondon } from "~/utils/london-time";
-import { canOnCampaign } from "~/utils/permissions";
 import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign – Chorus" }];
 
-async function loadManaged(request: Request, rawId: string | undefined) {
-  const member: CurrentMember = await requireMember(request);
-  const { campaign, context } = await loadCampaign(rawId, member);
-  if (!canOnCampaign(member, "campaign.manage", context)) throw new Response("Forbidden", { status: 403 });
-  return { member, campaign };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { member, campaign } = await loadManaged(request, params.id);
+  const { member, campaign } = await requireCampaignManager(request, params.id);
   const url = new URL(request.url);
   const [organisers, partners, eligible, petitions] = await Promise.all([
     listOrganisers(db, campaign.id),
@@ -59,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { member, campaign } = await loadManaged(request, params.id);
+  const { member, campaign } = await requireCampaignManager(request, params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   const back = `/campaigns/${campaign.id}/manage`;

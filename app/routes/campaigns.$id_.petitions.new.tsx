@@ -3,31 +3,22 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea, TextField } from "~/components/form-field";
 import { createPetition } from "~/services/petition.server";
-import { requireMember } from "~/utils/auth.server";
-import { loadCampaign } from "~/utils/campaign-access.server";
+import { requireCampaignManager } from "~/utils/campaign-access.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
-import { canOnCampaign } from "~/utils/permissions";
 import { PetitionSchema } from "~/utils/petition-forms";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "New petition – Chorus" }];
 
-async function loadManaged(request: Request, rawId: string | undefined) {
-  const member = await requireMember(request);
-  const { campaign, context } = await loadCampaign(rawId, member);
-  if (!canOnCampaign(member, "campaign.manage", context)) throw new Response("Forbidden", { status: 403 });
-  return { member, campaign };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { campaign } = await loadManaged(request, params.id);
+  const { campaign } = await requireCampaignManager(request, params.id);
   return { campaign: { id: campaign.id, title: campaign.title, target: campaign.target } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { member, campaign } = await loadManaged(request, params.id);
+  const { member, campaign } = await requireCampaignManager(request, params.id);
   const parsed = parseForm(PetitionSchema, await request.formData());
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { closesOn, ...fields } = parsed.data;

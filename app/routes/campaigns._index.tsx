@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CampaignStatusTag } from "~/components/demand-bits";
 import { SelectField } from "~/components/form-field";
 import { CAMPAIGN_PAGE_SIZE, listCampaigns } from "~/models/campaign.server";
 import { db } from "~/utils/db.server";
@@ -10,7 +11,6 @@ import { formatCalendarDate } from "~/utils/london-time";
 export const meta: MetaFunction = () => [{ title: "Campaigns – Chorus" }];
 
 const SHOWS = { "": "Active and past", active: "Active now", past: "Won or closed" } as const;
-const STATUS_TEXT = { active: "Campaigning now", won: "Won", closed: "Closed" } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -43,7 +43,7 @@ export default function Campaigns() {
         <ul className="demand-list">
           {campaigns.map((c) => (
             <li key={c.id} className="demand-card">
-              <span className={`stage stage--${c.status === "active" ? "campaigning" : c.status}`}>{STATUS_TEXT[c.status]}</span>
+              <CampaignStatusTag status={c.status} />
               <h2>
                 <Link to={`/campaigns/${c.id}`}>{c.title}</Link>
               </h2>

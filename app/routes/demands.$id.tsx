@@ -33,7 +33,6 @@ import { IdField, parseId, parsePage } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.demand.title ?? "Demand"} – Chorus` }];
 
-const CHOICES = CHOICE_LABELS;
 
 export const VoteSchema = z.object({
   choice: z.enum(["support", "oppose", "abstain"], { error: "Choose support, oppose or abstain" }),
@@ -141,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await castVote(db, demand.id, member.id, parsed.data);
     if (!result.ok) return invalid({ form: "Voting has closed, so your vote was not recorded." });
-    return redirectWithFlash(request, `${back}#vote`, { kind: "success", message: `Your vote is recorded: ${CHOICES[parsed.data.choice].toLowerCase()}. You can change it until voting closes.` });
+    return redirectWithFlash(request, `${back}#vote`, { kind: "success", message: `Your vote is recorded: ${CHOICE_LABELS[parsed.data.choice].toLowerCase()}. You can change it until voting closes.` });
   }
   if (intent === "follow" || intent === "unfollow") {
     if (!canOnDemand(member, "demand.follow", context)) throw new Response("Forbidden", { status: 403 });
@@ -381,7 +380,7 @@ function VotePanel({ data, errors }: { data: ReturnType<typeof useLoaderData<typ
       <p>Voting closes {formatWhen(demand.votingEndsAt)}. Your ballot is secret: only totals are published.</p>
       {myVote ? (
         <p>
-          <strong>Your vote: {CHOICES[myVote.choice]}.</strong> You can change it until voting closes.
+          <strong>Your vote: {CHOICE_LABELS[myVote.choice]}.</strong> You can change it until voting closes.
         </p>
       ) : null}
       {data.can.vote ? (
@@ -391,11 +390,11 @@ function VotePanel({ data, errors }: { data: ReturnType<typeof useLoaderData<typ
               <legend className="fieldset__legend">{myVote ? "Change your vote" : "Your vote"}</legend>
               <FieldError id="field-choice-error" message={errors?.choice} />
               <div className="choices">
-                {(Object.keys(CHOICES) as VoteChoice[]).map((c, i) => (
+                {(Object.keys(CHOICE_LABELS) as VoteChoice[]).map((c, i) => (
                   <div className="choice" key={c}>
                     <input className="choice__input" type="radio" name="choice" value={c} id={i === 0 ? "field-choice" : `field-choice-${i}`} defaultChecked={myVote?.choice === c} />
                     <label className="choice__label" htmlFor={i === 0 ? "field-choice" : `field-choice-${i}`}>
-                      {CHOICES[c]}
+                      {CHOICE_LABELS[c]}
                     </label>
                   </div>
                 ))}
@@ -471,7 +470,7 @@ function Outcome({ outcome, reasons }: { outcome: DemandOutcome; reasons: Array<
           <ul>
             {reasons.map((r, i) => (
               <li key={i}>
-                <strong>{CHOICES[r.choice]}:</strong> {r.reason}
+                <strong>{CHOICE_LABELS[r.choice]}:</strong> {r.reason}
               </li>
             ))}
           </ul>

@@ -5,10 +5,9 @@ import { RenderedMarkdown } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, TextArea, TextField } from "~/components/form-field";
 import { percentOf } from "~/components/vote-results";
-import { isOrganiser } from "~/models/campaign.server";
-import { countNewsAudience, getPetitionWithCampaign, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
+import { countNewsAudience, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
 import { closePetition, deliverPetition, invalidateSuspectCluster, networkHash, openPetition, queuePetitionNews, signPetition } from "~/services/petition.server";
-import { getCurrentMember, requireMember } from "~/utils/auth.server";
+import { requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { getAppUrl } from "~/utils/env.server";
 import { redirectToCheckEmail, redirectWithFlash } from "~/utils/flash.server";
@@ -16,7 +15,7 @@ import { parseForm, valueOf } from "~/utils/forms";
 import { formatLondonLong } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { regionOf } from "~/utils/postcode-regions";
-import { canOnCampaign } from "~/utils/permissions";
+import { loadPetitionFor } from "~/utils/petition-access.server";
 import { DeliverSchema, NewsSchema, SignSchema } from "~/utils/petition-forms";
 import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
@@ -36,16 +35,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 // The page carries the sign form: never cached anywhere. The count has its own cacheable address.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-/** A petition as its viewer may see it: drafts only for the campaign's organisers (and admins). */
+/** The petition, its campaign, and whether the viewer manages it (drafts are 404 for anyone else). */
 async function loadPetition(request: Request, slug: string | undefined) {
-  const { member } = await getCurrentMember(request);
-  const petition = slug ? await getPetitionWithCampaign(db, slug) : undefined;
-  if (!petition) throw new Response("Not found", { status: 404 });
-  const campaign = { id: petition.campaign_id, title: petition.campaign_title, status: petition.campaign_status };
-  const context = { isOrganiser: member ? await isOrganiser(db, campaign.id, member.id) : false, status: campaign.status };
-  const manage = canOnCampaign(member, "campaign.manage", context);
-  if (petition.status === "draft" && !manage) throw new Response("Not found", { status: 404 });
-  return { petition, campaign, manage };
+  const { petition, campaign, allowed } = await loadPetitionFor(request, slug);
+  return { petition, campaign, manage: allowed };
 }
 
 const accepting = (p: { status: string; closes_at: Date | null }) => p.status === "open" && (!p.closes_at || new Date(p.closes_at) > new Date());

@@ -1,29 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LinkLanding } from "~/components/link-landing";
-import { getPetitionBySlug } from "~/models/petition.server";
 import { confirmSignature, findSignatureLink } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { loadPublicPetition } from "~/utils/petition-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your signature – Chorus" }];
 
-async function loadPetition(slug: string | undefined) {
-  const petition = slug ? await getPetitionBySlug(db, slug) : undefined;
-  if (!petition || petition.status === "draft") throw new Response("Not found", { status: 404 });
-  return petition;
-}
-
 /** Opening the link (as mail scanners do) shows a button; only pressing it confirms. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const petition = await loadPetition(params.slug);
+  const petition = await loadPublicPetition(params.slug);
   const link = await findSignatureLink(db, petition.id, params.token ?? "", "confirm");
   const valid = Boolean(link && (link.status === "confirmed" || (link.status === "pending" && new Date(link.token_expires_at) > new Date())));
   return { valid, petition: { slug: petition.slug, title: petition.title } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const petition = await loadPetition(params.slug);
+  const petition = await loadPublicPetition(params.slug);
   const result = await confirmSignature(db, petition.id, params.token ?? "");
   const back = `/petitions/${petition.slug}`;
   if (!result.ok) return redirectWithFlash(request, `${back}#sign`, { kind: "error", message: "That link has expired or was withdrawn. You can sign again below." });

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPetitionBySlug } from "~/models/petition.server";
-import { db } from "~/utils/db.server";
 import { getAppUrl } from "~/utils/env.server";
+import { loadPublicPetition } from "~/utils/petition-access.server";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -11,8 +10,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
  * Plain HTML with no script, cached like count.json, framed by anyone (see security-headers.server.ts).
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const petition = params.slug ? await getPetitionBySlug(db, params.slug) : undefined;
-  if (!petition || petition.status === "draft") return new Response("Not found", { status: 404 });
+  const petition = await loadPublicPetition(params.slug);
   const url = `${getAppUrl()}/petitions/${petition.slug}`;
   const share = Math.min(100, Math.round((petition.signature_count / petition.goal) * 100));
   const open = petition.status === "open";

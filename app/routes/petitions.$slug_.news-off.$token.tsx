@@ -1,18 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LinkLanding } from "~/components/link-landing";
-import { getPetitionBySlug } from "~/models/petition.server";
 import { stopPetitionNews } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readNewsOffToken } from "~/utils/news-links.server";
+import { loadPublicPetition } from "~/utils/petition-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Stop campaign news – Chorus" }];
 
 async function load(slug: string | undefined, token: string | undefined) {
-  const petition = slug ? await getPetitionBySlug(db, slug) : undefined;
-  if (!petition || petition.status === "draft") throw new Response("Not found", { status: 404 });
-  return { petition, signatureId: readNewsOffToken(token ?? "") };
+  return { petition: await loadPublicPetition(slug), signatureId: readNewsOffToken(token ?? "") };
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isOrganiser, getCampaign } from "~/models/campaign.server";
-import { getPetitionBySlug, listConfirmedSignatures } from "~/models/petition.server";
+import { listConfirmedSignatures } from "~/models/petition.server";
 import { requireMember } from "~/utils/auth.server";
 import { csvRow } from "~/utils/csv";
 import { db } from "~/utils/db.server";
-import { canOnCampaign } from "~/utils/permissions";
+import { loadPetitionFor } from "~/utils/petition-access.server";
 
 const PAGE = 5_000;
 
@@ -14,12 +13,10 @@ const PAGE = 5_000;
  * of 500,000 never sits in memory; kept out of every cache.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const member = await requireMember(request);
-  const petition = params.slug ? await getPetitionBySlug(db, params.slug) : undefined;
-  const campaign = petition ? await getCampaign(db, petition.campaign_id) : undefined;
-  if (!petition || !campaign) throw new Response("Not found", { status: 404 });
-  const context = { isOrganiser: await isOrganiser(db, campaign.id, member.id), status: campaign.status };
-  if (!canOnCampaign(member, "campaign.dashboard", context)) throw new Response("Forbidden", { status: 403 });
+  await requireMember(request);
+  // Organisers and admins, also after the campaign ended (the dashboard's rule).
+  const { petition, allowed } = await loadPetitionFor(request, params.slug, "campaign.dashboard");
+  if (!allowed) throw new Response("Forbidden", { status: 403 });
   const encoder = new TextEncoder();
   let afterId = 0;
   let headerSent = false;

@@ -1,27 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LinkLanding } from "~/components/link-landing";
-import { getPetitionBySlug } from "~/models/petition.server";
 import { findSignatureLink, withdrawSignature } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { loadPublicPetition } from "~/utils/petition-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Withdraw your signature – Chorus" }];
 
-async function loadPetition(slug: string | undefined) {
-  const petition = slug ? await getPetitionBySlug(db, slug) : undefined;
-  if (!petition || petition.status === "draft") throw new Response("Not found", { status: 404 });
-  return petition;
-}
-
 export async function loader({ params }: LoaderFunctionArgs) {
-  const petition = await loadPetition(params.slug);
+  const petition = await loadPublicPetition(params.slug);
   const link = await findSignatureLink(db, petition.id, params.token ?? "", "withdraw");
   return { valid: Boolean(link), petition: { slug: petition.slug, title: petition.title } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const petition = await loadPetition(params.slug);
+  const petition = await loadPublicPetition(params.slug);
   const done = await withdrawSignature(db, petition.id, params.token ?? "");
   const back = `/petitions/${petition.slug}`;
   return redirectWithFlash(request, back, done ? { kind: "success", message: "Your signature is withdrawn and no longer counted." } : { kind: "error", message: "That link is not valid." });

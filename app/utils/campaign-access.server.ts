@@ -1,8 +1,8 @@
 import { getCampaign, isOrganiser } from "~/models/campaign.server";
-import type { CurrentMember } from "./auth.server";
+import { requireMember, type CurrentMember } from "./auth.server";
 import { db } from "./db.server";
 import { parseId } from "./ids";
-import type { CampaignContext } from "./permissions";
+import { canOnCampaign, type CampaignContext } from "./permissions";
 
 /** Loads a campaign with the viewer's relationship to it; 404 when there is none. */
 export async function loadCampaign(rawId: string | undefined, member: CurrentMember | null) {
@@ -11,4 +11,12 @@ export async function loadCampaign(rawId: string | undefined, member: CurrentMem
   if (!campaign) throw new Response("Not found", { status: 404 });
   const context: CampaignContext = { isOrganiser: member ? await isOrganiser(db, campaign.id, member.id) : false, status: campaign.status };
   return { campaign, context };
+}
+
+/** A signed-in organiser (or coalition admin) running an active campaign; 403 for anyone else. */
+export async function requireCampaignManager(request: Request, rawId: string | undefined) {
+  const member = await requireMember(request);
+  const { campaign, context } = await loadCampaign(rawId, member);
+  if (!canOnCampaign(member, "campaign.manage", context)) throw new Response("Forbidden", { status: 403 });
+  return { member, campaign };
 }

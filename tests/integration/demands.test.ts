@@ -571,6 +571,11 @@ describe("endorsements", () => {
     const orgPage = await call(orgPageLoader, request("/organisations/endorsing-org"), { slug: "endorsing-org" });
     expect(orgPage.data.endorsements.map((e: { id: number }) => e.id)).toEqual([id]);
     expect(await db.selectFrom("vote").select("id").where("demand_id", "=", id).execute()).toHaveLength(0);
+    // Withdrawing asks first: the link only opens the confirmation (the endorsement stands); the POST withdraws.
+    const asking = await call(demandLoader, request(`/demands/${id}?withdraw-endorsement=${verified.id}`, { cookie: orgAdmin.cookie }), p);
+    expect(asking.data.confirmWithdrawal).toBe(verified.id);
+    expect(asking.data.endorsableOrganisations).toEqual([{ id: verified.id, name: "Endorsing Org", endorsed: true }]);
+    expect(asking.data.endorsements).toHaveLength(1);
     await call(demandAction, request(`/demands/${id}`, { form: { intent: "withdraw-endorsement", organisationId: String(verified.id) }, cookie: orgAdmin.cookie }), p);
     expect((await call(demandLoader, request(`/demands/${id}`), p)).data.endorsements).toEqual([]);
   });
