@@ -6,11 +6,10 @@ import type { ServerBuild } from "@remix-run/node";
 import type PgBoss from "pg-boss";
 import { closeDatabase, db } from "../db";
 import { seedIfEmpty } from "../db/seed";
-import { jobHandlers } from "./services/job-handlers.server";
+import { frequentWork, jobHandlers } from "./services/job-handlers.server";
 import { prepareDatabase } from "./utils/boot.server";
 import { getAppUrl, getEnv } from "./utils/env.server";
 import { createExpressApp } from "./utils/express-app.server";
-import { foldCountDeltas } from "./models/petition.server";
 import { startJobs } from "./utils/jobs.server";
 import { logger } from "./utils/logger.server";
 
@@ -32,7 +31,7 @@ async function main() {
     const seeded = await seedIfEmpty(db);
     if (seeded) printDemoAccounts(seeded);
   }
-  boss = await startJobs(db, jobHandlers(db), { work: env.RUN_WORKER, every3s: () => foldCountDeltas(db) });
+  boss = await startJobs(db, jobHandlers(db), { work: env.RUN_WORKER, every3s: () => frequentWork(db) });
 
   const buildPath = path.join(root, "build", "index.js");
   if (!existsSync(buildPath)) throw new Error("No build found: run `npm run build` first (npm start does this for you).");

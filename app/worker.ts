@@ -1,8 +1,7 @@
 import { closeDatabase, db } from "../db";
-import { jobHandlers } from "./services/job-handlers.server";
+import { frequentWork, jobHandlers } from "./services/job-handlers.server";
 import { prepareDatabase } from "./utils/boot.server";
 import { getEnv } from "./utils/env.server";
-import { foldCountDeltas } from "./models/petition.server";
 import { startJobs } from "./utils/jobs.server";
 import { logger } from "./utils/logger.server";
 
@@ -15,7 +14,7 @@ async function main() {
     throw new Error("npm run worker needs DATABASE_URL pointing at the app's database (the embedded one is owned by `npm start`).");
   }
   await prepareDatabase();
-  const boss = await startJobs(db, jobHandlers(db), { work: true, every3s: () => foldCountDeltas(db) });
+  const boss = await startJobs(db, jobHandlers(db), { work: true, every3s: () => frequentWork(db) });
   logger.info("Chorus worker is running");
   const stop = async () => {
     await boss.stop({ graceful: true, timeout: 10_000, close: false, wait: true }).catch(() => {});

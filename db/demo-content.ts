@@ -183,3 +183,31 @@ export const DEMO_PETITION = {
   addressedTo: "Integrated care board chairs and the Minister for Care",
   goal: 10000,
 };
+
+/** Fictional decision makers (example.org addresses) covering a few postcode areas. */
+export const DEMO_TARGETS = [
+  { name: "Alex Rivers MP", role: "mp", body: "House of Commons", email: "alex.rivers.mp@example.org", areas: "LS6 LS16 LS17" },
+  { name: "Jo Malik MP", role: "mp", body: "House of Commons", email: "jo.malik.mp@example.org", areas: "LS1 LS2 LS3 LS4 LS5 LS7 LS8 LS9" },
+  { name: "Sam Okafor MP", role: "mp", body: "House of Commons", email: "sam.okafor.mp@example.org", areas: "M" },
+  { name: "Bristol South MP, Dana Hughes", role: "mp", body: "House of Commons", email: "dana.hughes.mp@example.org", areas: "BS3 BS4 BS13 BS14" },
+  { name: "Councillor Hannah Price", role: "councillor", body: "Leeds City Council", email: "hannah.price.cllr@example.org", areas: "LS6" },
+  { name: "Minister for Care", role: "minister", body: "Department of Health and Social Care", email: "minister.care@example.org", areas: "everywhere" },
+  { name: "NHS West Yorkshire Integrated Care Board", role: "health_body", body: "NHS West Yorkshire", email: "west-yorkshire.icb@example.org", areas: "BD HD HX LS WF" },
+] as const;
+
+export const DEMO_LETTER_CAMPAIGN = {
+  title: "Write to your MP about crisis houses",
+  ask: "Back a community crisis house in every region, and ask the Minister for Care to fund them.",
+  talkingPoints:
+    "A crisis house costs less per night than a hospital bed\nPeople stay close to home, family and friends\nThey are run with people who have been through a crisis themselves\nFewer people are readmitted after a crisis house stay",
+  suggestedSubject: "A crisis house for our area",
+  guidance: "What would a calm, local place to go in a crisis have meant to you or someone you love? A sentence or two about your own experience matters more than facts and figures.",
+};
+
+/** Demo writers' own words: each different, as real letters are. */
+export const DEMO_LETTERS = [
+  { name: "Aisha Khan", postcode: "LS6 1AN", personal: "Last winter my sister spent two nights in A&E because there was no bed anywhere near Leeds. She was sent to a ward ninety miles away, and none of us could visit. A crisis house here would have kept her close to the people who love her." },
+  { name: "Ben Taylor", postcode: "M1 2AB", personal: "I have used a crisis house twice. Both times I was home within a week, back at work within a month. The staff had been through it themselves and I did not feel like a problem to be managed. Every region deserves one." },
+  { name: "Chloe Evans", postcode: "LS7 3CD", personal: "As a social worker I see people turned away from wards every week. The only alternative we can offer is a phone number. A crisis house would give my clients somewhere safe to go that is not a police cell or a corridor." },
+  { name: "Dev Patel", postcode: "BS3 4EF", personal: "My dad was detained under the Mental Health Act after a crisis that a few quiet days and someone to talk to might have eased. He still talks about how frightening the ward was. Please help make sure other families have a gentler choice." },
+] as const;

@@ -6,7 +6,11 @@ import { createDemand, createMember, createOrganisation, expireVoting, openDeman
 import { addCoOrganiser, endCampaign, postCampaignEntry, startCampaign } from "../app/services/campaign.server";
 import { foldCountDeltas } from "../app/models/petition.server";
 import { confirmSignature, createPetition, openPetition, signPetition } from "../app/services/petition.server";
-import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_PETITION } from "./demo-content";
+import { getLetterCampaign } from "../app/models/letter.server";
+import { upsertTarget } from "../app/models/target.server";
+import { confirmLetter, createLetterCampaign, dispatchDueLetters, recordReply, setLetterCampaignStatus, writeLetter } from "../app/services/letter.server";
+import { fullPostcode, parseAreas } from "../app/utils/letters";
+import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_LETTER_CAMPAIGN, DEMO_LETTERS, DEMO_PETITION, DEMO_TARGETS } from "./demo-content";
 import type { Database } from "./index";
 import type { DemoAccount } from "./seed";
 
@@ -225,6 +229,49 @@ async function seedCrisisCampaign(db: Database, demandId: number, people: DemoPe
     await confirmSignature(db, petition.id, String((row.props as { confirmUrl: string }).confirmUrl).split("/").pop()!);
   }
   await foldCountDeltas(db);
+  await seedLetters(db, started.id, people);
+}
+
+/**
+ * Decision makers, and a letter campaign with letters sent last Monday (paced as the dispatcher
+ * paces them), one reply summary to publish, and one near-copy held for an organiser.
+ */
+async function seedLetters(db: Database, campaignId: number, people: DemoPeople) {
+  const ids = new Map<string, number>();
+  for (const t of DEMO_TARGETS) {
+    const areas = parseAreas(t.areas);
+    if (!areas.ok) throw new Error(areas.message);
+    ids.set(t.name, (await upsertTarget(db, { ...t, areas }, people.admin)).id);
+  }
+  const lc = await createLetterCampaign(db, campaignId, people.ruth, {
+    ...DEMO_LETTER_CAMPAIGN,
+    targetIds: [ids.get("Minister for Care")!],
+    ownRoles: ["mp"],
+    hourlyCap: 20,
+    windowDays: [1, 2, 3, 4, 5],
+    windowStart: 8,
+    windowEnd: 18,
+    endsOn: null,
+    testMode: false,
+  });
+  await setLetterCampaignStatus(db, lc.id, "open");
+  const row = (await getLetterCampaign(db, lc.id))!;
+  const write = async (letter: { name: string; postcode: string; personal: string }, email: string) => {
+    const pc = fullPostcode(letter.postcode)!;
+    await writeLetter(db, row, { subject: DEMO_LETTER_CAMPAIGN.suggestedSubject, opening: "I am writing as your constituent to ask you to back a community crisis house in every region.", personal: letter.personal, name: letter.name, postcode: pc.postcode, email, outward: pc.outward, area: pc.area });
+    const mail = await db.selectFrom("email").select("props").where("template", "=", "ConfirmLetter").where("to_address", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
+    await confirmLetter(db, lc.id, String((mail.props as { confirmUrl: string }).confirmUrl).split("/").pop()!);
+  };
+  for (const letter of DEMO_LETTERS) await write(letter, `${letter.name.split(" ")[0]!.toLowerCase()}.writer@example.org`);
+  // Last Monday at 10:00 UTC: inside the weekday window, whatever day the demo is started.
+  const monday = new Date();
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7 || 7));
+  monday.setUTCHours(10, 0, 0, 0);
+  await dispatchDueLetters(db, monday);
+  const firstToMinister = await db.selectFrom("letter_message").select("id").where("letter_campaign_id", "=", lc.id).where("target_id", "=", ids.get("Minister for Care")!).orderBy("id").executeTakeFirstOrThrow();
+  await recordReply(db, firstToMinister.id, { outcome: "unsatisfactory", summary: "A standard reply saying crisis care is a matter for local systems.", mayPublish: true });
+  // A near-copy of the first letter: held for an organiser to read.
+  await write({ ...DEMO_LETTERS[0], name: "Eve Jones", personal: DEMO_LETTERS[0].personal.replace("sister", "brother") }, "eve.writer@example.org");
 }
 
 /** A won campaign, ended with the government's response. */

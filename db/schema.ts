@@ -419,6 +419,104 @@ export interface EndorsementTable {
   withdrawn_at: Date | null;
 }
 
+export const TARGET_ROLES = ["mp", "councillor", "minister", "health_body", "council", "other"] as const;
+export type TargetRole = (typeof TARGET_ROLES)[number];
+
+export interface TargetTable {
+  id: Generated<number>;
+  name: string;
+  role: TargetRole;
+  body: string;
+  email: string;
+  email_normalised: string;
+  areas: string[];
+  everywhere: boolean;
+  bounced_at: Date | null;
+  bounce_reason: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type LetterCampaignStatus = "draft" | "open" | "closed";
+
+export interface LetterCampaignTable {
+  id: Generated<number>;
+  campaign_id: number;
+  slug: string;
+  title: string;
+  ask: string;
+  talking_points: string;
+  suggested_subject: string;
+  guidance: string;
+  own_roles: TargetRole[];
+  hourly_cap: number;
+  window_days: number[];
+  window_start: number;
+  window_end: number;
+  ends_on: ColumnType<string | null, string | null, string | null>;
+  test_mode: boolean;
+  status: ColumnType<LetterCampaignStatus, LetterCampaignStatus | undefined, LetterCampaignStatus>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  opened_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface LetterCampaignTargetTable {
+  letter_campaign_id: number;
+  target_id: number;
+}
+
+export interface LetterTable {
+  id: Generated<number>;
+  letter_campaign_id: number;
+  name: string | null;
+  email: string | null;
+  email_normalised: string | null;
+  postcode: string | null;
+  outward_code: string | null;
+  subject: string | null;
+  opening: string | null;
+  personal: string | null;
+  own_words: ColumnType<string, never, never>;
+  status: ColumnType<"pending" | "confirmed", "pending" | undefined, "pending" | "confirmed">;
+  token_hash: string | null;
+  token_expires_at: Date;
+  ip_hash: string | null;
+  created_at: Generated<Date>;
+  confirmed_at: Date | null;
+  words_deleted_at: Date | null;
+  anonymised_at: Date | null;
+}
+
+export const LETTER_MESSAGE_STATES = ["unconfirmed", "queued", "held", "sent", "failed", "rejected"] as const;
+export type LetterMessageStatus = (typeof LETTER_MESSAGE_STATES)[number];
+export const REPLY_OUTCOMES = ["yes", "not_yet", "no", "unsatisfactory"] as const;
+export type ReplyOutcome = (typeof REPLY_OUTCOMES)[number];
+
+export interface LetterMessageTable {
+  id: Generated<number>;
+  letter_id: number;
+  letter_campaign_id: number;
+  target_id: number;
+  status: ColumnType<LetterMessageStatus, LetterMessageStatus | undefined, LetterMessageStatus>;
+  similarity: number | null;
+  email_id: number | null;
+  test: Generated<boolean>;
+  created_at: Generated<Date>;
+  queued_at: Date | null;
+  sent_at: Date | null;
+  failure: string | null;
+  followup_sent_at: Date | null;
+  reminder_sent_at: Date | null;
+  reply_outcome: ReplyOutcome | null;
+  replied_at: Date | null;
+  reply_summary: string | null;
+  summary_may_publish: Generated<boolean>;
+  summary_published_at: Date | null;
+}
+
 export interface DB {
   rate_limit_bucket: RateLimitBucketTable;
   email: EmailTable;
@@ -453,4 +551,9 @@ export interface DB {
   petition: PetitionTable;
   petition_signature: PetitionSignatureTable;
   petition_count_delta: PetitionCountDeltaTable;
+  target: TargetTable;
+  letter_campaign: LetterCampaignTable;
+  letter_campaign_target: LetterCampaignTargetTable;
+  letter: LetterTable;
+  letter_message: LetterMessageTable;
 }

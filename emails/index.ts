@@ -1,6 +1,7 @@
 import { createElement, type ReactElement } from "react";
 import * as account from "./account-emails";
 import * as demand from "./demand-emails";
+import * as letter from "./letter-emails";
 import * as organisation from "./organisation-emails";
 import * as petition from "./petition-emails";
 import { TestEmail, type TestEmailProps } from "./test-email";
@@ -12,10 +13,12 @@ import { TestEmail, type TestEmailProps } from "./test-email";
 export interface EmailTemplate<P> {
   render: (props: P) => ReactElement;
   subject: (props: P) => string;
+  /** Where replies go, when not to Chorus (a supporter's letter goes out with their address). */
+  replyTo?: (props: P) => string;
 }
 
-function template<P extends object>(component: ((props: P) => ReactElement) & { subject: (props: P) => string }): EmailTemplate<P> {
-  return { render: (props) => createElement(component, props), subject: component.subject };
+function template<P extends object>(component: ((props: P) => ReactElement) & { subject: (props: P) => string; replyTo?: (props: P) => string }): EmailTemplate<P> {
+  return { render: (props) => createElement(component, props), subject: component.subject, replyTo: component.replyTo };
 }
 
 export const emailTemplates = {
@@ -38,6 +41,10 @@ export const emailTemplates = {
   AmendmentOutdated: template<demand.AmendmentOutdatedProps>(demand.AmendmentOutdated),
   ConfirmSignature: template<petition.ConfirmSignatureProps>(petition.ConfirmSignature),
   PetitionNews: template<petition.PetitionNewsProps>(petition.PetitionNews),
+  Letter: template<letter.LetterProps>(letter.Letter),
+  ConfirmLetter: template<letter.ConfirmLetterProps>(letter.ConfirmLetter),
+  LetterFollowUp: template<letter.LetterFollowUpProps>(letter.LetterFollowUp),
+  LetterNotSent: template<letter.LetterNotSentProps>(letter.LetterNotSent),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

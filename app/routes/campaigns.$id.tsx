@@ -4,6 +4,7 @@ import { CampaignTimeline } from "~/components/campaign-timeline";
 import { CampaignStatusTag } from "~/components/demand-bits";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { listCampaignEvents, listOrganisers, listPartners, TIMELINE_PAGE_SIZE } from "~/models/campaign.server";
+import { letterTotals, listCampaignLetterCampaigns } from "~/models/letter.server";
 import { listCampaignPetitions } from "~/models/petition.server";
 import { getCurrentMember } from "~/utils/auth.server";
 import { loadCampaign } from "~/utils/campaign-access.server";
@@ -38,11 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
   const { campaign, context } = await loadCampaign(params.id, member);
   const page = parsePage(new URL(request.url).searchParams.get("page"));
-  const [organisers, partners, events, petitions] = await Promise.all([
+  const [organisers, partners, events, petitions, letterCampaigns, letters] = await Promise.all([
     listOrganisers(db, campaign.id),
     listPartners(db, campaign.id),
     listCampaignEvents(db, campaign.id, page),
     listCampaignPetitions(db, campaign.id),
+    listCampaignLetterCampaigns(db, campaign.id),
+    letterTotals(db, campaign.id),
   ]);
   const manage = canOnCampaign(member, "campaign.manage", context);
   return {
@@ -64,13 +67,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shareUrl: `${getAppUrl()}/campaigns/${campaign.id}`,
     // Drafts only for those who can open them.
     petitions: petitions.filter((p) => manage || p.status !== "draft"),
+    letterCampaigns: letterCampaigns.filter((l) => manage || l.status !== "draft").map((l) => ({ slug: l.slug, title: l.title, status: l.status, sent: l.sent })),
+    letters: { sent: letters.sent, replies: letters.replies },
     can: { manage, dashboard: canOnCampaign(member, "campaign.dashboard", context) },
   };
 }
 
 
 export default function CampaignPage() {
-  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions } = useLoaderData<typeof loader>();
+  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions, letterCampaigns, letters } = useLoaderData<typeof loader>();
   const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
   const shareText = `${campaign.title}: ${campaign.pitch}`;
   const share = [
@@ -116,13 +121,25 @@ export default function CampaignPage() {
             ) : null}
           </section>
 
-          {petitions.length ? (
+          {petitions.length || letterCampaigns.length ? (
             <section aria-labelledby="act-heading">
               <h2 id="act-heading">Take part</h2>
               <ul className="figures" aria-label="Figures">
-                <li>
-                  <span className="figures__number">{signatures.toLocaleString("en-GB")}</span> confirmed {signatures === 1 ? "signature" : "signatures"}
-                </li>
+                {petitions.length ? (
+                  <li>
+                    <span className="figures__number">{signatures.toLocaleString("en-GB")}</span> confirmed {signatures === 1 ? "signature" : "signatures"}
+                  </li>
+                ) : null}
+                {letterCampaigns.length ? (
+                  <>
+                    <li>
+                      <span className="figures__number">{letters.sent.toLocaleString("en-GB")}</span> {letters.sent === 1 ? "letter" : "letters"} sent
+                    </li>
+                    <li>
+                      <span className="figures__number">{letters.replies.toLocaleString("en-GB")}</span> {letters.replies === 1 ? "reply" : "replies"} received
+                    </li>
+                  </>
+                ) : null}
               </ul>
               <ul className="task-list">
                 {petitions.map((p) => (
@@ -132,6 +149,12 @@ export default function CampaignPage() {
                       {p.status === "draft" ? "Draft" : `${p.signature_count.toLocaleString("en-GB")} of ${p.goal.toLocaleString("en-GB")}`}
                       {p.status === "closed" || p.status === "delivered" ? " · closed" : ""}
                     </span>
+                  </li>
+                ))}
+                {letterCampaigns.map((l) => (
+                  <li key={l.slug}>
+                    <Link to={`/letters/${l.slug}`}>{l.status === "open" ? `Write a letter: ${l.title}` : l.title}</Link>
+                    <span className="task-list__when">{l.status === "draft" ? "Draft" : `${l.sent.toLocaleString("en-GB")} sent${l.status === "closed" ? " · closed" : ""}`}</span>
                   </li>
                 ))}
               </ul>

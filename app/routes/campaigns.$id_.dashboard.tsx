@@ -4,6 +4,7 @@ import { CampaignTimeline } from "~/components/campaign-timeline";
 import { CountTable } from "~/components/count-table";
 import { WeekChart } from "~/components/week-chart";
 import { countEventsByWeek, listCampaignEvents, listOrganisers, listPartners } from "~/models/campaign.server";
+import { countLettersSentByDay, letterTotals, listCampaignLetterCampaigns } from "~/models/letter.server";
 import { countSignaturesByArea, countSignaturesByDay, listCampaignPetitions } from "~/models/petition.server";
 import { requireMember } from "~/utils/auth.server";
 import { loadCampaign } from "~/utils/campaign-access.server";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);
   const { campaign, context } = await loadCampaign(params.id, member);
   if (!canOnCampaign(member, "campaign.dashboard", context)) throw new Response("Forbidden", { status: 403 });
-  const [organisers, partners, weeks, recent, petitions, byDay, byArea] = await Promise.all([
+  const [organisers, partners, weeks, recent, petitions, byDay, byArea, letterCampaigns, lettersByDay, letters] = await Promise.all([
     listOrganisers(db, campaign.id),
     listPartners(db, campaign.id),
     countEventsByWeek(db, campaign.id),
@@ -26,6 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCampaignPetitions(db, campaign.id),
     countSignaturesByDay(db, campaign.id),
     countSignaturesByArea(db, campaign.id),
+    listCampaignLetterCampaigns(db, campaign.id),
+    countLettersSentByDay(db, campaign.id),
+    letterTotals(db, campaign.id),
   ]);
   const started = new Date(campaign.created_at);
   const end = campaign.ended_at ? new Date(campaign.ended_at) : new Date();
@@ -37,7 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       partners: partners.length,
       entries: weeks.reduce((sum, w) => sum + w.entries, 0),
       signatures: byDay.reduce((sum, d) => sum + d.signatures, 0),
+      lettersSent: letters.sent,
+      replies: letters.replies,
+      held: letters.held,
     },
+    letterCampaigns,
+    lettersByDay: lettersByDay.map((d) => ({ week: d.day, count: d.letters })),
     weeks: weeks.map((w) => ({ week: w.week, count: w.entries })),
     petitions,
     byDay: byDay.map((d) => ({ week: d.day, count: d.signatures })),
@@ -59,7 +68,7 @@ function regionTotals(byArea: Array<{ area: string; signatures: number }>) {
 }
 
 export default function CampaignDashboard() {
-  const { campaign, figures, weeks, recent, petitions, byDay, byArea, byRegion } = useLoaderData<typeof loader>();
+  const { campaign, figures, weeks, recent, petitions, byDay, byArea, byRegion, letterCampaigns, lettersByDay } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -88,7 +97,49 @@ export default function CampaignDashboard() {
         <li>
           <span className="figures__number">{figures.signatures.toLocaleString("en-GB")}</span> confirmed {figures.signatures === 1 ? "signature" : "signatures"}
         </li>
+        <li>
+          <span className="figures__number">{figures.lettersSent.toLocaleString("en-GB")}</span> {figures.lettersSent === 1 ? "letter" : "letters"} sent
+        </li>
+        <li>
+          <span className="figures__number">{figures.replies.toLocaleString("en-GB")}</span> {figures.replies === 1 ? "reply" : "replies"} received
+        </li>
       </ul>
+      <section aria-labelledby="queue-heading">
+        <h2 id="queue-heading">Needs an organiser</h2>
+        {figures.held === 0 ? (
+          <p>Nothing waiting.</p>
+        ) : (
+          <ul className="task-list">
+            {letterCampaigns
+              .filter((l) => l.held > 0)
+              .map((l) => (
+                <li key={l.id}>
+                  <Link to={`/letters/${l.slug}/manage#held-heading`}>
+                    {l.held} {l.held === 1 ? "letter" : "letters"} held for review: {l.title}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
+      {letterCampaigns.length ? (
+        <section aria-labelledby="letters-heading">
+          <h2 id="letters-heading">Letters</h2>
+          <ul className="task-list">
+            {letterCampaigns.map((l) => (
+              <li key={l.id}>
+                <Link to={`/letters/${l.slug}/manage`}>{l.title}</Link>
+                <span className="task-list__when">
+                  {l.status === "draft" ? "Draft" : l.status === "open" ? "Open" : "Closed"}
+                  {l.test_mode ? " · test mode" : ""} · {l.sent.toLocaleString("en-GB")} sent · {l.replies.toLocaleString("en-GB")} replies
+                </span>
+              </li>
+            ))}
+          </ul>
+          <h3>Letters sent by day</h3>
+          <WeekChart weeks={lettersByDay} label="Letters sent by day" unit="Letters" period="Day" />
+        </section>
+      ) : null}
       {petitions.length ? (
         <section aria-labelledby="signatures-heading">
           <h2 id="signatures-heading">Signatures</h2>

@@ -150,6 +150,20 @@ export default function ManageCampaign() {
         </Link>
       </section>
 
+      <section className="section" aria-labelledby="letters-heading">
+        <h2 id="letters-heading">Letters</h2>
+        <p>Supporters write to decision makers in their own words: their own MP or councillors by postcode, or those you choose.</p>
+        <p className="button-row">
+          <Link to={`/campaigns/${campaign.id}/letters/new`} className="button button--secondary">
+            Start a letter campaign
+          </Link>
+          <Link to="/targets">Decision makers</Link>
+        </p>
+        <p className="small">
+          The campaign dashboard lists its letter campaigns, with what needs you.
+        </p>
+      </section>
+
       <section className="section form" aria-labelledby="entry-heading">
         <h2 id="entry-heading">Post to the timeline</h2>
         <Form method="post" noValidate>

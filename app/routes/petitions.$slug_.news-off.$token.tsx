@@ -4,13 +4,13 @@ import { LinkLanding } from "~/components/link-landing";
 import { stopPetitionNews } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readNewsOffToken } from "~/utils/news-links.server";
+import { readSignedLinkToken } from "~/utils/signed-links.server";
 import { loadPublicPetition } from "~/utils/petition-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Stop campaign news – Chorus" }];
 
 async function load(slug: string | undefined, token: string | undefined) {
-  return { petition: await loadPublicPetition(slug), signatureId: readNewsOffToken(token ?? "") };
+  return { petition: await loadPublicPetition(slug), signatureId: readSignedLinkToken("petition-news-off", token ?? "") };
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,16 +1,22 @@
 import type { Database } from "../../db";
 import { anonymiseClosedPetitionSigners, recountPetitions } from "~/models/petition.server";
 import { closeDuePetitions, sendPetitionNewsBatch } from "~/services/petition.server";
+import { anonymiseLetterWriters, deleteOldLetterWords, dispatchDueLetters, recordUndeliverableLetters, sendDueFollowUps } from "~/services/letter.server";
+import { foldCountDeltas } from "~/models/petition.server";
 import { getEnv } from "~/utils/env.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
 import { deliverEmail, deliverEmailBatch } from "~/utils/email.server";
 import type { JobHandlers } from "~/utils/jobs.server";
+import { logger } from "~/utils/logger.server";
 
 /** What each background job does; the app process and `npm run worker` both run these. */
 export function jobHandlers(db: Database): JobHandlers {
   return {
-    "email.send": ({ emailId }) => deliverEmail(db, emailId),
+    "email.send": async ({ emailId }) => {
+      const result = await deliverEmail(db, emailId);
+      if (result) await recordUndeliverableLetters(db, [emailId], result.refused);
+    },
     "email.send-batch": ({ emailIds }) => deliverEmailBatch(db, emailIds),
     "demand.close-voting": async ({ demandId }) => {
       await closeVoting(db, demandId);
@@ -39,5 +45,27 @@ export function jobHandlers(db: Database): JobHandlers {
     "petition.close-due": async () => {
       await closeDuePetitions(db);
     },
+    // Nightly: letters' words 28 days after sending; writers' details on the petitions' schedule.
+    "letter.privacy": async () => {
+      await deleteOldLetterWords(db);
+      await anonymiseLetterWriters(db, getEnv().PETITION_RETENTION_DAYS);
+    },
   };
+}
+
+/**
+ * The work done every few seconds, more often than a schedule allows: the petition count fold,
+ * handing due letters to the mail queue (paced per decision maker), and reply follow-ups. Each is
+ * one indexed query when there is nothing to do.
+ */
+export async function frequentWork(db: Database) {
+  const tasks = { fold: () => foldCountDeltas(db), letters: () => dispatchDueLetters(db), followUps: () => sendDueFollowUps(db) };
+  // One failing task must not stop the others.
+  for (const [name, task] of Object.entries(tasks)) {
+    try {
+      await task();
+    } catch (error) {
+      logger.error("periodic task failed", { task: name, error: String(error) });
+    }
+  }
 }

@@ -4,7 +4,7 @@ import { insertCampaignEvent } from "~/models/campaign.server";
 import { addCountDelta, insertPetition, setPetitionStatus, type PetitionFields } from "~/models/petition.server";
 import { queueEmail, queueEmails } from "~/utils/email.server";
 import { enqueueJob, JOBS } from "~/utils/jobs.server";
-import { newsOffToken } from "~/utils/news-links.server";
+import { signedLinkToken } from "~/utils/signed-links.server";
 import { getAppUrl, getEnv } from "~/utils/env.server";
 import { todayInLondon } from "~/utils/london-time";
 import { normaliseSignerEmail } from "~/utils/petition-signers";
@@ -215,7 +215,7 @@ export async function sendPetitionNewsBatch(db: Database, job: { petitionId: num
       signers.map((s) => ({
         to: s.email,
         idempotencyKey: `petition-news:${job.messageKey}:${s.id}`,
-        props: { petitionTitle: petition.title, subject: job.subject, message: job.message, petitionUrl: base, stopUrl: `${base}/news-off/${newsOffToken(s.id)}` },
+        props: { petitionTitle: petition.title, subject: job.subject, message: job.message, petitionUrl: base, stopUrl: `${base}/news-off/${signedLinkToken("petition-news-off", s.id)}` },
       })),
     );
     const done = signers.length < batchSize;

@@ -81,30 +81,36 @@ export async function renderEmail<N extends EmailTemplateName>(template: N, prop
   const definition = emailTemplates[template] as unknown as {
     render: (p: EmailTemplateProps<N>) => React.ReactElement;
     subject: (p: EmailTemplateProps<N>) => string;
+    replyTo?: (p: EmailTemplateProps<N>) => string;
   };
   const element = definition.render(props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: definition.subject(props), html, text };
+  const replyTo = definition.replyTo?.(props);
+  return { subject: definition.subject(props), html, text, ...(replyTo ? { replyTo } : {}) };
 }
 
 /**
  * Delivers one queued email. Safe to run twice for the same id (a job retried after a crash):
  * a sent email is skipped, and the transport deduplicates with the email's idempotency key.
  */
-export async function deliverEmail(db: Database, emailId: number, transport: EmailTransport = getTransport(db)) {
+export async function deliverEmail(db: Database, emailId: number, transport: EmailTransport = getTransport(db)): Promise<{ refused: string } | null> {
   const email = await getEmail(db, emailId);
-  if (!email || email.status !== "queued") return;
+  if (!email || email.status !== "queued") return null;
   const message = await composeEmail(db, email);
-  if (!message) return;
+  if (!message) return null;
   try {
     const result = await transport.deliver(message, email.idempotency_key, emailId);
     await markEmailSent(db, emailId, { subject: message.subject, providerMessageId: result.id });
     logger.info("email sent", { emailId, template: email.template, transport: transport.name });
+    return null;
   } catch (error) {
     const permanent = error instanceof PermanentEmailError;
-    await markEmailAttemptFailed(db, emailId, error instanceof Error ? error.message : String(error), permanent);
+    const reason = error instanceof Error ? error.message : String(error);
+    await markEmailAttemptFailed(db, emailId, reason, permanent);
     logger.warn("email not sent", { emailId, permanent, error: String(error) });
     if (!permanent) throw error;
+    // Refused for good: the caller tells whatever sent it (a letter flags its decision maker).
+    return { refused: reason };
   }
 }
 
@@ -144,7 +150,7 @@ export async function deliverEmailBatch(db: Database, emailIds: number[], transp
   }
 }
 
-type Rendered = { subject: string; html: string; text: string };
+type Rendered = { subject: string; html: string; text: string; replyTo?: string };
 
 /**
  * A queued email as the transports take it, rendered from its template and props at send time.

@@ -52,7 +52,7 @@ const sentToStorage = createCookieSessionStorage<{ to: string }>({
   },
 });
 
-export type CheckEmailKind = "join" | "sign-in" | "reset" | "change-email" | "petition";
+export type CheckEmailKind = "join" | "sign-in" | "reset" | "change-email" | "petition" | "letter";
 
 /** Redirects to the "check your email" page, which shows the address without it being in the URL. */
 export async function redirectToCheckEmail(request: Request, kind: CheckEmailKind, email: string, init: ResponseInit = {}) {

@@ -14,6 +14,7 @@ export const JOBS = {
   anonymiseSigners: "petition.anonymise",
   petitionNews: "petition.news",
   closeDuePetitions: "petition.close-due",
+  letterPrivacy: "letter.privacy",
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
@@ -26,6 +27,7 @@ type JobData = {
   [JOBS.anonymiseSigners]: Record<string, never>;
   [JOBS.petitionNews]: { petitionId: number; messageKey: string; subject: string; message: string; afterId: number };
   [JOBS.closeDuePetitions]: Record<string, never>;
+  [JOBS.letterPrivacy]: Record<string, never>;
 };
 type JobName = keyof JobData;
 
@@ -42,6 +44,7 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   [JOBS.anonymiseSigners]: { name: JOBS.anonymiseSigners, retryLimit: 5, expireInSeconds: 900 },
   [JOBS.petitionNews]: { name: JOBS.petitionNews, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [JOBS.closeDuePetitions]: { name: JOBS.closeDuePetitions, retryLimit: 0, expireInSeconds: 120 },
+  [JOBS.letterPrivacy]: { name: JOBS.letterPrivacy, retryLimit: 5, expireInSeconds: 900 },
 };
 
 export const JOB_SCHEMA = "pgboss";
@@ -85,7 +88,7 @@ export type JobHandlers = { [N in JobName]: (data: JobData[N]) => Promise<void> 
 
 /**
  * Starts pg-boss and, when `work` is set, polls every queue with its handler and runs `every3s`
- * (the petition count fold) every 3 seconds: more often than pg-boss's minute schedules allow.
+ * (see frequentWork) every 3 seconds: more often than pg-boss's minute schedules allow.
  */
 export async function startJobs(db: Database, handlers: JobHandlers, options: { work: boolean; every3s?: () => Promise<unknown> }) {
   const boss = createBoss(db);
@@ -97,6 +100,7 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
     await boss.schedule(JOBS.pruneRateLimits, "17 3 * * *", {});
     await boss.schedule(JOBS.recountPetitions, "23 3 * * *", {});
     await boss.schedule(JOBS.anonymiseSigners, "41 3 * * *", {});
+    await boss.schedule(JOBS.letterPrivacy, "53 3 * * *", {});
     if (options.every3s) {
       const tick = options.every3s;
       let running = false;

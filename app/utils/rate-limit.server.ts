@@ -60,4 +60,7 @@ export const RATE_LIMITS = {
   // Over this, signatures are still taken but marked suspect, silently (a household or an office
   // can share an address; organisers review suspect clusters before anything is invalidated).
   signPerIpPerPetition: { name: "petition-sign-ip", limit: 20, windowSeconds: 60 * MINUTE },
+  // Each letter sends a confirmation email and, once confirmed, mail to decision makers.
+  letterPerIp: { name: "letter-ip", limit: 30, windowSeconds: 60 * MINUTE },
+  letterPerEmail: { name: "letter-email", limit: 5, windowSeconds: 60 * MINUTE },
 } satisfies Record<string, RateLimitRule>;

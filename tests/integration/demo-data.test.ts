@@ -30,3 +30,17 @@ describe("the demo coalition", () => {
     expect(open.indexOf(false)).toBeGreaterThan(open.lastIndexOf(true));
   });
 });
+
+describe("the demo letters", () => {
+  it("has fictional decision makers, letters sent, a reply to publish and a held near-copy", async () => {
+    if (!(await db.selectFrom("target").select("id").where("email_normalised", "=", "minister.care@example.org").executeTakeFirst())) await seedDemoData(db);
+    const targets = await db.selectFrom("target").select("email").execute();
+    expect(targets.length).toBeGreaterThanOrEqual(5);
+    expect(targets.every((t) => t.email.endsWith("@example.org"))).toBe(true);
+    const states = await db.selectFrom("letter_message").select("status").execute();
+    expect(states.filter((s) => s.status === "sent").length).toBeGreaterThanOrEqual(6);
+    expect(states.filter((s) => s.status === "held").length).toBeGreaterThanOrEqual(1);
+    const replies = await db.selectFrom("letter_message").select("reply_summary").where("summary_may_publish", "=", true).execute();
+    expect(replies).toHaveLength(1);
+  });
+});

@@ -1,0 +1,151 @@
+import { sql } from "kysely";
+import type { Database } from "../../db";
+import type { TargetRole } from "../../db/schema";
+
+/** A decision maker as organisers enter it (the form and each imported row). */
+export interface TargetFields {
+  name: string;
+  role: TargetRole;
+  body: string;
+  email: string;
+  areas: { areas: string[]; everywhere: boolean };
+}
+
+export const TARGET_PAGE_SIZE = 30;
+
+const normalise = (email: string) => email.trim().toLowerCase();
+
+/** The directory, by name, a page at a time; `q` matches name, body or email. */
+export function listTargets(db: Database, options: { q?: string; page: number }) {
+  const q = options.q?.trim();
+  return db
+    .selectFrom("target")
+    .select(["id", "name", "role", "body", "email", "areas", "everywhere", "bounced_at", "bounce_reason"])
+    .$if(Boolean(q), (qb) =>
+      qb.where((eb) => {
+        const like = `%${q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        return eb.or([eb("name", "ilike", like), eb("body", "ilike", like), eb("email_normalised", "ilike", like)]);
+      }),
+    )
+    .orderBy(sql`lower(name)`)
+    .orderBy("id")
+    .limit(TARGET_PAGE_SIZE + 1)
+    .offset((options.page - 1) * TARGET_PAGE_SIZE)
+    .execute();
+}
+
+export function getTarget(db: Database, id: number) {
+  return db.selectFrom("target").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Adds a decision maker, or (same email) updates the one already listed. Returns its id and whether it was new. */
+export async function upsertTarget(db: Database, fields: TargetFields, actorId: number) {
+  const row = await db
+    .insertInto("target")
+    .values({
+      name: fields.name,
+      role: fields.role,
+      body: fields.body,
+      email: fields.email.trim(),
+      email_normalised: normalise(fields.email),
+      areas: fields.areas.areas,
+      everywhere: fields.areas.everywhere,
+      created_by: actorId,
+    })
+    .onConflict((oc) =>
+      oc.column("email_normalised").doUpdateSet((eb) => ({
+        name: eb.ref("excluded.name"),
+        role: eb.ref("excluded.role"),
+        body: eb.ref("excluded.body"),
+        areas: eb.ref("excluded.areas"),
+        everywhere: eb.ref("excluded.everywhere"),
+        updated_at: new Date(),
+      })),
+    )
+    .returning(["id", sql<boolean>`(xmax = 0)`.as("inserted")])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, inserted: row.inserted };
+}
+
+/**
+ * Saves an edit. A changed email address clears the bounce flag: the reason it was skipped is gone.
+ * Returns false when another target already has that address.
+ */
+export async function updateTarget(db: Database, id: number, fields: TargetFields) {
+  const clash = await db.selectFrom("target").select("id").where("email_normalised", "=", normalise(fields.email)).where("id", "<>", id).executeTakeFirst();
+  if (clash) return false;
+  await db
+    .updateTable("target")
+    .set((eb) => ({
+      name: fields.name,
+      role: fields.role,
+      body: fields.body,
+      email: fields.email.trim(),
+      email_normalised: normalise(fields.email),
+      areas: fields.areas.areas,
+      everywhere: fields.areas.everywhere,
+      updated_at: new Date(),
+      bounced_at: eb.case().when("email_normalised", "=", normalise(fields.email)).then(eb.ref("bounced_at")).else(null).end(),
+      bounce_reason: eb.case().when("email_normalised", "=", normalise(fields.email)).then(eb.ref("bounce_reason")).else(null).end(),
+    }))
+    .where("id", "=", id)
+    .execute();
+  return true;
+}
+
+/** Which of these addresses are already in the directory (for the import preview). */
+export async function existingTargetEmails(db: Database, emails: string[]) {
+  if (!emails.length) return new Set<string>();
+  const rows = await db.selectFrom("target").select("email_normalised").where("email_normalised", "in", emails.map(normalise)).execute();
+  return new Set(rows.map((r) => r.email_normalised));
+}
+
+/** Targets by id, for a letter campaign's choices; bounced ones included so the form can say so. */
+export function getTargetsByIds(db: Database, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom("target").select(["id", "name", "role", "body", "bounced_at"]).where("id", "in", ids).orderBy(sql`lower(name)`).execute();
+}
+
+/** Every target, by name, for choosing a letter campaign's recipients (a directory of hundreds, not millions). */
+export function listTargetChoices(db: Database) {
+  return db.selectFrom("target").select(["id", "name", "role", "body", "bounced_at"]).orderBy(sql`lower(name)`).orderBy("id").limit(1000).execute();
+}
+
+/**
+ * The decision makers a letter from this postcode goes to: the campaign's chosen targets, plus the
+ * supporter's own (those of the campaign's "own" roles covering the postcode's district or area).
+ * Bounced addresses are skipped until fixed.
+ */
+export function resolveTargets(db: Database, letterCampaign: { id: number; own_roles: TargetRole[] }, postcode: { outward: string; area: string }) {
+  return db
+    .selectFrom("target")
+    .select(["id", "name", "role", "body"])
+    .where("bounced_at", "is", null)
+    .where((eb) =>
+      eb.or([
+        eb("id", "in", eb.selectFrom("letter_campaign_target").select("target_id").where("letter_campaign_id", "=", letterCampaign.id)),
+        ...(letterCampaign.own_roles.length
+          ? [eb.and([eb("role", "in", letterCampaign.own_roles), sql<boolean>`areas && ${sql.val([postcode.area, postcode.outward])}::text[]`])]
+          : []),
+      ]),
+    )
+    .orderBy(sql`lower(name)`)
+    .limit(20)
+    .execute();
+}
+
+/**
+ * Flags the targets whose mail bounced (or was refused for good) and fails their waiting messages,
+ * returning those messages so their writers can be told. Called by the email pipeline with the
+ * emails that failed; letters to targets are the only mail whose failure flags anything.
+ */
+export async function flagBouncedTargets(db: Database, emailIds: number[], reason: string) {
+  if (!emailIds.length) return [];
+  const targets = await db
+    .updateTable("target")
+    .set({ bounced_at: new Date(), bounce_reason: reason.slice(0, 500) })
+    .where("id", "in", (eb) => eb.selectFrom("letter_message").select("target_id").where("email_id", "in", emailIds).where("test", "=", false))
+    .returning("id")
+    .execute();
+  return targets.map((t) => t.id);
+}

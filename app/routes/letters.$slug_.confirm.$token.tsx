@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { LinkLanding } from "~/components/link-landing";
+import { getLetterCampaignBySlug } from "~/models/letter.server";
+import { confirmLetter, findLetterLink } from "~/services/letter.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { describeWindow } from "~/utils/letters";
+
+export const meta: MetaFunction = () => [{ title: "Confirm your letter – Chorus" }];
+
+async function load(slug: string | undefined) {
+  const lc = slug ? await getLetterCampaignBySlug(db, slug) : undefined;
+  if (!lc || lc.status === "draft") throw new Response("Not found", { status: 404 });
+  return lc;
+}
+
+/** Opening the link (as mail scanners do) shows a button; only pressing it sends anything. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const lc = await load(params.slug);
+  const link = await findLetterLink(db, lc.id, params.token ?? "");
+  const valid = Boolean(link && (link.status === "confirmed" || new Date(link.token_expires_at) > new Date()));
+  return { valid, lc: { slug: lc.slug, title: lc.title } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const lc = await load(params.slug);
+  const result = await confirmLetter(db, lc.id, params.token ?? "");
+  const back = `/letters/${lc.slug}`;
+  if (!result.ok) return redirectWithFlash(request, back, { kind: "error", message: "That link has expired. Your letter was not sent; you can write it again below." });
+  if (result.alreadyConfirmed) return redirectWithFlash(request, back, { kind: "success", message: "Your letter was already confirmed. Thank you." });
+  const when = describeWindow({ days: lc.window_days, start: lc.window_start, end: lc.window_end }).toLowerCase();
+  const held = result.held ? ` ${result.held === 1 ? "One copy is" : `${result.held} copies are`} very like another letter, so an organiser will read it before it goes: letters in your own words are the ones offices read.` : "";
+  return redirectWithFlash(request, back, { kind: "success", message: `Thank you: your letter is confirmed. Letters go out ${when}, a few at a time.${held} In two weeks we will ask whether you got a reply.` });
+}
+
+export default function ConfirmLetterPage() {
+  const { valid, lc } = useLoaderData<typeof loader>();
+  return (
+    <LinkLanding valid={valid} title="Confirm your letter" button="Confirm and send my letter" expiredMessage="Confirmation links work for 14 days, and your letter was not sent. You can write it again." retry={{ to: `/letters/${lc.slug}`, label: "Write again" }}>
+      <p>Press the button to send your letter for &ldquo;{lc.title}&rdquo;.</p>
+    </LinkLanding>
+  );
+}

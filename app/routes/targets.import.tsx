@@ -1,0 +1,143 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
+import { FieldError, FieldHint } from "~/components/form-field";
+import { TableFrame } from "~/components/table-frame";
+import { importTargets, IMPORT_COLUMNS, previewTargetImport } from "~/services/target-import.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { requireDirectoryEditor } from "~/utils/letter-access.server";
+import { invalid } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Import decision makers – Chorus" }];
+
+const MAX_BYTES = 1_000_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDirectoryEditor(request);
+  return null;
+}
+
+/** The CSV from an uploaded file or the paste box (the file wins), or a message saying what is wrong. */
+async function csvFrom(formData: FormData): Promise<{ text: string } | { error: string }> {
+  const file = formData.get("file");
+  const fileText = file && typeof file !== "string" && file.size > 0 ? await file.text() : "";
+  const text = fileText || String(formData.get("csv") ?? "");
+  if (!text.trim()) return { error: "Choose a CSV file, or paste the spreadsheet's rows" };
+  return { text };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const member = await requireDirectoryEditor(request);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return invalid({ file: "The file must be 1 MB or smaller: split it into parts" });
+  const formData = await request.formData();
+  const source = await csvFrom(formData);
+  if ("error" in source) return invalid({ file: source.error });
+  if (formData.get("intent") === "import") {
+    const done = await importTargets(db, source.text, member.id);
+    if (!done.ok) return invalid({ file: done.message });
+    return redirectWithFlash(request, "/targets", {
+      kind: "success",
+      message: `Imported: ${done.added} added, ${done.updated} updated${done.skipped ? `, ${done.skipped} ${done.skipped === 1 ? "row" : "rows"} with problems left out` : ""}.`,
+    });
+  }
+  const preview = await previewTargetImport(db, source.text);
+  if (!preview.ok) return invalid({ file: preview.message }, { csv: source.text });
+  return { preview: { csv: source.text, rows: preview.rows.map((r) => ({ line: r.line, cells: r.cells, problems: r.problems, outcome: r.outcome })) }, errors: undefined };
+}
+
+export default function ImportTargets() {
+  const result = useActionData<typeof action>();
+  const preview = result && "preview" in result ? result.preview : null;
+  const errors = result && "errors" in result ? result.errors : undefined;
+  const good = preview?.rows.filter((r) => r.outcome).length ?? 0;
+  const bad = preview ? preview.rows.length - good : 0;
+  return (
+    <>
+      <p>
+        <Link to="/targets">Back to decision makers</Link>
+      </p>
+      <ErrorSummary errors={errors} order={["file"]} />
+      <div className="page-heading">
+        <h1>Import decision makers</h1>
+        <p className="lead">From a spreadsheet saved as CSV. You see every row and its problems before anything is saved.</p>
+      </div>
+      {preview ? (
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Check before importing</h2>
+          <p>
+            {good} {good === 1 ? "row is" : "rows are"} ready{bad ? `; ${bad} ${bad === 1 ? "row has" : "rows have"} problems and will be left out unless you fix the file and check again` : ""}.
+          </p>
+          <TableFrame label="Rows to import">
+            <table className="table">
+              <caption className="visually-hidden">Rows in the file</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Areas</th>
+                  <th scope="col">What happens</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => (
+                  <tr key={r.line}>
+                    <th scope="row">{r.line}</th>
+                    <td>{r.cells.name}</td>
+                    <td>{r.cells.role}</td>
+                    <td>{r.cells.email}</td>
+                    <td>{r.cells.areas}</td>
+                    <td>
+                      {r.outcome === "add" ? "Added" : r.outcome === "update" ? "Updates the one listed with this address" : null}
+                      {r.problems.length ? (
+                        <ul className="flag">
+                          {r.problems.map((p) => (
+                            <li key={p}>{p}</li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+          <Form method="post" className="button-row">
+            <input type="hidden" name="csv" value={preview.csv} />
+            {good ? (
+              <button type="submit" name="intent" value="import" className="button">
+                Import {good} {good === 1 ? "row" : "rows"}
+              </button>
+            ) : null}
+            <Link to="/targets/import">Start again with another file</Link>
+          </Form>
+        </section>
+      ) : (
+        <Form method="post" encType="multipart/form-data" noValidate className="form">
+          <div className={errors?.file ? "field field--error" : "field"}>
+            <label className="field__label" htmlFor="field-file">
+              CSV file
+            </label>
+            <FieldHint id="field-file-hint">
+              The first row names the columns: {IMPORT_COLUMNS.join(", ")}. Role is one of MP, Councillor, Minister, Health body, Council, Other. Areas are postcode areas or districts
+              separated by spaces, or everywhere. A row whose email is already listed updates that decision maker.
+            </FieldHint>
+            <FieldError id="field-file-error" message={errors?.file} />
+            <input className="input" id="field-file" name="file" type="file" accept=".csv,text/csv" aria-describedby={errors?.file ? "field-file-hint field-file-error" : "field-file-hint"} />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="field-csv">
+              Or paste the rows
+            </label>
+            <textarea className="textarea input" id="field-csv" name="csv" rows={6} spellCheck={false} defaultValue={result && "values" in result ? String((result.values as Record<string, string>)?.csv ?? "") : ""} />
+          </div>
+          <button type="submit" name="intent" value="preview" className="button">
+            Check the rows
+          </button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
+import { TargetFields } from "~/components/target-fields";
+import { upsertTarget } from "~/models/target.server";
+import { db } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { requireDirectoryEditor } from "~/utils/letter-access.server";
+import { TargetSchema } from "~/utils/letter-forms";
+import { invalid } from "~/utils/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Add a decision maker – Chorus" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDirectoryEditor(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const member = await requireDirectoryEditor(request);
+  const formData = await request.formData();
+  const parsed = parseForm(TargetSchema, formData);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const { inserted } = await upsertTarget(db, parsed.data, member.id);
+  return redirectWithFlash(request, "/targets", { kind: "success", message: inserted ? `${parsed.data.name} is in the directory.` : `${parsed.data.name} was already listed with that email address, and is now updated.` });
+}
+
+export default function NewTarget() {
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/targets">Back to decision makers</Link>
+      </p>
+      <div className="form">
+        <ErrorSummary errors={result?.errors} order={["name", "role", "body", "email", "areas"]} />
+        <h1>Add a decision maker</h1>
+        <Form method="post" noValidate>
+          <TargetFields values={result?.values} errors={result?.errors} />
+          <button type="submit" className="button">
+            Add to the directory
+          </button>
+        </Form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { sql } from "kysely";
+import { isOrganiser } from "~/models/campaign.server";
+import { getLetterCampaignBySlug } from "~/models/letter.server";
+import { getCurrentMember, requireMember } from "./auth.server";
+import { db } from "./db.server";
+import { canOnCampaign } from "./permissions";
+
+/**
+ * The decision-maker directory is kept by coalition admins and by organisers of running campaigns
+ * (who need it to set up letters); 403 for anyone else.
+ */
+export async function requireDirectoryEditor(request: Request) {
+  const member = await requireMember(request);
+  if (member.isAdmin) return member;
+  const organises = await db
+    .selectFrom("campaign_organiser")
+    .innerJoin("campaign", "campaign.id", "campaign_organiser.campaign_id")
+    .select(sql`1`.as("x"))
+    .where("campaign_organiser.member_id", "=", member.id)
+    .where("campaign.status", "=", "active")
+    .executeTakeFirst();
+  if (!organises) throw new Response("Forbidden", { status: 403 });
+  return member;
+}
+
+/**
+ * A letter campaign with its campaign and whether the viewer manages it (an organiser of the running
+ * campaign, or an admin). A draft is 404 for anyone else.
+ */
+export async function loadLetterCampaignFor(request: Request, slug: string | undefined) {
+  const { member } = await getCurrentMember(request);
+  const lc = slug ? await getLetterCampaignBySlug(db, slug) : undefined;
+  if (!lc) throw new Response("Not found", { status: 404 });
+  const campaign = await db.selectFrom("campaign").select(["id", "title", "status"]).where("id", "=", lc.campaign_id).executeTakeFirstOrThrow();
+  const context = { isOrganiser: member ? await isOrganiser(db, campaign.id, member.id) : false, status: campaign.status };
+  const manage = canOnCampaign(member, "campaign.manage", context);
+  if (lc.status === "draft" && !manage) throw new Response("Not found", { status: 404 });
+  return { lc, campaign, member, manage };
+}
+
+/** As loadLetterCampaignFor, for organiser-only pages and actions: 403 for anyone who does not manage it. */
+export async function requireLetterManager(request: Request, slug: string | undefined) {
+  await requireMember(request);
+  const loaded = await loadLetterCampaignFor(request, slug);
+  if (!loaded.manage) throw new Response("Forbidden", { status: 403 });
+  return { ...loaded, member: loaded.member! };
+}

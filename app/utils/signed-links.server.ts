@@ -1,0 +1,32 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { getEnv } from "./env.server";
+
+// Signed with COOKIE_SECRET (required in production); without it (development) a per-process
+// secret, so a development link stops working after a restart. Read on first use: this module is
+// loaded at start-up, before the configuration has been checked and reported.
+let secret: string | undefined;
+const mac = (purpose: string, id: number) => {
+  secret ??= getEnv().COOKIE_SECRET ?? randomBytes(32).toString("hex");
+  return createHmac("sha256", secret).update(`${purpose}:${id}`).digest("hex").slice(0, 32);
+};
+
+/**
+ * Links in bulk or follow-up mail that act on one row ("stop news", "did you get a reply?"): the
+ * row's id and a MAC of it with the link's purpose, so nothing needs storing and one kind of link
+ * cannot be used as another.
+ */
+export type LinkPurpose = "petition-news-off" | "letter-reply";
+
+export function signedLinkToken(purpose: LinkPurpose, id: number) {
+  return `${id}.${mac(purpose, id)}`;
+}
+
+/** The id a link's token was made for, or null if we did not make it (for this purpose). */
+export function readSignedLinkToken(purpose: LinkPurpose, token: string): number | null {
+  const match = /^(\d{1,15})\.([0-9a-f]{32})$/.exec(token);
+  if (!match) return null;
+  const id = Number(match[1]);
+  const expected = Buffer.from(mac(purpose, id));
+  const given = Buffer.from(match[2]!);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+}
