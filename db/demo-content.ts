@@ -189,7 +189,7 @@ export const DEMO_TARGETS = [
   { name: "Alex Rivers MP", role: "mp", body: "House of Commons", email: "alex.rivers.mp@example.org", areas: "LS6 LS16 LS17" },
   { name: "Jo Malik MP", role: "mp", body: "House of Commons", email: "jo.malik.mp@example.org", areas: "LS1 LS2 LS3 LS4 LS5 LS7 LS8 LS9" },
   { name: "Sam Okafor MP", role: "mp", body: "House of Commons", email: "sam.okafor.mp@example.org", areas: "M" },
-  { name: "Bristol South MP, Dana Hughes", role: "mp", body: "House of Commons", email: "dana.hughes.mp@example.org", areas: "BS3 BS4 BS13 BS14" },
+  { name: "Dana Hughes MP", role: "mp", body: "House of Commons", email: "dana.hughes.mp@example.org", areas: "BS3 BS4 BS13 BS14" },
   { name: "Councillor Hannah Price", role: "councillor", body: "Leeds City Council", email: "hannah.price.cllr@example.org", areas: "LS6" },
   { name: "Minister for Care", role: "minister", body: "Department of Health and Social Care", email: "minister.care@example.org", areas: "everywhere" },
   { name: "NHS West Yorkshire Integrated Care Board", role: "health_body", body: "NHS West Yorkshire", email: "west-yorkshire.icb@example.org", areas: "BD HD HX LS WF" },

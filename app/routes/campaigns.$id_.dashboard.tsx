@@ -184,10 +184,6 @@ export default function CampaignDashboard() {
         <h2 id="activity-heading">Activity by week</h2>
         <WeekChart weeks={weeks} label="Timeline entries by week" unit="Entries" />
       </section>
-      <section aria-labelledby="queue-heading">
-        <h2 id="queue-heading">Needs an organiser</h2>
-        <p>Nothing is waiting for an organiser.</p>
-      </section>
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">Recent activity</h2>
         <CampaignTimeline entries={recent} />

@@ -189,7 +189,7 @@ export default function WriteLetter() {
         </>
       )}
       <p className="small muted no-print">
-        Letters go out {lc.window.toLowerCase()}, a few at a time, so every office can read them.
+        Letters go out {lc.window}, a few at a time, so every office can read them.
         {lc.endsOn ? ` You can write until ${formatCalendarDate(lc.endsOn)}.` : ""} How we use your details: <Link to="/privacy">privacy notice</Link>.
       </p>
     </>

@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/letters/${lc.slug}`;
   if (!result.ok) return redirectWithFlash(request, back, { kind: "error", message: "That link has expired. Your letter was not sent; you can write it again below." });
   if (result.alreadyConfirmed) return redirectWithFlash(request, back, { kind: "success", message: "Your letter was already confirmed. Thank you." });
-  const when = describeWindow({ days: lc.window_days, start: lc.window_start, end: lc.window_end }).toLowerCase();
+  const when = describeWindow({ days: lc.window_days, start: lc.window_start, end: lc.window_end });
   const held = result.held ? ` ${result.held === 1 ? "One copy is" : `${result.held} copies are`} very like another letter, so an organiser will read it before it goes: letters in your own words are the ones offices read.` : "";
   return redirectWithFlash(request, back, { kind: "success", message: `Thank you: your letter is confirmed. Letters go out ${when}, a few at a time.${held} In two weeks we will ask whether you got a reply.` });
 }

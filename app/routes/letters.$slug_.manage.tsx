@@ -84,7 +84,7 @@ export default function ManageLetters() {
         <span className={`stage stage--${lc.status === "open" ? "campaigning" : "closed"}`}>{lc.status === "draft" ? "Draft" : lc.status === "open" ? "Open for letters" : "Closed"}</span>
         <h1>{lc.title}</h1>
         <p className="lead">
-          Letters go out {lc.window.toLowerCase()}, at most {lc.hourlyCap} an hour to each decision maker.
+          Letters go out {lc.window}, at most {lc.hourlyCap} an hour to each decision maker.
           {lc.endsOn ? ` Writing closes after ${formatCalendarDate(lc.endsOn)}.` : ""}
         </p>
       </div>

@@ -3,10 +3,11 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError, FieldHint } from "~/components/form-field";
 import { TableFrame } from "~/components/table-frame";
-import { importTargets, IMPORT_COLUMNS, previewTargetImport } from "~/services/target-import.server";
+import { importTargets, previewTargetImport } from "~/services/target-import.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireDirectoryEditor } from "~/utils/letter-access.server";
+import { IMPORT_COLUMNS } from "~/utils/letters";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Import decision makers – Chorus" }];
@@ -20,8 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The CSV from an uploaded file or the paste box (the file wins), or a message saying what is wrong. */
 async function csvFrom(formData: FormData): Promise<{ text: string } | { error: string }> {
+  // The request guard hands an uploaded CSV on as text (see readGuardedRequest).
   const file = formData.get("file");
-  const fileText = file && typeof file !== "string" && file.size > 0 ? await file.text() : "";
+  const fileText = typeof file === "string" ? file : file && file.size > 0 ? await file.text() : "";
   const text = fileText || String(formData.get("csv") ?? "");
   if (!text.trim()) return { error: "Choose a CSV file, or paste the spreadsheet's rows" };
   return { text };

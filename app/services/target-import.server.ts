@@ -1,9 +1,8 @@
 import type { Database } from "../../db";
 import { existingTargetEmails, upsertTarget, type TargetFields } from "~/models/target.server";
 import { TargetSchema } from "~/utils/letter-forms";
-import { parseCsv } from "~/utils/letters";
+import { IMPORT_COLUMNS, parseCsv } from "~/utils/letters";
 
-export const IMPORT_COLUMNS = ["name", "role", "body", "email", "areas"] as const;
 export const IMPORT_MAX_ROWS = 2_000;
 
 export interface ImportRow {

@@ -74,12 +74,12 @@ export function inSendingWindow(at: Date, window: SendingWindow) {
 const DAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
-/** "Monday to Friday, 08:00 to 18:00 UK time" and the like. */
+/** "Monday to Friday, 08:00 to 18:00 UK time" and the like, to follow "Letters go out". */
 export function describeWindow(window: SendingWindow) {
   const days = [...window.days].sort();
   const consecutive = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
   const dayText =
-    days.length === 7 ? "Every day" : days.length > 2 && consecutive ? `${DAY_NAMES[days[0]!]} to ${DAY_NAMES[days[days.length - 1]!]}` : days.map((d) => DAY_NAMES[d]).join(", ");
+    days.length === 7 ? "every day" : days.length > 2 && consecutive ? `${DAY_NAMES[days[0]!]} to ${DAY_NAMES[days[days.length - 1]!]}` : days.map((d) => DAY_NAMES[d]).join(", ");
   const hours = window.start === 0 && window.end === 24 ? "at any hour" : `${hh(window.start)} to ${hh(window.end)} UK time`;
   return `${dayText}, ${hours}`;
 }
@@ -113,6 +113,9 @@ export function assembleLetter(recipientName: string, parts: LetterParts) {
   const footer = `${parts.name} wrote this letter and confirmed their email address before it was sent through Chorus. Reply to this email to reach them directly.`;
   return { subject: parts.subject, paragraphs: body, footer, text: `${body.join("\n\n")}\n\n--\n${footer}\n` };
 }
+
+/** The columns a spreadsheet of decision makers must name in its first row (any order). */
+export const IMPORT_COLUMNS = ["name", "role", "body", "email", "areas"] as const;
 
 /**
  * A CSV file's rows (RFC 4180: quoted cells, doubled quotes, line breaks inside quotes). Enough for

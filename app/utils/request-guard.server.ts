@@ -53,8 +53,13 @@ export async function readGuardedRequest(req: Request): Promise<{ ok: true; body
     }
     const fields = new URLSearchParams();
     for (const [key, value] of form) {
-      if (typeof value !== "string") return { ok: false, status: 400, message: "Chorus does not accept file uploads." };
-      fields.append(key, value);
+      if (typeof value === "string") fields.append(key, value);
+      // A file input left empty still sends an empty part: nothing to pass on.
+      else if (value.size === 0 && !value.name) continue;
+      // The only files Chorus takes are spreadsheets saved as CSV (importing decision makers): they
+      // reach Remix as text, like any field, so no route ever handles a stored upload.
+      else if (/\.(csv|txt)$/i.test(value.name) && (value.type === "" || /^(text\/|application\/(vnd\.ms-excel|csv))/.test(value.type))) fields.append(key, await value.text());
+      else return { ok: false, status: 415, message: "Chorus only accepts files saved as CSV. Save the spreadsheet as CSV and try again." };
     }
     return { ok: true, body: Buffer.from(clean(fields).toString()), contentType: "application/x-www-form-urlencoded;charset=UTF-8" };
   }

@@ -184,4 +184,23 @@ describe("hostile input never gets a 5xx", () => {
     expect(await send(`/demands/${ids.id}`, { method: "POST", body: form, cookie })).toBe(302);
     expect(await db.selectFrom("comment").select("id").where("body", "=", "Sent as multipart").execute()).toHaveLength(1);
   });
+
+  it("takes a CSV file as text (importing decision makers), and no other file", async () => {
+    const { cookie } = await session(["admin"]);
+    const csv = new FormData();
+    csv.append("intent", "preview");
+    csv.append("file", new File(["name,role,body,email,areas\nUploaded Person,MP,House of Commons,uploaded@example.org,LS6\n"], "targets.csv", { type: "text/csv" }));
+    const headers = new Headers({ Cookie: cookie, "Sec-Fetch-Site": "same-origin" });
+    const preview = await fetch(`${base}/targets/import`, { method: "POST", body: csv, headers });
+    expect(preview.status).toBe(200);
+    expect(await preview.text()).toContain("Uploaded Person");
+    const empty = new FormData();
+    empty.append("intent", "preview");
+    empty.append("file", new File([], "", { type: "application/octet-stream" }));
+    expect(await send("/targets/import", { method: "POST", body: empty, cookie })).toBe(400);
+    const image = new FormData();
+    image.append("file", new File([new Uint8Array([137, 80, 78, 71])], "photo.png", { type: "image/png" }));
+    expect(await send("/targets/import", { method: "POST", body: image, cookie })).toBe(415);
+    expect(await send(`/demands/${ids.id}`, { method: "POST", body: image, cookie })).toBe(415);
+  });
 });
