@@ -13,6 +13,8 @@ async function main() {
   if (!getEnv().DATABASE_URL) {
     throw new Error("npm run worker needs DATABASE_URL pointing at the app's database (the embedded one is owned by `npm start`).");
   }
+  // Links in mail the worker writes (follow-ups, "stop news") are signed; the app must share the secret.
+  if (!getEnv().COOKIE_SECRET) logger.warn("COOKIE_SECRET is not set: links in emails written by this worker will not open in the app. Set the same COOKIE_SECRET for both.");
   await prepareDatabase();
   const boss = await startJobs(db, jobHandlers(db), { work: true, every3s: () => frequentWork(db) });
   logger.info("Chorus worker is running");

@@ -68,11 +68,8 @@ export function linkFrom(text: string, prefix: string) {
   return match[0];
 }
 
-/**
- * Moves a vote's deadline (and its close job) to now, as if the week had passed; the app's own
- * job worker then closes it. Uses the e2e server's database, whose address start-server.ts wrote.
- */
-export async function fastForwardVoting(demandId: number) {
+/** Runs statements on the e2e server's database, whose address start-server.ts wrote. */
+async function onE2eDatabase(statements: Array<[string, unknown[]]>) {
   const { readFileSync } = await import("node:fs");
   const os = await import("node:os");
   const path = await import("node:path");
@@ -81,11 +78,25 @@ export async function fastForwardVoting(demandId: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query("update demand set voting_ends_at = now() - interval '1 second' where id = $1", [demandId]);
-    await client.query("update pgboss.job set start_after = now() where name = 'demand.close-voting' and data->>'demandId' = $1 and state = 'created'", [String(demandId)]);
+    for (const [text, params] of statements) await client.query(text, params);
   } finally {
     await client.end();
   }
+}
+
+/** Moves a vote's deadline (and its close job) to now, as if the week had passed; the app's own job worker then closes it. */
+export async function fastForwardVoting(demandId: number) {
+  await onE2eDatabase([
+    ["update demand set voting_ends_at = now() - interval '1 second' where id = $1", [demandId]],
+    ["update pgboss.job set start_after = now() where name = 'demand.close-voting' and data->>'demandId' = $1 and state = 'created'", [String(demandId)]],
+  ]);
+}
+
+/** As if two weeks had passed since letters to this decision maker were sent: the app's follow-up sweep then asks their writers. */
+export async function fastForwardLetters(targetEmail: string) {
+  await onE2eDatabase([
+    ["update letter_message set sent_at = now() - interval '15 days' where status = 'sent' and target_id = (select id from target where email_normalised = lower($1))", [targetEmail]],
+  ]);
 }
 
 /** The demo accounts' shared password (README); sign-in is rate limited per email, so specs spread across accounts. */

@@ -72,8 +72,16 @@ test("an admin changes a role only after confirming it, and no page scrolls side
   await page.goto(campaign!);
   await expectAccessible(page);
   const petition = await page.getByRole("link", { name: /Sign the petition/ }).getAttribute("href");
+  const letters = await page.getByRole("link", { name: "Write a letter: Write to your MP about crisis houses", exact: true }).getAttribute("href");
   const paths = [
     petition!,
+    letters!,
+    `${letters}?postcode=LS6+1AN`,
+    `${letters}/manage`,
+    `${campaign}/letters/new`,
+    "/targets",
+    "/targets/new",
+    "/targets/import",
     `${campaign}/petitions/new`,
     "/campaigns",
     campaign!,
