@@ -517,6 +517,18 @@ export interface LetterMessageTable {
   summary_published_at: Date | null;
 }
 
+export interface EmailSuppressionTable {
+  address: string;
+  reason: "bounced" | "complained";
+  detail: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  received_at: Generated<Date>;
+}
+
 export interface DB {
   rate_limit_bucket: RateLimitBucketTable;
   email: EmailTable;
@@ -556,4 +568,6 @@ export interface DB {
   letter_campaign_target: LetterCampaignTargetTable;
   letter: LetterTable;
   letter_message: LetterMessageTable;
+  email_suppression: EmailSuppressionTable;
+  webhook_delivery: WebhookDeliveryTable;
 }

@@ -49,3 +49,21 @@ export const emailTemplates = {
 
 export type EmailTemplateName = keyof typeof emailTemplates;
 export type EmailTemplateProps<N extends EmailTemplateName> = (typeof emailTemplates)[N] extends EmailTemplate<infer P> ? P : never;
+
+/**
+ * Mail someone asked for just now (a link to sign in, confirm, reset): sent even to an address that
+ * once complained about our mail, never to one that bounced. Everything else respects both.
+ */
+export const SERVICE_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<EmailTemplateName>([
+  "VerifyEmail",
+  "AccountExists",
+  "SignInLink",
+  "NoAccount",
+  "ResetPassword",
+  "PasswordChanged",
+  "ConfirmEmailChange",
+  "EmailChanged",
+  "ConfirmNotificationEmail",
+  "ConfirmSignature",
+  "ConfirmLetter",
+]);

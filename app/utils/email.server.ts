@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { render } from "@react-email/render";
 import { Resend } from "resend";
 import type { Database } from "../../db";
-import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "../../emails";
+import { emailTemplates, SERVICE_TEMPLATES, type EmailTemplateName, type EmailTemplateProps } from "../../emails";
 import { getEmail, getEmails, insertEmail, insertEmails, insertOutboxMessage, insertOutboxMessages, markEmailAttemptFailed, markEmailSent, markEmailsSent } from "../models/email.server";
 import { getEnv } from "./env.server";
 import { enqueueJob, enqueueJobs, JOBS } from "./jobs.server";
@@ -96,6 +96,8 @@ export async function renderEmail<N extends EmailTemplateName>(template: N, prop
 export async function deliverEmail(db: Database, emailId: number, transport: EmailTransport = getTransport(db)): Promise<{ refused: string } | null> {
   const email = await getEmail(db, emailId);
   if (!email || email.status !== "queued") return null;
+  // A suppressed address is refused like a provider refusal, so a letter to it fails and flags its decision maker.
+  if ((await suppressedEmails(db, [email])).size) return { refused: "The address bounced or complained before" };
   const message = await composeEmail(db, email);
   if (!message) return null;
   try {
@@ -121,7 +123,9 @@ export async function deliverEmail(db: Database, emailId: number, transport: Ema
  * refuses the batch for good (one bad address fails them all), each email is queued on its own.
  */
 export async function deliverEmailBatch(db: Database, emailIds: number[], transport: EmailTransport = getTransport(db)) {
-  const emails = (await getEmails(db, emailIds)).filter((e) => e.status === "queued");
+  const queued = (await getEmails(db, emailIds)).filter((e) => e.status === "queued");
+  const suppressed = await suppressedEmails(db, queued);
+  const emails = queued.filter((e) => !suppressed.has(e.id));
   if (!emails.length) return;
   if (!transport.deliverBatch) {
     for (const email of emails) await deliverEmail(db, email.id, transport);
@@ -151,6 +155,24 @@ export async function deliverEmailBatch(db: Database, emailIds: number[], transp
 }
 
 type Rendered = { subject: string; html: string; text: string; replyTo?: string };
+
+/**
+ * Emails not to send because the provider told us about their address (see mail-events.server.ts):
+ * none to an address that hard-bounced; only service mail to one that complained. They are marked
+ * failed for good, so nothing retries them. Returns their ids.
+ */
+async function suppressedEmails(db: Database, emails: Array<{ id: number; template: string; to_address: string }>) {
+  if (!emails.length) return new Set<number>();
+  const rows = await db.selectFrom("email_suppression").select(["address", "reason"]).where("address", "in", [...new Set(emails.map((e) => e.to_address))]).execute();
+  if (!rows.length) return new Set<number>();
+  const reasons = new Map(rows.map((r) => [r.address, r.reason]));
+  const skipped = emails.filter((e) => {
+    const reason = reasons.get(e.to_address);
+    return reason === "bounced" || (reason === "complained" && !SERVICE_TEMPLATES.has(e.template as EmailTemplateName));
+  });
+  for (const e of skipped) await markEmailAttemptFailed(db, e.id, `Not sent: the address ${reasons.get(e.to_address)}`, true);
+  return new Set(skipped.map((e) => e.id));
+}
 
 /**
  * A queued email as the transports take it, rendered from its template and props at send time.

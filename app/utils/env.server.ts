@@ -18,6 +18,8 @@ const EnvSchema = z
     COOKIE_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -hex 32)" }).optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url({ message: "must be a URL" }).optional(),
+    // The signing secret of the Resend webhook (whsec_…): bounces and complaints reach /webhooks/resend.
+    RESEND_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, { message: "must be the webhook's signing secret, starting whsec_" }).optional(),
     // Resend's default API limit is 5 requests a second per team; raise it when Resend raises yours.
     RESEND_REQUESTS_PER_SECOND: z.coerce.number().int().min(2).max(1000).default(5),
     EMAIL_FROM: z.string().min(3).default("Chorus <chorus@localhost>"),

@@ -8,6 +8,7 @@ import { getAppUrl, getEnv } from "./env.server";
 import { logger } from "./logger.server";
 import { petitionCountHandler } from "./petition-count.server";
 import { checkAddress, readGuardedRequest, refusalPage } from "./request-guard.server";
+import { resendWebhookHandler } from "./resend-webhook.server";
 import { securityHeaders } from "./security-headers.server";
 
 /**
@@ -20,6 +21,7 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
   const trustedOrigins = [new URL(getAppUrl(env)).origin];
   const app = express();
   const countHandler = petitionCountHandler(db);
+  const webhookHandler = resendWebhookHandler(db);
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
 
@@ -53,10 +55,15 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
     else next();
   });
 
-  // Fingerprinted build assets can be cached for a year; other public files for an hour.
   app.get("/petitions/:slug/count.json", (req, res, next) => {
     countHandler(req, res).catch(next);
   });
+  // The mail provider's events (bounces, complaints): signed JSON, so before the form-only guard.
+  app.post("/webhooks/resend", express.raw({ type: () => true, limit: "256kb" }), (req, res, next) => {
+    webhookHandler(req, res).catch(next);
+  });
+
+  // Fingerprinted build assets can be cached for a year; other public files for an hour.
 
   // Only addresses that name a file (a dot in the last segment) look on disk: every page view
   // otherwise pays for a file-system check that cannot succeed.

@@ -19,6 +19,7 @@ import {
   writeLetter,
 } from "../../app/services/letter.server";
 import { importTargets, previewTargetImport } from "../../app/services/target-import.server";
+import { handleMailEvent } from "../../app/services/mail-events.server";
 import { deliverEmail, outboxTransport, PermanentEmailError, renderEmail, type EmailTransport } from "../../app/utils/email.server";
 import { assembleLetter, fullPostcode, inSendingWindow, parseAreas, parseCsv } from "../../app/utils/letters";
 import { readSignedLinkToken } from "../../app/utils/signed-links.server";
@@ -345,6 +346,25 @@ describe("bounces", () => {
     expect((await messagesOf(lc.id)).map((m) => m.status)).toEqual(["failed", "failed"]);
     // New writers in WF are not offered the bounced address.
     expect(await resolveTargets(db, lc, fullPostcode("WF1 1AA")!)).toEqual([]);
+  });
+});
+
+describe("bounces reported later by the provider's webhook", () => {
+  it("flag the decision maker and tell the writer, once", async () => {
+    const actor = await createMember(db);
+    const mp = await target(actor.id, { areas: "HD" });
+    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const { email: writer } = await letterFrom(lc, { postcode: "HD1 1AA" });
+    await dispatchDueLetters(db, MONDAY_10);
+    const [message] = await messagesOf(lc.id);
+    await deliverEmail(db, message!.email_id!, outboxTransport(db));
+    const providerId = (await db.selectFrom("email").select("provider_message_id").where("id", "=", message!.email_id!).executeTakeFirstOrThrow()).provider_message_id!;
+    const event = { type: "email.bounced", data: { email_id: providerId, to: [mp.email], bounce: { type: "Permanent", message: "Mailbox does not exist" } } };
+    expect(await handleMailEvent(db, `msg_${unique()}`, event)).toEqual({ acted: true });
+    expect((await messagesOf(lc.id))[0]).toMatchObject({ status: "failed", failure: "Bounced: Mailbox does not exist" });
+    expect((await db.selectFrom("target").select("bounce_reason").where("id", "=", mp.id).executeTakeFirstOrThrow()).bounce_reason).toMatch(/Mailbox does not exist/);
+    const told = await db.selectFrom("email").select("props").where("to_address", "=", writer).where("template", "=", "LetterNotSent").execute();
+    expect(told).toHaveLength(1);
   });
 });
 

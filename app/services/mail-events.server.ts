@@ -1,0 +1,40 @@
+import type { Database } from "../../db";
+import { recordUndeliverableLetters } from "./letter.server";
+
+/** The parts of Resend's webhook events Chorus acts on. */
+export interface MailEvent {
+  type?: string;
+  data?: { email_id?: string; to?: string[] | string; bounce?: { type?: string; message?: string } };
+}
+
+/**
+ * What the mail provider tells us after sending: a hard bounce (the address does not exist) or a
+ * spam complaint suppresses the address; a bounced letter also flags its decision maker and tells
+ * its writer. Soft (transient) bounces change nothing: the provider retries those itself. Each
+ * delivery id is handled once, in one transaction.
+ */
+export async function handleMailEvent(db: Database, deliveryId: string, event: MailEvent) {
+  const hardBounce = event.type === "email.bounced" && event.data?.bounce?.type !== "Transient";
+  const complaint = event.type === "email.complained";
+  if (!hardBounce && !complaint) return { acted: false };
+  const detail = (event.data?.bounce?.message ?? event.type ?? "").slice(0, 500);
+  const addresses = [event.data?.to ?? []].flat().map((a) => String(a).trim().toLowerCase()).filter(Boolean);
+  const emailIds = await db.transaction().execute(async (trx) => {
+    const first = await trx.insertInto("webhook_delivery").values({ id: deliveryId.slice(0, 200) }).onConflict((oc) => oc.doNothing()).returning("id").executeTakeFirst();
+    if (!first) return null;
+    if (addresses.length) {
+      await trx
+        .insertInto("email_suppression")
+        .values(addresses.map((address) => ({ address, reason: hardBounce ? ("bounced" as const) : ("complained" as const), detail })))
+        .onConflict((oc) => oc.column("address").doNothing())
+        .execute();
+    }
+    if (!hardBounce || !event.data?.email_id) return [];
+    const rows = await trx.selectFrom("email").select("id").where("provider_message_id", "=", event.data.email_id).execute();
+    return rows.map((r) => r.id);
+  });
+  if (emailIds === null) return { acted: false };
+  // A letter that bounced: its decision maker is flagged and skipped, its writer told.
+  if (emailIds.length) await recordUndeliverableLetters(db, emailIds, `Bounced: ${detail}`);
+  return { acted: true };
+}
