@@ -171,3 +171,25 @@ export async function letterTotals(db: Database, campaignId: number) {
     .executeTakeFirstOrThrow();
   return row;
 }
+
+/**
+ * The decision makers a campaign's open letter campaigns write to: those chosen by name, and the
+ * kinds of "own" representative found by postcode. For the campaign page's "aimed at".
+ */
+export async function listCampaignDecisionMakers(db: Database, campaignId: number) {
+  const [chosen, own] = await Promise.all([
+    db
+      .selectFrom("letter_campaign_target")
+      .innerJoin("letter_campaign", "letter_campaign.id", "letter_campaign_target.letter_campaign_id")
+      .innerJoin("target", "target.id", "letter_campaign_target.target_id")
+      .select(["target.id", "target.name", "target.body"])
+      .distinct()
+      .where("letter_campaign.campaign_id", "=", campaignId)
+      .where("letter_campaign.status", "=", "open")
+      .orderBy("target.name")
+      .limit(50)
+      .execute(),
+    db.selectFrom("letter_campaign").select("own_roles").where("campaign_id", "=", campaignId).where("status", "=", "open").execute(),
+  ]);
+  return { chosen, ownRoles: [...new Set(own.flatMap((o) => o.own_roles))] };
+}

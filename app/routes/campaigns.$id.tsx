@@ -4,7 +4,8 @@ import { CampaignTimeline } from "~/components/campaign-timeline";
 import { CampaignStatusTag } from "~/components/demand-bits";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { listCampaignEvents, listOrganisers, listPartners, TIMELINE_PAGE_SIZE } from "~/models/campaign.server";
-import { letterTotals, listCampaignLetterCampaigns } from "~/models/letter.server";
+import { letterTotals, listCampaignDecisionMakers, listCampaignLetterCampaigns } from "~/models/letter.server";
+import { TARGET_ROLE_PLURALS } from "~/utils/letters";
 import { listCampaignPetitions } from "~/models/petition.server";
 import { getCurrentMember } from "~/utils/auth.server";
 import { loadCampaign } from "~/utils/campaign-access.server";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCampaignLetterCampaigns(db, campaign.id),
     letterTotals(db, campaign.id),
   ]);
+  const decisionMakers = await listCampaignDecisionMakers(db, campaign.id);
   const manage = canOnCampaign(member, "campaign.manage", context);
   return {
     campaign: {
@@ -69,13 +71,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     petitions: petitions.filter((p) => manage || p.status !== "draft"),
     letterCampaigns: letterCampaigns.filter((l) => manage || l.status !== "draft").map((l) => ({ slug: l.slug, title: l.title, status: l.status, sent: l.sent })),
     letters: { sent: letters.sent, replies: letters.replies },
+    decisionMakers: {
+      chosen: decisionMakers.chosen.map((t) => `${t.name} (${t.body})`),
+      own: decisionMakers.ownRoles.map((r) => TARGET_ROLE_PLURALS[r]),
+    },
     can: { manage, dashboard: canOnCampaign(member, "campaign.dashboard", context) },
   };
 }
 
 
 export default function CampaignPage() {
-  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions, letterCampaigns, letters } = useLoaderData<typeof loader>();
+  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers } = useLoaderData<typeof loader>();
   const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
   const shareText = `${campaign.title}: ${campaign.pitch}`;
   const share = [
@@ -114,6 +120,12 @@ export default function CampaignPage() {
             <p>
               <strong>Aimed at:</strong> {campaign.target}
             </p>
+            {decisionMakers.chosen.length || decisionMakers.own.length ? (
+              <p>
+                <strong>Supporters&apos; letters go to:</strong>{" "}
+                {[...decisionMakers.chosen, ...(decisionMakers.own.length ? [`each writer's own ${decisionMakers.own.join(" and ")}`] : [])].join("; ")}
+              </p>
+            ) : null}
             {campaign.endsOn ? (
               <p>
                 <strong>{campaign.status === "active" ? "Runs until" : "Planned to run until"}:</strong> {formatCalendarDate(campaign.endsOn)}

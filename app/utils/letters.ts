@@ -11,6 +11,16 @@ export const TARGET_ROLE_LABELS: Record<TargetRole, string> = {
   other: "Other",
 };
 
+/** "each writer's own MPs and councillors". */
+export const TARGET_ROLE_PLURALS: Record<TargetRole, string> = {
+  mp: "MPs",
+  councillor: "councillors",
+  minister: "ministers",
+  health_body: "health bodies",
+  council: "councils",
+  other: "representatives",
+};
+
 export const REPLY_OUTCOME_LABELS: Record<ReplyOutcome, string> = {
   yes: "Yes, I got a reply",
   not_yet: "Not yet",

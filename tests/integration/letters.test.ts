@@ -28,6 +28,7 @@ import { action as confirmAction } from "../../app/routes/letters.$slug_.confirm
 import { loader as manageLoader } from "../../app/routes/letters.$slug_.manage";
 import { action as replyAction, loader as replyLoader } from "../../app/routes/letters.reply.$token";
 import { loader as targetsLoader } from "../../app/routes/targets._index";
+import { loader as campaignLoader } from "../../app/routes/campaigns.$id";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { call, cookieFrom, latestEmail, request } from "./http";
 
@@ -500,6 +501,20 @@ describe("the pages", () => {
     expect((await call(manageLoader, request(`/letters/${slug}/manage`, { cookie: lead.cookie }), { slug })).status).toBe(200);
     expect((await call(targetsLoader, request("/targets", { cookie: stranger.cookie }))).status).toBe(403);
     expect((await call(targetsLoader, request("/targets", { cookie: lead.cookie }))).status).toBe(200);
+  });
+
+  it("feeds the campaign page: letters sent, replies received, who letters go to, and a call to write", async () => {
+    const actor = await createMember(db);
+    const minister = await target(actor.id, { name: "Campaign Page Minister", role: "minister", areas: "everywhere" });
+    const { lc, campaignId } = await openLetterCampaign({ ownRoles: ["mp"], targetIds: [minister.id] });
+    await letterFrom(lc, { postcode: "CA1 1AA" });
+    await dispatchDueLetters(db, MONDAY_10);
+    const [m] = await messagesOf(lc.id);
+    await recordReply(db, m!.id, { outcome: "yes", summary: null, mayPublish: false });
+    const page = await call(campaignLoader, request(`/campaigns/${campaignId}`), { id: String(campaignId) });
+    expect(page.data.letters).toEqual({ sent: 1, replies: 1 });
+    expect(page.data.letterCampaigns).toEqual([{ slug: lc.slug, title: lc.title, status: "open", sent: 1 }]);
+    expect(page.data.decisionMakers).toEqual({ chosen: ["Campaign Page Minister (House of Commons)"], own: ["MPs"] });
   });
 
   it("records a reply from the follow-up link by POST only, and refuses a forged link", async () => {
