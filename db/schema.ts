@@ -26,6 +26,8 @@ export interface EmailTable {
   provider_message_id: string | null;
   created_at: Generated<Date>;
   sent_at: Date | null;
+  /** Written without a job; the sweep (queueWaitingEmails) gives it one. */
+  waiting: Generated<boolean>;
 }
 export type Email = Selectable<EmailTable>;
 export type NewEmail = Insertable<EmailTable>;

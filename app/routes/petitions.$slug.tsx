@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, TextArea, TextField } from "~/components/form-field";
 import { percentOf } from "~/components/vote-results";
 import { countNewsAudience, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
-import { closePetition, deliverPetition, invalidateSuspectCluster, networkHash, openPetition, queuePetitionNews, signPetition } from "~/services/petition.server";
+import { closePetition, deliverPetition, invalidateSuspectCluster, openPetition, queuePetitionNews, signPetition } from "~/services/petition.server";
 import { requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { getAppUrl } from "~/utils/env.server";
@@ -17,7 +17,6 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { regionOf } from "~/utils/postcode-regions";
 import { loadPetitionFor } from "~/utils/petition-access.server";
 import { DeliverSchema, NewsSchema, SignSchema } from "~/utils/petition-forms";
-import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -125,11 +124,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { website, postcode, ...signer } = parsed.data;
   // A filled-in hidden field is a script: it sees the same page as everyone, and nothing is recorded.
-  if (!website) {
-    const ip = context.clientIp;
-    const limited = await checkRateLimit(db, RATE_LIMITS.signPerIpPerPetition, `${petition.id}:${ip}`);
-    await signPetition(db, petition, { ...signer, outwardCode: postcode, suspect: !limited.ok, ipHash: networkHash(ip) });
-  }
+  // Plain form posts of a valid signature are answered before Remix (petition-sign.server.ts), by
+  // the same signPetition; this path serves script-driven posts and shows the form's errors.
+  if (!website) await signPetition(db, petition, { ...signer, outwardCode: postcode, network: context.clientIp });
   return redirectToCheckEmail(request, "petition", parsed.data.email);
 }
 
@@ -270,7 +267,8 @@ export default function PetitionPage() {
           {petition.accepting ? (
             <section className="card" id="sign" aria-labelledby="sign-heading">
               <h2 id="sign-heading">Sign this petition</h2>
-              <Form method="post" noValidate>
+              {/* A whole-page post even with JavaScript: signing is answered before Remix (petition-sign.server.ts). */}
+              <Form method="post" noValidate reloadDocument>
                 <input type="hidden" name="intent" value="sign" />
                 <TextField name="name" label="Your name" autoComplete="name" limit={100} defaultValue={valueOf(values, "name")} error={errors?.name} />
                 <TextField name="email" type="email" label="Your email address" hint="We email you a link to confirm your signature." autoComplete="email" spellCheck={false} defaultValue={valueOf(values, "email")} error={errors?.email} />

@@ -6,7 +6,7 @@ import { foldCountDeltas } from "~/models/petition.server";
 import { getEnv } from "~/utils/env.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
-import { deliverEmail, deliverEmailBatch } from "~/utils/email.server";
+import { deliverEmail, deliverEmailBatch, queueWaitingEmails } from "~/utils/email.server";
 import type { JobHandlers } from "~/utils/jobs.server";
 import { logger } from "~/utils/logger.server";
 
@@ -54,12 +54,18 @@ export function jobHandlers(db: Database): JobHandlers {
 }
 
 /**
- * The work done every few seconds, more often than a schedule allows: the petition count fold,
+ * The work done every few seconds, more often than a schedule allows: queueing mail written without
+ * a job (signature confirmations), the petition count fold,
  * handing due letters to the mail queue (paced per decision maker), and reply follow-ups. Each is
  * one indexed query when there is nothing to do.
  */
 export async function frequentWork(db: Database) {
-  const tasks = { fold: () => foldCountDeltas(db), letters: () => dispatchDueLetters(db), followUps: () => sendDueFollowUps(db) };
+  const tasks = {
+    waitingMail: () => queueWaitingEmails(db),
+    fold: () => foldCountDeltas(db),
+    letters: () => dispatchDueLetters(db),
+    followUps: () => sendDueFollowUps(db),
+  };
   // One failing task must not stop the others.
   for (const [name, task] of Object.entries(tasks)) {
     try {

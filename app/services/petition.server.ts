@@ -2,10 +2,12 @@ import { sql } from "kysely";
 import type { Database } from "../../db";
 import { insertCampaignEvent } from "~/models/campaign.server";
 import { addCountDelta, insertPetition, setPetitionStatus, type PetitionFields } from "~/models/petition.server";
-import { queueEmail, queueEmails } from "~/utils/email.server";
+import { queueEmails } from "~/utils/email.server";
 import { enqueueJob, JOBS } from "~/utils/jobs.server";
 import { signedLinkToken } from "~/utils/signed-links.server";
-import { getAppUrl, getEnv } from "~/utils/env.server";
+import { getAppUrl, signingSecret } from "~/utils/env.server";
+import { RATE_LIMITS } from "~/utils/rate-limit.server";
+import type { EmailTemplateProps } from "../../emails";
 import { todayInLondon } from "~/utils/london-time";
 import { normaliseSignerEmail } from "~/utils/petition-signers";
 import { generateToken, hashToken } from "~/utils/tokens.server";
@@ -66,31 +68,47 @@ export interface SignatureInput {
   outwardCode: string | null;
   showName: boolean;
   campaignConsent: boolean;
-  /** Marked when the submission broke a rate limit; never told to the signer. */
-  suspect?: boolean;
-  /** A keyed hash of the signer's network address (see networkHash), to group suspect clusters. */
-  ipHash?: string | null;
+  /**
+   * The signer's network address, when signing over HTTP: counted against the per-network limit
+   * (over it, the signature is marked suspect, silently) and kept only as a keyed hash.
+   */
+  network?: string | null;
 }
 
 /** A keyed hash of an IP address: groups signatures from one network without storing the address. */
 export function networkHash(ip: string) {
-  return hashToken(`${getEnv().COOKIE_SECRET ?? "chorus-development"}:${ip}`);
+  return hashToken(`${signingSecret()}:${ip}`);
 }
 
 /**
  * Records a signature, or re-sends the confirmation for one already waiting (at most 5 emails a
- * signature), in one statement: INSERT ... ON CONFLICT on (petition, normalised email), so racing
- * submits never error or double count. A confirmed signature is left alone and gets no email. The
- * caller shows the same page whatever happened.
+ * signature), in one statement and one round trip: the network's rate-limit hit, the signature
+ * (INSERT ... ON CONFLICT on petition and normalised email, so racing submits never error or double
+ * count) and its confirmation email, marked waiting for the sweep that queues mail in batches
+ * (queueWaitingEmails). A confirmed signature is left alone and gets no email. The caller shows
+ * the same page whatever happened.
  */
 export async function signPetition(db: Database, petition: { id: number; slug: string; title: string }, input: SignatureInput) {
   const confirmToken = generateToken();
   const withdrawToken = generateToken();
-  return db.transaction().execute(async (trx) => {
-    const row = await sql<{ sent: boolean }>`
+  const base = `${getAppUrl()}/petitions/${petition.slug}`;
+  const props = { petitionTitle: petition.title, confirmUrl: `${base}/confirm/${confirmToken}`, withdrawUrl: `${base}/withdraw/${withdrawToken}`, days: SIGNATURE_LINK_DAYS } satisfies EmailTemplateProps<"ConfirmSignature">;
+  const rule = RATE_LIMITS.signPerIpPerPetition;
+  const limitKey = input.network ? `${rule.name}:${petition.id}:${input.network}` : null;
+  const window = sql`make_interval(secs => ${rule.windowSeconds})`;
+  const result = await sql<{ id: number }>`
+    with hit as (
+      insert into rate_limit_bucket (key, window_started_at, hits)
+      select ${limitKey}::text, now(), 1 where ${limitKey}::text is not null
+      on conflict (key) do update set
+        hits = case when rate_limit_bucket.window_started_at <= now() - ${window} then 1 else rate_limit_bucket.hits + 1 end,
+        window_started_at = case when rate_limit_bucket.window_started_at <= now() - ${window} then now() else rate_limit_bucket.window_started_at end
+      returning hits
+    ), signature as (
       insert into petition_signature (petition_id, email, email_normalised, name, outward_code, show_name, campaign_consent, token_hash, token_expires_at, withdraw_token_hash, suspect, ip_hash)
       values (${petition.id}, ${input.email.trim()}, ${normaliseSignerEmail(input.email)}, ${input.name}, ${input.outwardCode}, ${input.showName}, ${input.campaignConsent},
-              ${hashToken(confirmToken)}, now() + make_interval(days => ${SIGNATURE_LINK_DAYS}), ${hashToken(withdrawToken)}, ${input.suspect ?? false}, ${input.ipHash ?? null})
+              ${hashToken(confirmToken)}, now() + make_interval(days => ${SIGNATURE_LINK_DAYS}), ${hashToken(withdrawToken)},
+              coalesce((select hits from hit), 0) > ${rule.limit}, ${input.network ? networkHash(input.network) : null})
       on conflict (petition_id, email_normalised) do update set
         token_hash = excluded.token_hash,
         token_expires_at = excluded.token_expires_at,
@@ -100,17 +118,13 @@ export async function signPetition(db: Database, petition: { id: number; slug: s
         suspect = petition_signature.suspect or excluded.suspect,
         ip_hash = coalesce(excluded.ip_hash, petition_signature.ip_hash)
       where petition_signature.status = 'pending' and petition_signature.emails_sent < ${MAX_EMAILS_PER_SIGNATURE}
-      returning true as sent`.execute(trx);
-    // No row back: already confirmed (or withdrawn), or out of emails. Nothing to send.
-    if (!row.rows[0]?.sent) return { emailed: false };
-    const base = `${getAppUrl()}/petitions/${petition.slug}`;
-    await queueEmail(trx, {
-      template: "ConfirmSignature",
-      to: input.email.trim(),
-      props: { petitionTitle: petition.title, confirmUrl: `${base}/confirm/${confirmToken}`, withdrawUrl: `${base}/withdraw/${withdrawToken}`, days: SIGNATURE_LINK_DAYS },
-    });
-    return { emailed: true };
-  });
+      returning id
+    )
+    insert into email (template, to_address, props, idempotency_key, waiting)
+    select 'ConfirmSignature', ${input.email.trim().toLowerCase()}, ${JSON.stringify(props)}::jsonb, ${`confirm-signature:${hashToken(confirmToken)}`}, true from signature
+    returning id`.execute(db);
+  // No email row: already confirmed (or withdrawn), or out of emails. Nothing to send.
+  return { emailed: result.rows.length > 0 };
 }
 
 export type ConfirmResult = { ok: true; alreadyConfirmed: boolean } | { ok: false };

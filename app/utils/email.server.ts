@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { render } from "@react-email/render";
 import { Resend } from "resend";
 import type { Database } from "../../db";
@@ -75,6 +76,26 @@ export async function queueEmails<N extends EmailTemplateName>(
   for (let i = 0; i < ids.length; i += EMAIL_BATCH_SIZE) batches.push({ emailIds: ids.slice(i, i + EMAIL_BATCH_SIZE) });
   await enqueueJobs(trx, JOBS.sendEmailBatch, batches);
   return ids.length;
+}
+
+/**
+ * The sweep for mail written without a job (a signature's confirmation, written by the same
+ * statement as the signature): up to `limit` waiting emails at a time go on the batch queue, 100 to
+ * a job, claimed with SKIP LOCKED so two workers never queue the same email twice. Runs every few
+ * seconds with the other frequent work; returns how many it queued.
+ */
+export async function queueWaitingEmails(db: Database, limit = 5_000) {
+  return db.transaction().execute(async (trx) => {
+    const rows = await sql<{ id: number }>`
+      update email set waiting = false
+      where id in (select id from email where waiting order by id limit ${limit} for update skip locked)
+      returning id`.execute(trx);
+    const ids = rows.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    const batches: Array<{ emailIds: number[] }> = [];
+    for (let i = 0; i < ids.length; i += EMAIL_BATCH_SIZE) batches.push({ emailIds: ids.slice(i, i + EMAIL_BATCH_SIZE) });
+    await enqueueJobs(trx, JOBS.sendEmailBatch, batches);
+    return ids.length;
+  });
 }
 
 export async function renderEmail<N extends EmailTemplateName>(template: N, props: EmailTemplateProps<N>) {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -80,4 +81,13 @@ export function getEnv(): Env {
 /** The public origin used in links inside emails and for the CSRF origin check. */
 export function getAppUrl(env: Env = getEnv()): string {
   return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
+/**
+ * COOKIE_SECRET, or outside production (where it may be unset) one random secret per process. Kept
+ * in the process's environment because server modules are loaded twice in one process (by the
+ * server itself and inside the Remix build): a cookie or link signed by one copy must verify in the other.
+ */
+export function signingSecret(): string {
+  return getEnv().COOKIE_SECRET ?? (process.env.CHORUS_DEVELOPMENT_SECRET ??= randomBytes(32).toString("hex"));
 }

@@ -7,6 +7,7 @@ import { db } from "./db.server";
 import { getAppUrl, getEnv } from "./env.server";
 import { logger } from "./logger.server";
 import { petitionCountHandler } from "./petition-count.server";
+import { petitionSignHandler } from "./petition-sign.server";
 import { checkAddress, readGuardedRequest, refusalPage } from "./request-guard.server";
 import { resendWebhookHandler } from "./resend-webhook.server";
 import { securityHeaders } from "./security-headers.server";
@@ -22,6 +23,7 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
   const app = express();
   const countHandler = petitionCountHandler(db);
   const webhookHandler = resendWebhookHandler(db);
+  const signHandler = petitionSignHandler(db);
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
 
@@ -84,10 +86,15 @@ export function createExpressApp(build: ServerBuild, options: { publicDir: strin
     res.status(403).type("text/plain").send("This request came from another site, so Chorus refused it. Go back to Chorus and try again.");
   });
 
+  app.post("/petitions/:slug", (req, res, next) => {
+    signHandler(req, res, next).catch(next);
+  });
+
   const handleRemix = createRequestHandler(build, production ? "production" : "development");
   app.all("*", async (req, res, next) => {
     try {
-      const guarded = await readGuardedRequest(req);
+      // A handler before this one may have read the body already (signing a petition).
+      const guarded = (res.locals.guarded as Awaited<ReturnType<typeof readGuardedRequest>> | undefined) ?? (await readGuardedRequest(req));
       if (!guarded.ok) return refusalPage(req, res, guarded);
       const response = await handleRemix(remixRequest(req, res, guarded), { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" });
       res.statusMessage = response.statusText;

@@ -1,14 +1,12 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { getEnv } from "./env.server";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { signingSecret } from "./env.server";
 
 // Signed with COOKIE_SECRET (required in production); without it (development) a per-process
-// secret, so a development link stops working after a restart. The process keeps it in its
-// environment because this module is loaded twice in one process (by the server's job handlers and
-// inside the Remix build), and a link made by a job must open in a route. Read on first use: this
-// module is loaded at start-up, before the configuration has been checked and reported.
+// secret (see signingSecret), so a development link stops working after a restart. Read on first
+// use: this module is loaded at start-up, before the configuration has been checked and reported.
 let secret: string | undefined;
 const mac = (purpose: string, id: number) => {
-  secret ??= getEnv().COOKIE_SECRET ?? (process.env.CHORUS_DEVELOPMENT_LINK_SECRET ??= randomBytes(32).toString("hex"));
+  secret ??= signingSecret();
   return createHmac("sha256", secret).update(`${purpose}:${id}`).digest("hex").slice(0, 32);
 };
 
