@@ -1,7 +1,8 @@
 import { addSupport } from "../app/models/amendment.server";
-import { insertComment } from "../app/models/comment.server";
-import { addDemandAuthor, upsertEndorsement } from "../app/models/demand.server";
-import { castVote, closeVoting, decideOnAmendment, openConsultation, proposeAmendment, saveDemandText, withdrawDemand } from "../app/services/demand.server";
+import { postComment } from "../app/services/discussion.server";
+import { addDemandAuthor } from "../app/models/demand.server";
+import { follow } from "../app/models/follow.server";
+import { castVote, closeVoting, decideOnAmendment, endorseDemand, openConsultation, proposeAmendment, saveDemandText, withdrawDemand } from "../app/services/demand.server";
 import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "./builders";
 import { addCoOrganiser, endCampaign, postCampaignEntry, startCampaign } from "../app/services/campaign.server";
 import { foldCountDeltas } from "../app/models/petition.server";
@@ -118,6 +119,9 @@ interface DemoPeople {
 
 /** One demand at each stage: a draft, a consultation with amendments and talk, a live vote, adopted, not adopted, withdrawn. */
 async function seedDemoDemands(db: Database, people: DemoPeople) {
+  // Sam follows topics and an organisation, so events below fill their notification centre (the
+  // job worker expands them when the app starts).
+  for (const subject of ["topic:housing", "topic:services", `organisation:${people.voicesTogether}`]) await follow(db, subject, people.sam);
   // A private draft.
   await createDemand(db, { authorId: people.sam, ...DEMO_DEMANDS.peerSupport, topics: [...DEMO_DEMANDS.peerSupport.topics] });
 
@@ -135,10 +139,15 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   if (amendment.ok) for (const v of people.voters.slice(6, 11)) await addSupport(db, amendment.id, v);
   const declined = await proposeAmendment(db, housing, people.sam, { paragraphIndex: null, proposedText: "Build more council homes.", rationale: "Simpler is better." });
   if (declined.ok) await decideOnAmendment(db, declined.id, people.priya, { accept: false, reason: "We want to keep the detail about planning from admission." });
-  const first = await insertComment(db, { demandId: housing, amendmentId: null, parentId: null, authorId: people.tom, body: "As a social worker I see this every week. Discharge planning starts far too late.", contentNote: null });
-  await insertComment(db, { demandId: housing, amendmentId: null, parentId: first, authorId: people.priya, body: "Thank you. Would your association back this?", contentNote: null });
-  await insertComment(db, { demandId: housing, amendmentId: null, parentId: null, authorId: people.voters[7]!, body: "I was discharged to a hostel and was back on the ward within a month.", contentNote: "mentions readmission and homelessness" });
-  await upsertEndorsement(db, housing, people.socialWorkers, "Social workers see the harm of unplanned discharge every day.", people.tom);
+  // Posted as members post them, so followers and the first comment's author are notified.
+  const comment = async (authorId: number, body: string, parentId: number | null, contentNote: string | null = null) => {
+    const { display_name } = await db.selectFrom("member").select("display_name").where("id", "=", authorId).executeTakeFirstOrThrow();
+    return postComment(db, { id: authorId, displayName: display_name }, { demandId: housing, amendmentId: null, parentId, body, contentNote, url: `/demands/${housing}` });
+  };
+  const first = (await comment(people.tom, "As a social worker I see this every week. Discharge planning starts far too late.", null))!;
+  await comment(people.priya, "Thank you. Would your association back this?", first);
+  await comment(people.voters[7]!, "I was discharged to a hostel and was back on the ward within a month.", null, "mentions readmission and homelessness");
+  await endorseDemand(db, housing, people.socialWorkers, "Social workers see the harm of unplanned discharge every day.", people.tom);
 
   // Voting now, under the lived-experience double majority.
   const sanctions = await createDemand(db, { authorId: people.priya, ...DEMO_DEMANDS.sanctions, topics: [...DEMO_DEMANDS.sanctions.topics] });
@@ -153,7 +162,7 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   }
   await expireVoting(db, crisis);
   await closeVoting(db, crisis);
-  await upsertEndorsement(db, crisis, people.voicesTogether, "Our members helped design the first crisis houses. They work.", people.priya);
+  await endorseDemand(db, crisis, people.voicesTogether, "Our members helped design the first crisis houses. They work.", people.priya);
   await seedCrisisCampaign(db, crisis, people);
 
   // Not adopted: two thirds needed, not reached.
@@ -170,6 +179,7 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   await expireVoting(db, advocacy);
   await closeVoting(db, advocacy);
   await seedWonCampaign(db, advocacy, people);
+  for (const campaign of await db.selectFrom("campaign").select("id").execute()) await follow(db, `campaign:${campaign.id}`, people.sam);
 
   // Adopted and waiting for someone to start their campaigns.
   for (const [text, author] of [

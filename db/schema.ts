@@ -28,6 +28,8 @@ export interface EmailTable {
   sent_at: Date | null;
   /** Written without a job; the sweep (queueWaitingEmails) gives it one. */
   waiting: Generated<boolean>;
+  /** Extra headers (List-Unsubscribe) for the provider. */
+  headers: Json<Record<string, string>> | null;
 }
 export type Email = Selectable<EmailTable>;
 export type NewEmail = Insertable<EmailTable>;
@@ -66,6 +68,7 @@ export interface MemberTable {
   confirmed_adult_at: Date | null;
   created_at: Generated<Date>;
   deleted_at: Date | null;
+  notifications_paused: Generated<boolean>;
 }
 export type Member = Selectable<MemberTable>;
 
@@ -242,10 +245,52 @@ export interface DemandEventTable {
   created_at: Generated<Date>;
 }
 
-export interface DemandFollowTable {
-  demand_id: number;
+/** A member following a demand, campaign, organisation ("demand:12") or topic ("topic:housing"). */
+export interface FollowTable {
+  subject: string;
   member_id: number;
   created_at: Generated<Date>;
+}
+
+export const NOTIFICATION_DELIVERIES = ["immediately", "daily", "weekly", "off"] as const;
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+
+export interface NotificationPreferenceTable {
+  member_id: number;
+  kind: string;
+  delivery: NotificationDelivery;
+}
+
+export interface NotificationEventTable {
+  id: Generated<number>;
+  kind: string;
+  subjects: Generated<string[]>;
+  recipients: number[] | null;
+  excluded: Generated<number[]>;
+  actor_id: number | null;
+  title: string;
+  url: string;
+  group_key: string;
+  group_title: string;
+  template: string;
+  props: Json<Record<string, unknown>>;
+  cursor_member_id: Generated<number>;
+  expanded_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  member_id: number;
+  event_id: number;
+  kind: string;
+  title: string;
+  url: string;
+  group_key: string;
+  group_title: string;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+  digest: "daily" | "weekly" | null;
 }
 
 export interface AmendmentTable {
@@ -550,7 +595,10 @@ export interface DB {
   demand_author: DemandAuthorTable;
   demand_revision: DemandRevisionTable;
   demand_event: DemandEventTable;
-  demand_follow: DemandFollowTable;
+  follow: FollowTable;
+  notification_preference: NotificationPreferenceTable;
+  notification_event: NotificationEventTable;
+  notification: NotificationTable;
   amendment: AmendmentTable;
   amendment_support: AmendmentSupportTable;
   comment: CommentTable;

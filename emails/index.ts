@@ -2,6 +2,7 @@ import { createElement, type ReactElement } from "react";
 import * as account from "./account-emails";
 import * as demand from "./demand-emails";
 import * as letter from "./letter-emails";
+import * as notification from "./notification-emails";
 import * as organisation from "./organisation-emails";
 import * as petition from "./petition-emails";
 import { TestEmail, type TestEmailProps } from "./test-email";
@@ -41,6 +42,8 @@ export const emailTemplates = {
   AmendmentOutdated: template<demand.AmendmentOutdatedProps>(demand.AmendmentOutdated),
   ConfirmSignature: template<petition.ConfirmSignatureProps>(petition.ConfirmSignature),
   PetitionNews: template<petition.PetitionNewsProps>(petition.PetitionNews),
+  Notification: template<notification.NotificationProps>(notification.Notification),
+  NotificationDigest: template<notification.NotificationDigestProps>(notification.NotificationDigest),
   Letter: template<letter.LetterProps>(letter.Letter),
   ConfirmLetter: template<letter.ConfirmLetterProps>(letter.ConfirmLetter),
   LetterFollowUp: template<letter.LetterFollowUpProps>(letter.LetterFollowUp),

@@ -6,6 +6,8 @@ export interface ShellUser {
   displayName: string;
   isAdmin: boolean;
   isModerator: boolean;
+  /** Unread notifications, up to 100 ("99+" beyond). */
+  unread: number;
 }
 
 export function SiteHeader({ user }: { user: ShellUser | null }) {
@@ -36,6 +38,18 @@ export function SiteHeader({ user }: { user: ShellUser | null }) {
             ) : null}
             {user ? (
               <>
+                <li>
+                  <NavLink to="/notifications">
+                    Notifications
+                    {user.unread ? (
+                      <span className="count-badge">
+                        {" "}
+                        {user.unread > 99 ? "99+" : user.unread}
+                        <span className="visually-hidden"> unread</span>
+                      </span>
+                    ) : null}
+                  </NavLink>
+                </li>
                 <li>
                   <NavLink to="/settings">{user.displayName}</NavLink>
                 </li>

@@ -4,6 +4,7 @@ const items = [
   { to: "/settings", label: "Profile", end: true },
   { to: "/settings/perspectives", label: "Your perspective" },
   { to: "/settings/email", label: "Email" },
+  { to: "/settings/notifications", label: "Notifications" },
   { to: "/settings/security", label: "Password and devices" },
   { to: "/settings/organisations", label: "Organisations" },
   { to: "/settings/data", label: "Your data" },

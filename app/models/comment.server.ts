@@ -126,7 +126,8 @@ export async function reportComment(db: Database, commentId: number, reporterId:
   return db.transaction().execute((trx) => recordReport(trx, commentId, reporterId, reason));
 }
 
-async function recordReport(db: Database, commentId: number, reporterId: number, reason: string) {
+/** A report and the count it feeds, in the caller's transaction. */
+export async function recordReport(db: Database, commentId: number, reporterId: number, reason: string) {
   const inserted = await db
     .insertInto("comment_report")
     .values({ comment_id: commentId, reporter_id: reporterId, reason })
@@ -155,16 +156,14 @@ export async function requestCommentReview(db: Database, commentId: number, auth
 }
 
 /** Where to tell a comment's author about a moderation decision (their notification address if set). */
-export async function getCommentAuthorContact(db: Database, commentId: number) {
-  const row = await db
+/** Who wrote a comment, and on which demand (for telling them a moderator hid it). */
+export function getCommentAuthor(db: Database, commentId: number) {
+  return db
     .selectFrom("comment")
     .innerJoin("demand", "demand.id", "comment.demand_id")
-    .leftJoin("member", "member.id", "comment.author_id")
-    .select(["demand.id as demandId", "demand.title as demandTitle", "member.email", "member.notification_email", "member.deleted_at"])
+    .select(["demand.id as demandId", "demand.title as demandTitle", "comment.author_id as authorId"])
     .where("comment.id", "=", commentId)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return { demandId: row.demandId, demandTitle: row.demandTitle, email: row.deleted_at ? null : (row.notification_email ?? row.email) };
 }
 
 export function listReportedComments(db: Database) {

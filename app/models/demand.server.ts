@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../db";
 import type { DecisionRule, DemandOutcome, DemandStage, Topic } from "../../db/schema";
+import { follow } from "./follow.server";
 
 export interface DemandText {
   title: string;
@@ -165,40 +166,15 @@ export function listDemandEvents(db: Database, demandId: number) {
 }
 
 export async function followDemand(db: Database, demandId: number, memberId: number) {
-  await db.insertInto("demand_follow").values({ demand_id: demandId, member_id: memberId }).onConflict((oc) => oc.doNothing()).execute();
+  await follow(db, `demand:${demandId}`, memberId);
 }
 
 export async function unfollowDemand(db: Database, demandId: number, memberId: number) {
-  await db.deleteFrom("demand_follow").where("demand_id", "=", demandId).where("member_id", "=", memberId).execute();
+  await db.deleteFrom("follow").where("subject", "=", `demand:${demandId}`).where("member_id", "=", memberId).execute();
 }
 
 export async function isFollowing(db: Database, demandId: number, memberId: number) {
-  return Boolean(await db.selectFrom("demand_follow").select("member_id").where("demand_id", "=", demandId).where("member_id", "=", memberId).executeTakeFirst());
-}
-
-/**
- * Everyone who takes part (authors, voters, commenters, amenders, followers): the "you said, we did"
- * list, a page at a time in member-id order.
- */
-export function listParticipantEmails(db: Database, demandId: number, page: { afterMemberId: number; limit: number }) {
-  const ids = db
-    .selectFrom("demand_author")
-    .select("member_id")
-    .where("demand_id", "=", demandId)
-    .union(db.selectFrom("vote").select(sql<number>`member_id`.as("member_id")).where("demand_id", "=", demandId).where("member_id", "is not", null))
-    .union(db.selectFrom("comment").select(sql<number>`author_id`.as("member_id")).where("demand_id", "=", demandId).where("author_id", "is not", null))
-    .union(db.selectFrom("amendment").select(sql<number>`author_id`.as("member_id")).where("demand_id", "=", demandId).where("author_id", "is not", null))
-    .union(db.selectFrom("demand_follow").select("member_id").where("demand_id", "=", demandId));
-  return db
-    .selectFrom("member")
-    .select(["member.id", sql<string>`coalesce(member.notification_email, member.email)`.as("address")])
-    .where("member.id", "in", ids)
-    .where("member.deleted_at", "is", null)
-    .where("member.email", "is not", null)
-    .where("member.id", ">", page.afterMemberId)
-    .orderBy("member.id")
-    .limit(page.limit)
-    .execute();
+  return Boolean(await db.selectFrom("follow").select("member_id").where("subject", "=", `demand:${demandId}`).where("member_id", "=", memberId).executeTakeFirst());
 }
 
 export const DEMAND_PAGE_SIZE = 20;

@@ -3,7 +3,7 @@ import type { Database } from "../../db";
 
 export async function insertEmail(
   db: Database,
-  email: { template: string; toAddress: string; props: Record<string, unknown>; idempotencyKey: string },
+  email: { template: string; toAddress: string; props: Record<string, unknown>; idempotencyKey: string; headers?: Record<string, string> },
 ) {
   // A repeated key means this exact message was already queued (a retried request): keep the first.
   const inserted = await db
@@ -13,6 +13,7 @@ export async function insertEmail(
       to_address: email.toAddress,
       props: JSON.stringify(email.props),
       idempotency_key: email.idempotencyKey,
+      headers: email.headers ? JSON.stringify(email.headers) : null,
     })
     .onConflict((oc) => oc.column("idempotency_key").doNothing())
     .returning("id")
@@ -21,11 +22,11 @@ export async function insertEmail(
 }
 
 /** Many emails in one statement; rows whose idempotency key exists already are skipped. Returns new ids. */
-export async function insertEmails(db: Database, emails: Array<{ template: string; toAddress: string; props: Record<string, unknown>; idempotencyKey: string }>) {
+export async function insertEmails(db: Database, emails: Array<{ template: string; toAddress: string; props: Record<string, unknown>; idempotencyKey: string; headers?: Record<string, string> }>) {
   if (!emails.length) return [];
   const rows = await db
     .insertInto("email")
-    .values(emails.map((e) => ({ template: e.template, to_address: e.toAddress, props: JSON.stringify(e.props), idempotency_key: e.idempotencyKey })))
+    .values(emails.map((e) => ({ template: e.template, to_address: e.toAddress, props: JSON.stringify(e.props), idempotency_key: e.idempotencyKey, headers: e.headers ? JSON.stringify(e.headers) : null })))
     .onConflict((oc) => oc.column("idempotency_key").doNothing())
     .returning("id")
     .execute();

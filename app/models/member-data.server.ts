@@ -27,13 +27,8 @@ export async function listMemberContributions(db: Database, memberId: number) {
       .orderBy("id")
       .execute(),
     db.selectFrom("amendment_support").select(["amendment_id as amendmentId", "created_at as supportedAt"]).where("member_id", "=", memberId).orderBy("amendment_id").execute(),
-    db
-      .selectFrom("demand_follow")
-      .innerJoin("demand", "demand.id", "demand_follow.demand_id")
-      .select(["demand_follow.demand_id as demandId", "demand.title as demandTitle", "demand_follow.created_at as followedAt"])
-      .where("demand_follow.member_id", "=", memberId)
-      .orderBy("demand_follow.demand_id")
-      .execute(),
+    // What they follow: "demand:12", "campaign:3", "topic:housing", "organisation:5".
+    db.selectFrom("follow").select(["subject", "created_at as followedAt"]).where("member_id", "=", memberId).orderBy("created_at").execute(),
     db.selectFrom("comment_report").select(["comment_id as commentId", "reason", "status", "created_at as reportedAt"]).where("reporter_id", "=", memberId).orderBy("created_at").execute(),
     db
       .selectFrom("organisation_join_request")

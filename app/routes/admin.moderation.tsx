@@ -5,10 +5,10 @@ import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError } from "~/components/form-field";
 import { recordAuditEvent } from "~/models/audit.server";
-import { getCommentAuthorContact, listReportedComments, moderateComment } from "~/models/comment.server";
+import { getCommentAuthor, listReportedComments, moderateComment } from "~/models/comment.server";
 import { requireCan } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { queueEmail } from "~/utils/email.server";
+import { emailMember } from "~/services/notifications.server";
 import { getAppUrl } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -40,11 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
     await recordAuditEvent(trx, { actorId: moderator.id, action: `comment.${decision}`, subjectType: "comment", subjectId: commentId, detail: decision === "hide" ? { reason } : {} });
     // The author hears why, and how to ask for a review, in the same transaction as the decision.
     if (decision === "hide") {
-      const about = await getCommentAuthorContact(trx, commentId);
-      if (about?.email) {
-        await queueEmail(trx, {
+      const about = await getCommentAuthor(trx, commentId);
+      if (about?.authorId) {
+        await emailMember(trx, {
+          memberId: about.authorId,
           template: "CommentHidden",
-          to: about.email,
           props: { demandTitle: about.demandTitle, reason, url: `${getAppUrl()}/demands/${about.demandId}?review=${commentId}#comment-${commentId}` },
         });
       }

@@ -6,6 +6,8 @@ import { VerifiedBadge } from "~/components/organisation-badge";
 import { listCampaignEvents, listOrganisers, listPartners, TIMELINE_PAGE_SIZE } from "~/models/campaign.server";
 import { letterTotals, listCampaignDecisionMakers, listCampaignLetterCampaigns } from "~/models/letter.server";
 import { TARGET_ROLE_PLURALS } from "~/utils/letters";
+import { FollowButton } from "~/components/follow-button";
+import { isFollowing } from "~/models/follow.server";
 import { listCampaignPetitions } from "~/models/petition.server";
 import { getCurrentMember } from "~/utils/auth.server";
 import { loadCampaign } from "~/utils/campaign-access.server";
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     letterTotals(db, campaign.id),
   ]);
   const decisionMakers = await listCampaignDecisionMakers(db, campaign.id);
+  const following = member ? await isFollowing(db, `campaign:${campaign.id}`, member.id) : false;
   const manage = canOnCampaign(member, "campaign.manage", context);
   return {
     campaign: {
@@ -75,13 +78,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       chosen: decisionMakers.chosen.map((t) => `${t.name} (${t.body})`),
       own: decisionMakers.ownRoles.map((r) => TARGET_ROLE_PLURALS[r]),
     },
+    follow: member ? { following } : null,
     can: { manage, dashboard: canOnCampaign(member, "campaign.dashboard", context) },
   };
 }
 
 
 export default function CampaignPage() {
-  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers } = useLoaderData<typeof loader>();
+  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, follow } = useLoaderData<typeof loader>();
   const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
   const shareText = `${campaign.title}: ${campaign.pitch}`;
   const share = [
@@ -97,6 +101,7 @@ export default function CampaignPage() {
         <CampaignStatusTag status={campaign.status} />
         <h1>{campaign.title}</h1>
         <p className="lead">{campaign.pitch}</p>
+        {follow ? <FollowButton subject={`campaign:${campaign.id}`} following={follow.following} name={campaign.title} back={`/campaigns/${campaign.id}`} /> : null}
         {can.manage || can.dashboard ? (
           <div className="button-row">
             {can.manage ? (

@@ -13,10 +13,10 @@ import { CHOICE_LABELS, VoteTotals } from "~/components/vote-results";
 import { listAmendments } from "~/models/amendment.server";
 import { getCampaignForDemand } from "~/models/campaign.server";
 import { listCommentThreads } from "~/models/comment.server";
-import { followDemand, isFollowing, listDemandAuthors, listDemandEvents, listEndorsements, unfollowDemand, upsertEndorsement, withdrawEndorsement } from "~/models/demand.server";
+import { followDemand, isFollowing, listDemandAuthors, listDemandEvents, listEndorsements, unfollowDemand, withdrawEndorsement } from "~/models/demand.server";
 import { listMemberOrganisations } from "~/models/organisation.server";
 import { getMemberVote, liveTally, listPublicReasons } from "~/models/vote.server";
-import { castVote } from "~/services/demand.server";
+import { castVote, endorseDemand } from "~/services/demand.server";
 import { getCurrentMember, requireMember } from "~/utils/auth.server";
 import { COMMENT_INTENTS, handleCommentIntent } from "~/utils/comment-actions.server";
 import { db } from "~/utils/db.server";
@@ -160,7 +160,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const parsed = parseForm(EndorseSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-    await upsertEndorsement(db, demand.id, organisationId, parsed.data.statement, member.id);
+    await endorseDemand(db, demand.id, organisationId, parsed.data.statement, member.id);
     return redirectWithFlash(request, back, { kind: "success", message: `${mine.name} now endorses this demand.` });
   }
   throw new Response("Bad request", { status: 400 });

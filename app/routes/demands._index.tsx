@@ -1,3 +1,5 @@
+import { FollowButton } from "~/components/follow-button";
+import { isFollowing } from "~/models/follow.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StageTag } from "~/components/demand-bits";
@@ -34,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { stage: stage ?? "", topic: topic ?? "", organisation: organisationId ? String(organisationId) : "", q: query ?? "", sort },
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
     signedIn: Boolean(member),
+    topicFollow: member && topic ? { topic, following: await isFollowing(db, `topic:${topic}`, member.id) } : null,
   };
 }
 
@@ -44,7 +47,7 @@ function supportLine(totals: { support: number; oppose: number; abstain: number 
 }
 
 export default function Demands() {
-  const { demands, hasMore, page, filters, organisations, signedIn } = useLoaderData<typeof loader>();
+  const { demands, hasMore, page, filters, organisations, signedIn, topicFollow } = useLoaderData<typeof loader>();
   const pageLink = (n: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), page: String(n) })}`;
   return (
     <>
@@ -90,6 +93,12 @@ export default function Demands() {
           Show demands
         </button>
       </Form>
+      {topicFollow ? (
+        <div className="button-row">
+          <p>{topicFollow.following ? `You hear about new demands in ${TOPIC_LABELS[topicFollow.topic]}.` : `Hear about new demands in ${TOPIC_LABELS[topicFollow.topic]}:`}</p>
+          <FollowButton subject={`topic:${topicFollow.topic}`} following={topicFollow.following} name={`the topic ${TOPIC_LABELS[topicFollow.topic]}`} back={`/demands?topic=${topicFollow.topic}`} />
+        </div>
+      ) : null}
       {demands.length === 0 ? (
         <p>No demands match. Try fewer filters.</p>
       ) : (

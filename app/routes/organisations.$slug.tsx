@@ -1,3 +1,5 @@
+import { FollowButton } from "~/components/follow-button";
+import { isFollowing } from "~/models/follow.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: can(member, "organisation.manage", context),
     canRequest: can(member, "organisation.requestToJoin", context) && !pendingRequest,
     requested: Boolean(pendingRequest),
+    follow: member && organisation.status === "verified" ? { id: organisation.id, following: await isFollowing(db, `organisation:${organisation.id}`, member.id) } : null,
   };
 }
 
@@ -63,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, endorsements, signedIn, membership, canManage, canRequest, requested } = useLoaderData<typeof loader>();
+  const { organisation, members, endorsements, signedIn, membership, canManage, canRequest, requested, follow } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -73,6 +76,7 @@ export default function OrganisationPage() {
         <p className="muted">
           {ORGANISATION_KIND_LABELS[organisation.kind]} <VerifiedBadge status={organisation.status} />
         </p>
+        {follow ? <FollowButton subject={`organisation:${follow.id}`} following={follow.following} name={organisation.name} back={`/organisations/${organisation.slug}`} /> : null}
       </div>
       <div className="prose">
         {organisation.description ? <p>{organisation.description}</p> : null}

@@ -126,8 +126,8 @@ export default function ManageOrganisation() {
         ) : null}
       </section>
 
-      <section className="section">
-        <h2>Requests to join</h2>
+      <section className="section" id="requests" aria-labelledby="requests-heading">
+        <h2 id="requests-heading">Requests to join</h2>
         {requests.length === 0 ? (
           <p>No requests waiting.</p>
         ) : (

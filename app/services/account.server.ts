@@ -22,7 +22,7 @@ import {
 import { listMemberOrganisations, listOrganisationsOnlyAdminedBy } from "~/models/organisation.server";
 import { deleteMemberSessions, listMemberSessions } from "~/models/session.server";
 import { unlinkMemberVotes } from "~/models/vote.server";
-import { queueEmail } from "~/utils/email.server";
+import { emailAddress, emailMember } from "./notifications.server";
 import { getAppUrl } from "~/utils/env.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
@@ -54,7 +54,7 @@ export async function joinCoalition(db: Database, input: { email: string; displa
   await db.transaction().execute(async (trx) => {
     const existing = await getMemberByEmail(trx, email);
     if (existing?.email_verified_at) {
-      await queueEmail(trx, { template: "AccountExists", to: email, props: { signInUrl: url("/sign-in"), resetUrl: url("/forgot-password") } });
+      await emailAddress(trx, { template: "AccountExists", to: email, props: { signInUrl: url("/sign-in"), resetUrl: url("/forgot-password") } });
       return;
     }
     const member = existing ?? (await insertMember(trx, { email, displayName: input.displayName, passwordHash: null }));
@@ -66,7 +66,7 @@ export async function joinCoalition(db: Database, input: { email: string; displa
       pendingDisplayName: input.displayName,
       pendingPasswordHash: passwordHash,
     });
-    await queueEmail(trx, { template: "VerifyEmail", to: email, props: { displayName: input.displayName, url: url(`/verify-email/${token}`) } });
+    await emailAddress(trx, { template: "VerifyEmail", to: email, props: { displayName: input.displayName, url: url(`/verify-email/${token}`) } });
   });
 }
 
@@ -95,11 +95,11 @@ async function sendLinkOrNoAccount(db: Database, rawEmail: string, link: { purpo
   await db.transaction().execute(async (trx) => {
     const member = await getMemberByEmail(trx, email);
     if (!member) {
-      await queueEmail(trx, { template: "NoAccount", to: email, props: { joinUrl: url("/join") } });
+      await emailAddress(trx, { template: "NoAccount", to: email, props: { joinUrl: url("/join") } });
       return;
     }
     const token = await issueLink(trx, { memberId: member.id, email, purpose: link.purpose });
-    await queueEmail(trx, { template: link.template, to: email, props: { url: url(`${link.path}/${token}`) } });
+    await emailAddress(trx, { template: link.template, to: email, props: { url: url(`${link.path}/${token}`) } });
   });
 }
 
@@ -137,7 +137,7 @@ export async function resetPassword(db: Database, token: string, newPassword: st
     await setMemberPassword(trx, used.member_id, passwordHash);
     await markEmailVerified(trx, used.member_id);
     await deleteMemberSessions(trx, used.member_id);
-    await queueEmail(trx, { template: "PasswordChanged", to: used.email, props: { resetUrl: url("/forgot-password") } });
+    await emailMember(trx, { memberId: used.member_id, address: "sign-in", template: "PasswordChanged", props: { resetUrl: url("/forgot-password") } });
     return used.member_id;
   });
 }
@@ -153,7 +153,7 @@ export async function changePassword(db: Database, memberId: number, current: st
   await db.transaction().execute(async (trx) => {
     await setMemberPassword(trx, memberId, passwordHash);
     await deleteMemberSessions(trx, memberId);
-    await queueEmail(trx, { template: "PasswordChanged", to: member.email!, props: { resetUrl: url("/forgot-password") } });
+    await emailMember(trx, { memberId, address: "sign-in", template: "PasswordChanged", props: { resetUrl: url("/forgot-password") } });
   });
   return "changed";
 }
@@ -167,7 +167,7 @@ export async function requestEmailChange(db: Database, memberId: number, rawEmai
   await db.transaction().execute(async (trx) => {
     if (await getMemberByEmail(trx, email)) return;
     const token = await issueLink(trx, { memberId, email, purpose: "change_email" });
-    await queueEmail(trx, { template: "ConfirmEmailChange", to: email, props: { url: url(`/settings/email/confirm/${token}`) } });
+    await emailAddress(trx, { template: "ConfirmEmailChange", to: email, props: { url: url(`/settings/email/confirm/${token}`) } });
   });
 }
 
@@ -183,7 +183,7 @@ export async function requestNotificationEmail(db: Database, memberId: number, r
   const email = normaliseEmail(rawEmail);
   await db.transaction().execute(async (trx) => {
     const token = await issueLink(trx, { memberId, email, purpose: "notification_email" });
-    await queueEmail(trx, { template: "ConfirmNotificationEmail", to: email, props: { url: url(`/settings/email/notifications/${token}`) } });
+    await emailAddress(trx, { template: "ConfirmNotificationEmail", to: email, props: { url: url(`/settings/email/notifications/${token}`) } });
   });
   return { pending: true };
 }
@@ -208,7 +208,8 @@ export async function confirmEmailChange(db: Database, memberId: number, token: 
     const member = await getMember(trx, memberId);
     await setMemberEmail(trx, memberId, used.email);
     await deleteMemberSessions(trx, memberId, { keep: options.keepSessionId });
-    if (member?.email) await queueEmail(trx, { template: "EmailChanged", to: member.email, props: { newEmail: used.email } });
+    // To the old address on purpose: if someone else made the change, the owner hears of it.
+    if (member?.email) await emailAddress(trx, { template: "EmailChanged", to: member.email, props: { newEmail: used.email } });
     return { ok: true, email: used.email } as const;
   });
 }

@@ -12,7 +12,22 @@ import {
 } from "~/models/campaign.server";
 import { getDemandForUpdate, recordDemandEvent, setDemandStage } from "~/models/demand.server";
 import { listMemberOrganisations } from "~/models/organisation.server";
+import { follow } from "~/models/follow.server";
 import { todayInLondon } from "~/utils/london-time";
+import { notifyFollowers } from "./notifications.server";
+
+/** Followers of a campaign hear of each update and milestone (their "campaign update" notifications). */
+function tellFollowers(trx: Database, campaign: { id: number; title: string }, title: string, actorId: number) {
+  return notifyFollowers(trx, [`campaign:${campaign.id}`], {
+    kind: "campaign_update",
+    title: `${campaign.title}: ${title}`,
+    url: `/campaigns/${campaign.id}#timeline-heading`,
+    action: "See the campaign",
+    group: { key: `campaign:${campaign.id}`, title: campaign.title },
+    reason: "You get this because you follow this campaign.",
+    actorId,
+  });
+}
 
 export type StartResult = { ok: true; id: number } | { ok: false; reason: string };
 
@@ -27,6 +42,7 @@ export async function startCampaign(db: Database, actorId: number, demandId: num
     if (!demand || demand.stage !== "adopted") return { ok: false, reason: "Only an adopted demand can become a campaign, and only once." } as const;
     const id = await insertCampaign(trx, demandId, actorId, fields);
     await addOrganiser(trx, id, actorId, { lead: true });
+    await follow(trx, `campaign:${id}`, actorId);
     const eligible = new Set((await listEligiblePartners(trx, demandId)).map((o) => o.id));
     for (const organisationId of new Set(partnerIds)) if (eligible.has(organisationId)) await addPartner(trx, id, organisationId);
     await setDemandStage(trx, demandId, ["adopted"], "campaigning");
@@ -43,6 +59,7 @@ export async function addCoOrganiser(db: Database, campaignId: number, memberId:
     if (!theirs.some((o) => o.id === organisationId && o.status === "verified" && o.listed)) return { ok: false, reason: "They can only act for a verified organisation they belong to and are listed in." } as const;
   }
   const added = await addOrganiser(db, campaignId, memberId, { organisationId });
+  if (added) await follow(db, `campaign:${campaignId}`, memberId);
   return added ? ({ ok: true } as const) : ({ ok: false, reason: "They are already an organiser." } as const);
 }
 
@@ -67,7 +84,9 @@ export async function postCampaignEntry(
   return db.transaction().execute(async (trx) => {
     const campaign = await getCampaignForUpdate(trx, campaignId);
     if (!campaign || campaign.status !== "active") return null;
-    return insertCampaignEvent(trx, { campaignId, authorId, ...entry });
+    const id = await insertCampaignEvent(trx, { campaignId, authorId, ...entry });
+    await tellFollowers(trx, campaign, entry.kind === "update" ? `Update: ${entry.title}` : entry.title, authorId);
+    return id;
   });
 }
 
@@ -83,6 +102,7 @@ export async function endCampaign(db: Database, campaignId: number, actorId: num
     await setDemandStage(trx, campaign.demand_id, ["campaigning"], outcome);
     await recordDemandEvent(trx, { demandId: campaign.demand_id, actorId, from: "campaigning", to: outcome, reason: entry.title, detail: { campaignId } });
     await insertCampaignEvent(trx, { campaignId, kind: outcome, title: entry.title, body: entry.body, link: entry.link, happenedOn: todayInLondon(), authorId: actorId });
+    await tellFollowers(trx, campaign, outcome === "won" ? `Won: ${entry.title}` : `Campaign closed: ${entry.title}`, actorId);
     return true;
   });
 }

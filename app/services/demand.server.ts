@@ -9,26 +9,25 @@ import {
   insertDemand,
   insertRevision,
   listDueVotingDemands,
-  listParticipantEmails,
   recordDemandEvent,
   setDemandStage,
+  upsertEndorsement,
   type DemandText,
 } from "~/models/demand.server";
 import { getMember } from "~/models/member.server";
 import { tallyVotes, tallyVotesByPerspective, upsertVote } from "~/models/vote.server";
 import { decide, emptyTotals, suppressBreakdown } from "~/utils/decision";
 import { formatWhen } from "~/utils/demands";
-import { queueEmail, queueEmails } from "~/utils/email.server";
-import { getAppUrl } from "~/utils/env.server";
 import { enqueueJob, JOBS } from "~/utils/jobs.server";
+import { notifyFollowers, notifyMembers } from "./notifications.server";
 import { replaceParagraph, splitParagraphs } from "~/utils/paragraphs";
-
-const url = (path: string) => `${getAppUrl()}${path}`;
 
 export async function proposeDemand(db: Database, memberId: number, input: DemandText & { topics: Topic[]; organisationId: number | null }) {
   return db.transaction().execute(async (trx) => {
     const id = await insertDemand(trx, { ...input, createdBy: memberId });
     await recordDemandEvent(trx, { demandId: id, actorId: memberId, from: null, to: "draft", reason: "Proposed" });
+    // Taking part follows automatically (and can be undone on the demand's page).
+    await followDemand(trx, id, memberId);
     return id;
   });
 }
@@ -57,6 +56,29 @@ export async function openConsultation(db: Database, demandId: number, actorId: 
   return db.transaction().execute(async (trx) => {
     if (!(await setDemandStage(trx, demandId, ["draft"], "consultation", { consultationEndsAt: endsAt }))) return { ok: false, reason: "This demand is no longer a draft." };
     await recordDemandEvent(trx, { demandId, actorId, from: "draft", to: "consultation", reason: `Consultation open until ${formatWhen(endsAt)}`, detail: { endsAt } });
+    const demand = (await getDemand(trx, demandId))!;
+    const group = { key: `demand:${demandId}`, title: demand.title };
+    await notifyFollowers(trx, [`demand:${demandId}`], {
+      kind: "demand_stage",
+      title: `Consultation open: ${demand.title}`,
+      paragraphs: [`Comment and propose amendments until ${formatWhen(endsAt)}.`],
+      url: `/demands/${demandId}`,
+      action: "Read and comment",
+      group,
+      reason: "You get this because you follow this demand.",
+      actorId,
+    });
+    // A new public demand: members following any of its topics hear about it.
+    await notifyFollowers(trx, demand.topics.map((t) => `topic:${t}`), {
+      kind: "topic_new_demand",
+      title: `New demand: ${demand.title}`,
+      paragraphs: [demand.summary],
+      url: `/demands/${demandId}`,
+      action: "Read it",
+      group: { key: "new-demands", title: "New demands in topics you follow" },
+      reason: "You get this because you follow one of this demand's topics.",
+      actorId,
+    });
     return { ok: true };
   });
 }
@@ -85,6 +107,19 @@ export async function openVoting(
       detail: { rule: options.rule, quorum: options.quorum, liveResults: options.liveResults, endsAt: options.endsAt },
     });
     await enqueueJob(trx, JOBS.closeVoting, { demandId }, { startAfter: options.endsAt, singletonKey: `close-${demandId}` });
+    await notifyFollowers(trx, [`demand:${demandId}`], {
+      kind: "demand_stage",
+      title: `Voting open: ${demand.title}`,
+      paragraphs: [`Voting is open until ${formatWhen(options.endsAt)}.`],
+      url: `/demands/${demandId}`,
+      action: "Vote",
+      group: { key: `demand:${demandId}`, title: demand.title },
+      reason: "You get this because you follow this demand.",
+      actorId,
+    });
+    // A reminder a day before the deadline, for those who have not voted yet.
+    const reminderAt = new Date(options.endsAt.getTime() - 24 * 3_600_000);
+    if (reminderAt > new Date()) await enqueueJob(trx, JOBS.votingClosing, { demandId, votingEndsAt: options.endsAt.toISOString() }, { startAfter: reminderAt });
     return { ok: true };
   });
 }
@@ -144,44 +179,47 @@ export async function closeVoting(db: Database, demandId: number): Promise<Deman
     const to = outcome.adopted ? "adopted" : "not_adopted";
     await setDemandStage(trx, demandId, ["voting"], to, { outcome });
     await recordDemandEvent(trx, { demandId, actorId: null, from: "voting", to, reason: verdict.explanation, detail: { totals, turnout: verdict.turnout, quorumMet: verdict.quorumMet } });
-    // Telling everyone is a job of its own, written in this transaction: closing stays fast whatever
-    // the turnout, and the announcement cannot be lost.
-    await enqueueJob(trx, JOBS.notifyOutcome, { demandId, afterMemberId: 0 });
+    // Telling everyone (participants follow automatically) is a fan-out job of its own, written in
+    // this transaction: closing stays fast whatever the turnout, and the announcement cannot be lost.
+    await notifyFollowers(trx, [`demand:${demandId}`], {
+      kind: "demand_outcome",
+      title: `${demand.title} was ${outcome.adopted ? "adopted" : "not adopted"}`,
+      paragraphs: [`The vote has closed. ${outcome.explanation}`, "Thank you for taking part. The full result, including a breakdown by perspective, is on the demand's page."],
+      url: `/demands/${demandId}#result`,
+      action: "See the result",
+      group: { key: `demand:${demandId}`, title: demand.title },
+      reason: "You get this because you follow or took part in this demand.",
+    });
     return outcome;
   });
 }
 
-// Each batch writes its rows and 20 send jobs in one transaction; 20,000 participants take 10 jobs.
-export const NOTIFY_BATCH_SIZE = 2000;
-
 /**
- * Emails one batch of participants about a closed vote and queues the next batch, in one
- * transaction; idempotency keys make a retried batch send nothing twice.
+ * A day before a vote closes (a job scheduled when voting opened): followers who have not voted are
+ * reminded. Nothing if the deadline has since moved or the vote is over.
  */
-export async function notifyOutcome(db: Database, demandId: number, afterMemberId: number, batchSize = NOTIFY_BATCH_SIZE) {
+export async function notifyVotingClosing(db: Database, demandId: number, votingEndsAt: string) {
   return db.transaction().execute(async (trx) => {
     const demand = await getDemand(trx, demandId);
-    const outcome = demand?.outcome as DemandOutcome | null | undefined;
-    if (!demand || !outcome) return { sent: 0, done: true };
-    const batch = await listParticipantEmails(trx, demandId, { afterMemberId, limit: batchSize });
-    const sent = await queueEmails(
+    if (!demand || demand.stage !== "voting" || demand.voting_ends_at?.toISOString() !== votingEndsAt) return false;
+    const voted = await trx.selectFrom("vote").select("member_id").where("demand_id", "=", demandId).execute();
+    const alreadyVoted = new Set(voted.map((v) => Number(v.member_id)));
+    const followers = await trx.selectFrom("follow").select("member_id").where("subject", "=", `demand:${demandId}`).execute();
+    // Followers of one demand are bounded by the membership; the reminder goes only to those yet to vote.
+    await notifyMembers(
       trx,
-      "DemandOutcome",
-      batch.map((p) => ({
-        to: p.address,
-        idempotencyKey: `outcome:${demandId}:${p.id}`,
-        props: {
-          demandTitle: demand.title,
-          adopted: outcome.adopted,
-          explanation: outcome.explanation,
-          url: url(`/demands/${demandId}`),
-          unsubscribeNote: "You get this because you took part in this demand.",
-        },
-      })),
+      followers.map((f) => Number(f.member_id)).filter((id) => !alreadyVoted.has(id)),
+      {
+        kind: "voting_closing",
+        title: `Voting closes in 24 hours: ${demand.title}`,
+        paragraphs: [`Voting closes ${formatWhen(new Date(votingEndsAt))}. You have not voted yet.`],
+        url: `/demands/${demandId}#vote`,
+        action: "Vote now",
+        group: { key: `demand:${demandId}`, title: demand.title },
+        reason: "You get this because you follow this demand.",
+      },
     );
-    const done = batch.length < batchSize;
-    if (!done) await enqueueJob(trx, JOBS.notifyOutcome, { demandId, afterMemberId: batch[batch.length - 1]!.id });
-    return { sent, done };
+    return true;
   });
 }
 
@@ -285,24 +323,64 @@ export async function decideOnAmendment(db: Database, amendmentId: number, decid
       });
       // Authors whose amendments this one overtook are told, with the one-step way to update theirs.
       for (const other of outdated) {
-        const to = other.author_notification_email ?? other.author_email;
-        if (!to) continue;
-        await queueEmail(trx, {
-          template: "AmendmentOutdated",
-          to,
-          props: { demandTitle: demand.title, url: url(`/demands/${demand.id}/amendments/${other.id}#update`) },
+        if (!other.author_id) continue;
+        await notifyMembers(trx, [other.author_id], {
+          kind: "amendment_decided",
+          title: `Your amendment to ${demand.title} needs updating`,
+          paragraphs: [
+            `The authors of "${demand.title}" accepted another amendment that changed the text yours replaces, so yours cannot be accepted as it stands.`,
+            "Open it to see the new text and update your amendment in one step. The discussion stays with it, and so do its supporters if you keep your wording.",
+          ],
+          url: `/demands/${demand.id}/amendments/${other.id}#update`,
+          action: "Update my amendment",
+          group: { key: `demand:${demand.id}`, title: demand.title },
+          reason: "You get this because you proposed this amendment.",
+          actorId: deciderId,
         });
       }
     }
     await decideAmendment(trx, amendmentId, deciderId, decision.accept ? "accepted" : "declined", decision.reason);
-    const amender = amendment.author_id ? await getMember(trx, amendment.author_id) : undefined;
-    if (amender?.email) {
-      await queueEmail(trx, {
-        template: "AmendmentDecided",
-        to: amender.notification_email ?? amender.email,
-        props: { demandTitle: demand.title, accepted: decision.accept, reason: decision.reason, url: url(`/demands/${demand.id}/amendments/${amendment.id}`) },
+    if (amendment.author_id) {
+      await notifyMembers(trx, [amendment.author_id], {
+        kind: "amendment_decided",
+        title: `Your amendment to ${demand.title} was ${decision.accept ? "accepted" : "declined"}`,
+        paragraphs: [
+          decision.accept ? `The authors of "${demand.title}" accepted your amendment. It is now part of the text, credited to you.` : `The authors of "${demand.title}" declined your amendment.`,
+          ...(decision.reason ? [`Their reason: ${decision.reason}`] : []),
+        ],
+        url: `/demands/${demand.id}/amendments/${amendment.id}`,
+        action: "See the demand",
+        group: { key: `demand:${demand.id}`, title: demand.title },
+        reason: "You get this because you proposed this amendment.",
+        actorId: deciderId,
       });
     }
     return { ok: true, revision } as const;
+  });
+}
+
+/**
+ * An organisation endorses a demand (or updates its statement): followers of the demand hear about a
+ * new endorsement, not about an edited one.
+ */
+export async function endorseDemand(db: Database, demandId: number, organisationId: number, statement: string, memberId: number) {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("endorsement").select("withdrawn_at").where("demand_id", "=", demandId).where("organisation_id", "=", organisationId).executeTakeFirst();
+    await upsertEndorsement(trx, demandId, organisationId, statement, memberId);
+    if (before && !before.withdrawn_at) return;
+    const [demand, organisation] = await Promise.all([
+      trx.selectFrom("demand").select("title").where("id", "=", demandId).executeTakeFirstOrThrow(),
+      trx.selectFrom("organisation").select("name").where("id", "=", organisationId).executeTakeFirstOrThrow(),
+    ]);
+    await notifyFollowers(trx, [`demand:${demandId}`, `organisation:${organisationId}`], {
+      kind: "endorsement",
+      title: `${organisation.name} endorsed ${demand.title}`,
+      paragraphs: [`“${statement}”`],
+      url: `/demands/${demandId}#endorsements`,
+      action: "See the endorsements",
+      group: { key: `demand:${demandId}`, title: demand.title },
+      reason: "You get this because you follow this demand or organisation.",
+      actorId: memberId,
+    });
   });
 }

@@ -5,7 +5,8 @@ import { anonymiseLetterWriters, deleteOldLetterWords, dispatchDueLetters, recor
 import { foldCountDeltas } from "~/models/petition.server";
 import { getEnv } from "~/utils/env.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
-import { closeDueVotes, closeVoting, notifyOutcome } from "~/services/demand.server";
+import { closeDueVotes, closeVoting, notifyVotingClosing } from "~/services/demand.server";
+import { expandNotificationJob, pruneNotifications, sendDigests } from "~/services/notifications.server";
 import { deliverEmail, deliverEmailBatch, queueWaitingEmails } from "~/utils/email.server";
 import type { JobHandlers } from "~/utils/jobs.server";
 import { logger } from "~/utils/logger.server";
@@ -24,9 +25,6 @@ export function jobHandlers(db: Database): JobHandlers {
     "demand.close-due": async () => {
       await closeDueVotes(db);
     },
-    "demand.notify-outcome": async ({ demandId, afterMemberId }) => {
-      await notifyOutcome(db, demandId, afterMemberId);
-    },
     // Rate-limit windows older than a day can never matter again.
     "maintenance.prune-rate-limits": async () => {
       await deleteExpiredRateLimitBuckets(db);
@@ -44,6 +42,21 @@ export function jobHandlers(db: Database): JobHandlers {
     },
     "petition.close-due": async () => {
       await closeDuePetitions(db);
+    },
+    "notification.expand": async ({ eventId }) => {
+      await expandNotificationJob(db, eventId);
+    },
+    "notification.voting-closing": async ({ demandId, votingEndsAt }) => {
+      await notifyVotingClosing(db, demandId, votingEndsAt);
+    },
+    "notification.digest-daily": async () => {
+      await sendDigests(db, "daily");
+    },
+    "notification.digest-weekly": async () => {
+      await sendDigests(db, "weekly");
+    },
+    "notification.prune": async () => {
+      await pruneNotifications(db);
     },
     // Nightly: letters' words 28 days after sending; writers' details on the petitions' schedule.
     "letter.privacy": async () => {

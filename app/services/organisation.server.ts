@@ -18,7 +18,7 @@ import {
   setMembershipRole,
   setOrganisationVerified,
 } from "~/models/organisation.server";
-import { queueEmail } from "~/utils/email.server";
+import { emailAddress, emailMember, notifyMembers } from "./notifications.server";
 import { getAppUrl } from "~/utils/env.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
@@ -44,13 +44,8 @@ export async function verifyOrganisation(db: Database, adminId: number, organisa
     if (!(await setOrganisationVerified(trx, organisationId))) return false;
     const organisation = (await getOrganisation(trx, organisationId))!;
     await recordAuditEvent(trx, { actorId: adminId, action: "organisation.verified", subjectType: "organisation", subjectId: organisationId, detail: { name: organisation.name } });
-    const creator = organisation.created_by ? await getMember(trx, organisation.created_by) : undefined;
-    if (creator?.email) {
-      await queueEmail(trx, {
-        template: "OrganisationVerified",
-        to: creator.email,
-        props: { organisationName: organisation.name, url: url(`/organisations/${organisation.slug}`) },
-      });
+    if (organisation.created_by) {
+      await emailMember(trx, { memberId: organisation.created_by, template: "OrganisationVerified", props: { organisationName: organisation.name, url: url(`/organisations/${organisation.slug}`) } });
     }
     return true;
   });
@@ -64,7 +59,7 @@ export async function inviteToOrganisation(db: Database, inviterId: number, orga
     const inviter = (await getMember(trx, inviterId))!;
     const token = generateToken();
     await insertInvitation(trx, { organisationId, email, tokenHash: hashToken(token), invitedBy: inviterId, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) });
-    await queueEmail(trx, {
+    await emailAddress(trx, {
       template: "OrganisationInvitation",
       to: email,
       props: { organisationName: organisation.name, inviterName: inviter.display_name, url: url(`/invitations/${token}`) },
@@ -92,8 +87,30 @@ export async function acceptInvitation(db: Database, memberId: number, token: st
   });
 }
 
+/** Asks to join; the organisation's admins are told (their "join request" notifications). */
 export async function requestToJoin(db: Database, memberId: number, organisationId: number, message: string) {
-  await insertJoinRequest(db, organisationId, memberId, message);
+  await db.transaction().execute(async (trx) => {
+    await insertJoinRequest(trx, organisationId, memberId, message);
+    const [organisation, member, admins] = await Promise.all([
+      getOrganisation(trx, organisationId),
+      getMember(trx, memberId),
+      trx.selectFrom("organisation_membership").select("member_id").where("organisation_id", "=", organisationId).where("role", "=", "admin").execute(),
+    ]);
+    if (!organisation) return;
+    await notifyMembers(
+      trx,
+      admins.map((a) => Number(a.member_id)),
+      {
+        kind: "join_request",
+        title: `${member?.display_name ?? "Someone"} asked to join ${organisation.name}`,
+        url: `/organisations/${organisation.slug}/manage#requests`,
+        action: "See the request",
+        group: { key: `organisation:${organisationId}`, title: organisation.name },
+        reason: "You get this because you are an admin of this organisation.",
+        actorId: memberId,
+      },
+    );
+  });
 }
 
 export async function decideJoinRequest(db: Database, adminId: number, organisationId: number, memberId: number, accept: boolean) {
@@ -109,12 +126,8 @@ export async function decideJoinRequest(db: Database, adminId: number, organisat
       subjectId: organisationId,
       detail: { memberId },
     });
-    if (member?.email) {
-      await queueEmail(trx, {
-        template: "JoinRequestDecided",
-        to: member.notification_email ?? member.email,
-        props: { organisationName: organisation.name, accepted: accept, url: url(`/organisations/${organisation.slug}`) },
-      });
+    if (member) {
+      await emailMember(trx, { memberId, template: "JoinRequestDecided", props: { organisationName: organisation.name, accepted: accept, url: url(`/organisations/${organisation.slug}`) } });
     }
     return true;
   });

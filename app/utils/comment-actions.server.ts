@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { getComment, insertComment, markCommentDeleted, reportComment, requestCommentReview, updateCommentBody } from "~/models/comment.server";
-import { followDemand } from "~/models/demand.server";
+import { getComment, markCommentDeleted, requestCommentReview, updateCommentBody } from "~/models/comment.server";
+import { postComment, reportCommentToModerators } from "~/services/discussion.server";
 import type { CurrentMember } from "./auth.server";
 import { db } from "./db.server";
 import { redirectWithFlash } from "./flash.server";
@@ -44,11 +44,7 @@ export async function handleCommentIntent(
     if (!canOnDemand(member, "demand.comment", target.context)) throw new Response("Forbidden", { status: 403 });
     const parsed = parseForm(CommentSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-    const id = await db.transaction().execute(async (trx) => {
-      const created = await insertComment(trx, { demandId: target.demandId, amendmentId: target.amendmentId, parentId: parsed.data.parentId ?? null, authorId: member.id, body: parsed.data.body, contentNote: parsed.data.contentNote });
-      if (created) await followDemand(trx, target.demandId, member.id);
-      return created;
-    });
+    const id = await postComment(db, member, { demandId: target.demandId, amendmentId: target.amendmentId, parentId: parsed.data.parentId ?? null, body: parsed.data.body, contentNote: parsed.data.contentNote, url: target.back });
     if (!id) throw new Response("Not found", { status: 404 });
     return redirectWithFlash(request, `${target.back}#comment-${id}`, { kind: "success", message: "Your comment is posted." });
   }
@@ -58,7 +54,7 @@ export async function handleCommentIntent(
     const comment = await getComment(db, parsed.data.commentId);
     if (!comment || comment.demand_id !== target.demandId) throw new Response("Not found", { status: 404 });
     if (comment.author_id === member.id) return invalid({ form: "You cannot report your own comment." });
-    const result = await reportComment(db, comment.id, member.id, parsed.data.reason);
+    const result = await reportCommentToModerators(db, comment.id, member.id, parsed.data.reason);
     return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, {
       kind: "success",
       message: result.recorded ? "Thank you. A moderator will look at it." : "You have already reported this comment.",

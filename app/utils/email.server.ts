@@ -46,13 +46,14 @@ export class TransientEmailError extends Error {
  */
 export async function queueEmail<N extends EmailTemplateName>(
   trx: Database,
-  email: { template: N; to: string; props: EmailTemplateProps<N>; idempotencyKey?: string },
+  email: { template: N; to: string; props: EmailTemplateProps<N>; idempotencyKey?: string; headers?: Record<string, string> },
 ): Promise<number | null> {
   const emailId = await insertEmail(trx, {
     template: email.template,
     toAddress: email.to.trim().toLowerCase(),
     props: email.props as Record<string, unknown>,
     idempotencyKey: email.idempotencyKey ?? randomUUID(),
+    headers: email.headers,
   });
   if (emailId !== null) await enqueueJob(trx, JOBS.sendEmail, { emailId });
   return emailId;
@@ -66,11 +67,11 @@ export async function queueEmail<N extends EmailTemplateName>(
 export async function queueEmails<N extends EmailTemplateName>(
   trx: Database,
   template: N,
-  recipients: Array<{ to: string; props: EmailTemplateProps<N>; idempotencyKey: string }>,
+  recipients: Array<{ to: string; props: EmailTemplateProps<N>; idempotencyKey: string; headers?: Record<string, string> }>,
 ) {
   const ids = await insertEmails(
     trx,
-    recipients.map((r) => ({ template, toAddress: r.to.trim().toLowerCase(), props: r.props as Record<string, unknown>, idempotencyKey: r.idempotencyKey })),
+    recipients.map((r) => ({ template, toAddress: r.to.trim().toLowerCase(), props: r.props as Record<string, unknown>, idempotencyKey: r.idempotencyKey, headers: r.headers })),
   );
   const batches: Array<{ emailIds: number[] }> = [];
   for (let i = 0; i < ids.length; i += EMAIL_BATCH_SIZE) batches.push({ emailIds: ids.slice(i, i + EMAIL_BATCH_SIZE) });
@@ -200,7 +201,7 @@ async function suppressedEmails(db: Database, emails: Array<{ id: number; templa
  * An unknown template (or props already cleared) fails the email for good and returns null.
  * `renders` lets a batch render each distinct template + props once.
  */
-async function composeEmail(db: Database, email: { id: number; template: string; props: unknown; to_address: string }, renders?: Map<string, Promise<Rendered>>) {
+async function composeEmail(db: Database, email: { id: number; template: string; props: unknown; to_address: string; headers?: Record<string, string> | null }, renders?: Map<string, Promise<Rendered>>) {
   if (!(email.template in emailTemplates) || !email.props) {
     await markEmailAttemptFailed(db, email.id, `Unknown template ${email.template}`, true);
     return null;
@@ -212,7 +213,7 @@ async function composeEmail(db: Database, email: { id: number; template: string;
     if (!renders.has(key)) renders.set(key, render());
     rendered = renders.get(key)!;
   } else rendered = render();
-  return { from: getEnv().EMAIL_FROM, to: email.to_address, headers: {}, ...(await rendered) } satisfies RenderedEmail;
+  return { from: getEnv().EMAIL_FROM, to: email.to_address, headers: email.headers ?? {}, ...(await rendered) } satisfies RenderedEmail;
 }
 
 /** Development and test transport: stores the rendered message where /dev/outbox shows it. */

@@ -8,26 +8,34 @@ export const JOBS = {
   sendEmailBatch: "email.send-batch",
   closeVoting: "demand.close-voting",
   closeDueVotes: "demand.close-due",
-  notifyOutcome: "demand.notify-outcome",
   pruneRateLimits: "maintenance.prune-rate-limits",
   recountPetitions: "petition.recount",
   anonymiseSigners: "petition.anonymise",
   petitionNews: "petition.news",
   closeDuePetitions: "petition.close-due",
   letterPrivacy: "letter.privacy",
+  expandNotification: "notification.expand",
+  votingClosing: "notification.voting-closing",
+  dailyDigest: "notification.digest-daily",
+  weeklyDigest: "notification.digest-weekly",
+  pruneNotifications: "notification.prune",
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
   [JOBS.sendEmailBatch]: { emailIds: number[] };
   [JOBS.closeVoting]: { demandId: number };
   [JOBS.closeDueVotes]: Record<string, never>;
-  [JOBS.notifyOutcome]: { demandId: number; afterMemberId: number };
   [JOBS.pruneRateLimits]: Record<string, never>;
   [JOBS.recountPetitions]: Record<string, never>;
   [JOBS.anonymiseSigners]: Record<string, never>;
   [JOBS.petitionNews]: { petitionId: number; messageKey: string; subject: string; message: string; afterId: number };
   [JOBS.closeDuePetitions]: Record<string, never>;
   [JOBS.letterPrivacy]: Record<string, never>;
+  [JOBS.expandNotification]: { eventId: number };
+  [JOBS.votingClosing]: { demandId: number; votingEndsAt: string };
+  [JOBS.dailyDigest]: Record<string, never>;
+  [JOBS.weeklyDigest]: Record<string, never>;
+  [JOBS.pruneNotifications]: Record<string, never>;
 };
 type JobName = keyof JobData;
 
@@ -38,13 +46,17 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   [JOBS.closeVoting]: { name: JOBS.closeVoting, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   // A sweep every minute closes any vote whose own job was lost (say, a deadline moved by hand).
   [JOBS.closeDueVotes]: { name: JOBS.closeDueVotes, retryLimit: 0, expireInSeconds: 120 },
-  [JOBS.notifyOutcome]: { name: JOBS.notifyOutcome, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [JOBS.pruneRateLimits]: { name: JOBS.pruneRateLimits, retryLimit: 2, expireInSeconds: 300 },
   [JOBS.recountPetitions]: { name: JOBS.recountPetitions, retryLimit: 2, expireInSeconds: 900 },
   [JOBS.anonymiseSigners]: { name: JOBS.anonymiseSigners, retryLimit: 5, expireInSeconds: 900 },
   [JOBS.petitionNews]: { name: JOBS.petitionNews, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [JOBS.closeDuePetitions]: { name: JOBS.closeDuePetitions, retryLimit: 0, expireInSeconds: 120 },
   [JOBS.letterPrivacy]: { name: JOBS.letterPrivacy, retryLimit: 5, expireInSeconds: 900 },
+  [JOBS.expandNotification]: { name: JOBS.expandNotification, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  [JOBS.votingClosing]: { name: JOBS.votingClosing, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  [JOBS.dailyDigest]: { name: JOBS.dailyDigest, retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 },
+  [JOBS.weeklyDigest]: { name: JOBS.weeklyDigest, retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 },
+  [JOBS.pruneNotifications]: { name: JOBS.pruneNotifications, retryLimit: 2, expireInSeconds: 900 },
 };
 
 export const JOB_SCHEMA = "pgboss";
@@ -101,6 +113,10 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
     await boss.schedule(JOBS.recountPetitions, "23 3 * * *", {});
     await boss.schedule(JOBS.anonymiseSigners, "41 3 * * *", {});
     await boss.schedule(JOBS.letterPrivacy, "53 3 * * *", {});
+    await boss.schedule(JOBS.pruneNotifications, "7 4 * * *", {});
+    // Digests at 07:00 UK time, whatever the clocks are doing.
+    await boss.schedule(JOBS.dailyDigest, "0 7 * * *", {}, { tz: "Europe/London" });
+    await boss.schedule(JOBS.weeklyDigest, "0 7 * * 1", {}, { tz: "Europe/London" });
     if (options.every3s) {
       const tick = options.every3s;
       let running = false;

@@ -5,7 +5,7 @@ import { signingSecret } from "./env.server";
 // secret (see signingSecret), so a development link stops working after a restart. Read on first
 // use: this module is loaded at start-up, before the configuration has been checked and reported.
 let secret: string | undefined;
-const mac = (purpose: string, id: number) => {
+const mac = (purpose: string, id: number | string) => {
   secret ??= signingSecret();
   return createHmac("sha256", secret).update(`${purpose}:${id}`).digest("hex").slice(0, 32);
 };
@@ -15,7 +15,7 @@ const mac = (purpose: string, id: number) => {
  * row's id and a MAC of it with the link's purpose, so nothing needs storing and one kind of link
  * cannot be used as another.
  */
-export type LinkPurpose = "petition-news-off" | "letter-reply";
+export type LinkPurpose = "petition-news-off" | "letter-reply" | "unsubscribe";
 
 export function signedLinkToken(purpose: LinkPurpose, id: number) {
   return `${id}.${mac(purpose, id)}`;
@@ -29,4 +29,17 @@ export function readSignedLinkToken(purpose: LinkPurpose, token: string): number
   const expected = Buffer.from(mac(purpose, id));
   const given = Buffer.from(match[2]!);
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+}
+
+/** A link for one member and one kind of mail ("12-comment_reply"), for unsubscribe links. */
+export function signedMemberKindToken(purpose: LinkPurpose, memberId: number, kind: string) {
+  return `${memberId}-${kind}.${mac(purpose, `${memberId}-${kind}`)}`;
+}
+
+export function readSignedMemberKindToken(purpose: LinkPurpose, token: string): { memberId: number; kind: string } | null {
+  const match = /^(\d{1,15})-([a-z_]{1,40})\.([0-9a-f]{32})$/.exec(token);
+  if (!match) return null;
+  const expected = Buffer.from(mac(purpose, `${match[1]}-${match[2]}`));
+  const given = Buffer.from(match[3]!);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? { memberId: Number(match[1]), kind: match[2]! } : null;
 }

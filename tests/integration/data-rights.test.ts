@@ -76,7 +76,7 @@ describe("download my data", () => {
     expect(data.comments.map((c: { body: string }) => c.body)).toEqual(["MY-COMMENT"]);
     expect(data.amendments.map((a: { proposedText: string }) => a.proposedText)).toEqual(["MY-AMENDMENT-TEXT for the whole demand."]);
     expect(data.amendmentSupports).toHaveLength(0);
-    expect(data.follows.map((f: { demandId: number }) => f.demandId).sort()).toEqual([consultation, voting].sort());
+    expect(data.follows.map((f: { subject: string }) => f.subject).sort()).toEqual([`demand:${consultation}`, `demand:${voting}`].sort());
     expect(data.reports).toEqual([expect.objectContaining({ commentId: theirs, reason: "MY-REPORT-REASON" })]);
     expect(data.joinRequests).toEqual([expect.objectContaining({ organisation: "Join Request Org", message: "MY-JOIN-MESSAGE" })]);
     expect(JSON.stringify(data)).not.toContain("Their comment");

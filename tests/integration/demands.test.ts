@@ -15,10 +15,11 @@ import { loader as orgPageLoader } from "../../app/routes/organisations.$slug";
 import { action as moderationAction, loader as moderationLoader } from "../../app/routes/admin.moderation";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { addSupport } from "../../app/models/amendment.server";
-import { castVote, closeVoting, notifyOutcome, openConsultation, proposeAmendment, saveDemandText, withdrawDemand as withdrawDemandService } from "../../app/services/demand.server";
+import { castVote, closeVoting, openConsultation, proposeAmendment, saveDemandText, withdrawDemand as withdrawDemandService } from "../../app/services/demand.server";
 import { deleteAccount } from "../../app/services/account.server";
 import { toLondonInput } from "../../app/utils/london-time";
 import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../../db/builders";
+import { expandNotificationJob } from "../../app/services/notifications.server";
 import { call, cookieFrom, latestEmail, request } from "./http";
 
 async function signedIn(spec: Parameters<typeof createMember>[1] = {}) {
@@ -335,16 +336,18 @@ describe("voting and closing", () => {
     expect(outcome.breakdown.find((b) => b.perspective === "carer_family")).toEqual({ perspective: "carer_family", suppressed: true, totals: null });
     expect(await stageOf(id)).toBe("adopted");
     expect(await db.selectFrom("demand_event").select("id").where("demand_id", "=", id).where("to_stage", "=", "adopted").execute()).toHaveLength(1);
-    // Closing queued the announcement as a job; running it (twice, as a retry would) emails each participant once.
-    const notify = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'demand.notify-outcome' and (data->>'demandId')::bigint = ${id}`.execute(db);
-    expect(notify.rows[0]!.n).toBe(1);
-    // In batches: the first batch queues the next one as a job.
-    expect(await notifyOutcome(db, id, 0, 5)).toEqual({ sent: 5, done: false });
-    const next = await sql<{ after: string }>`select data->>'afterMemberId' as after from pgboss.job where name = 'demand.notify-outcome' and (data->>'demandId')::bigint = ${id} order by created_on desc limit 1`.execute(db);
-    expect(await notifyOutcome(db, id, Number(next.rows[0]!.after), 5)).toEqual({ sent: 3, done: true });
-    expect(await notifyOutcome(db, id, 0, 50)).toEqual({ sent: 0, done: true });
-    const mails = await db.selectFrom("email").select("to_address").where("template", "=", "DemandOutcome").where("idempotency_key", "like", `outcome:${id}:%`).execute();
-    expect(mails).toHaveLength(8); // 7 voters and the author, once each
+    // Closing recorded the announcement for everyone who follows (taking part follows) and queued its
+    // fan-out; running it in batches of 5, then again as a retry would, tells each participant once.
+    const event = await db.selectFrom("notification_event").select(["id"]).where("kind", "=", "demand_outcome").where("subjects", "@>", sql<string[]>`array[${`demand:${id}`}]::text[]`).executeTakeFirstOrThrow();
+    const jobs = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'notification.expand' and (data->>'eventId')::bigint = ${event.id}`.execute(db);
+    expect(jobs.rows[0]!.n).toBe(1);
+    expect(await expandNotificationJob(db, event.id, 5)).toEqual({ delivered: 5, done: false });
+    expect(await expandNotificationJob(db, event.id, 5)).toEqual({ delivered: 3, done: true });
+    expect(await expandNotificationJob(db, event.id, 5)).toEqual({ delivered: 0, done: true });
+    const told = await db.selectFrom("notification").select("member_id").where("event_id", "=", event.id).execute();
+    expect(told.map((t) => Number(t.member_id)).sort((a, b) => a - b)).toEqual([author.id, ...le.map((m) => m.id), ...carers.map((m) => m.id)].sort((a, b) => a - b));
+    const mails = await db.selectFrom("email").select("to_address").where("template", "=", "Notification").where("idempotency_key", "like", `notification:${event.id}:%`).execute();
+    expect(mails).toHaveLength(8); // 7 voters and the author, once each ("immediately" is the default for outcomes)
     // Small groups never reach the stored outcome either.
     const stored = await db.selectFrom("demand").select("outcome").where("id", "=", id).executeTakeFirstOrThrow();
     expect(JSON.stringify(stored.outcome)).not.toMatch(/"carer_family","suppressed":false/);
@@ -386,8 +389,10 @@ describe("amendments", () => {
     expect(demand.body).toContain("## Why");
     const revision = await db.selectFrom("demand_revision").select(["author_id", "amendment_id", "note"]).where("demand_id", "=", id).where("number", "=", 2).executeTakeFirstOrThrow();
     expect(revision).toMatchObject({ author_id: amender.id, amendment_id: amendmentId });
-    const mail = await db.selectFrom("email").select(["template", "props"]).where("to_address", "=", amender.email).orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(mail.template).toBe("AmendmentDecided");
+    const mail = await db.selectFrom("email").select(["template", "props", "headers"]).where("to_address", "=", amender.email).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(mail.template).toBe("Notification");
+    expect((mail.props as { heading: string }).heading).toMatch(/Your amendment to .* was accepted/);
+    expect(mail.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
   });
 
   it("marks an amendment stale when its paragraph changed, and refuses to accept it blindly", async () => {

@@ -1,0 +1,70 @@
+import type { Database } from "../../db";
+import { getComment, insertComment, recordReport } from "~/models/comment.server";
+import { followDemand } from "~/models/demand.server";
+import { notifyFollowers, notifyMembers } from "./notifications.server";
+
+/**
+ * Posts a comment: the writer follows the demand from now on, and the author of the comment it
+ * replies to is told (without the reply's words: they stay on Chorus, not in mail providers' hands).
+ */
+export async function postComment(
+  db: Database,
+  author: { id: number; displayName: string },
+  comment: { demandId: number; amendmentId: number | null; parentId: number | null; body: string; contentNote: string | null; url: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const id = await insertComment(trx, { demandId: comment.demandId, amendmentId: comment.amendmentId, parentId: comment.parentId, authorId: author.id, body: comment.body, contentNote: comment.contentNote });
+    if (!id) return null;
+    await followDemand(trx, comment.demandId, author.id);
+    const parent = comment.parentId ? await getComment(trx, comment.parentId) : undefined;
+    const demand = await trx.selectFrom("demand").select("title").where("id", "=", comment.demandId).executeTakeFirstOrThrow();
+    const toldAsReply = parent?.author_id && parent.author_id !== author.id ? parent.author_id : null;
+    // Everyone following the demand (a digest by default); the parent's author hears of it as a reply instead.
+    await notifyFollowers(trx, [`demand:${comment.demandId}`], {
+      kind: "new_comment",
+      title: `${author.displayName} commented on ${demand.title}`,
+      url: `${comment.url}#comment-${id}`,
+      action: "Read the discussion",
+      group: { key: `demand:${comment.demandId}`, title: demand.title },
+      reason: "You get this because you follow this demand.",
+      actorId: author.id,
+      excluded: toldAsReply ? [toldAsReply] : [],
+    });
+    if (toldAsReply) {
+      await notifyMembers(trx, [toldAsReply], {
+        kind: "comment_reply",
+        title: `${author.displayName} replied to your comment on ${demand.title}`,
+        url: `${comment.url}#comment-${id}`,
+        action: "Read the reply",
+        group: { key: `demand:${comment.demandId}`, title: demand.title },
+        reason: "You get this because someone replied to your comment.",
+        actorId: author.id,
+      });
+    }
+    return id;
+  });
+}
+
+/** Records a report; moderators (and admins) are told that reports are waiting. */
+export async function reportCommentToModerators(db: Database, commentId: number, reporterId: number, reason: string) {
+  return db.transaction().execute(async (trx) => {
+    const result = await recordReport(trx, commentId, reporterId, reason);
+    if (result.recorded) {
+      const moderators = await trx.selectFrom("member_role").select("member_id").distinct().where("role", "in", ["moderator", "admin"]).execute();
+      await notifyMembers(
+        trx,
+        moderators.map((m) => Number(m.member_id)),
+        {
+          kind: "reports_waiting",
+          title: "A comment was reported and is waiting for a moderator",
+          url: "/admin/moderation",
+          action: "Open moderation",
+          group: { key: "moderation", title: "Moderation" },
+          reason: "You get this because you are a moderator.",
+          actorId: reporterId,
+        },
+      );
+    }
+    return result;
+  });
+}

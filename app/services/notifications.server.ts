@@ -1,0 +1,311 @@
+import { sql } from "kysely";
+import type { Database } from "../../db";
+import type { NotificationDelivery } from "../../db/schema";
+import type { EmailTemplateName, EmailTemplateProps } from "../../emails";
+import type { NotificationProps } from "../../emails/notification-emails";
+import { queueEmail, queueEmails } from "~/utils/email.server";
+import { getAppUrl } from "~/utils/env.server";
+import { enqueueJob, JOBS } from "~/utils/jobs.server";
+import { todayInLondon } from "~/utils/london-time";
+import { NOTIFICATION_KINDS, type NotificationKind } from "~/utils/notification-kinds";
+import { signedMemberKindToken } from "~/utils/signed-links.server";
+
+/**
+ * The one way Chorus emails a member. Every member email goes through here (a test fails if a
+ * route, model or other service queues member mail itself): the address is resolved one way
+ * (their notification address if they confirmed one, else their sign-in address; security mail
+ * always to the sign-in address), preferences and the global pause are checked, non-essential mail
+ * carries a per-recipient, per-kind List-Unsubscribe link (RFC 8058 one-click), and the idempotency
+ * key is built here, all inside the caller's transaction.
+ */
+
+const url = (path: string) => `${getAppUrl()}${path}`;
+export const SETTINGS_PATH = "/settings/notifications";
+
+/** Where a member's mail goes: security mail to the sign-in address, everything else to their chosen one. */
+function addressOf(member: { email: string | null; notification_email: string | null }, use: "sign-in" | "notifications") {
+  return use === "sign-in" ? member.email : (member.notification_email ?? member.email);
+}
+
+/** The RFC 8058 headers and footer links for one recipient and one kind of mail. */
+export function stopLinks(memberId: number, kind: NotificationKind | "digest_daily" | "digest_weekly", reason: string) {
+  const stopUrl = url(`/unsubscribe/${signedMemberKindToken("unsubscribe", memberId, kind)}`);
+  return {
+    props: { reason, stopUrl, settingsUrl: url(SETTINGS_PATH) },
+    headers: { "List-Unsubscribe": `<${stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+  };
+}
+
+/**
+ * Service mail to a member (their organisation was verified, their join request decided, their
+ * comment hidden, their password changed): always sent, no unsubscribe link, no promotion.
+ */
+export async function emailMember<N extends EmailTemplateName>(
+  trx: Database,
+  email: { memberId: number; template: N; props: EmailTemplateProps<N>; address?: "sign-in" | "notifications"; key?: string },
+) {
+  const member = await trx.selectFrom("member").select(["email", "notification_email"]).where("id", "=", email.memberId).where("deleted_at", "is", null).executeTakeFirst();
+  const to = member ? addressOf(member, email.address ?? "notifications") : null;
+  if (!to) return null;
+  return queueEmail(trx, { template: email.template, to, props: email.props, idempotencyKey: email.key ? `member:${email.memberId}:${email.key}` : undefined });
+}
+
+/**
+ * Mail to an address that is not (or not yet) a member's: joining, signing in, invitations, an
+ * address being confirmed. Kept here so every email Chorus writes about its members is in one file.
+ */
+export function emailAddress<N extends EmailTemplateName>(trx: Database, email: { to: string; template: N; props: EmailTemplateProps<N>; key?: string }) {
+  return queueEmail(trx, { template: email.template, to: email.to, props: email.props, idempotencyKey: email.key });
+}
+
+export interface NotificationInput {
+  kind: NotificationKind;
+  /** The in-app line and the email's heading. */
+  title: string;
+  /** What the email says under the heading. */
+  paragraphs?: string[];
+  url: string;
+  action?: string;
+  /** What digests and the centre group it under: the demand or campaign it is about. */
+  group: { key: string; title: string };
+  /** Why the recipient gets it, for the email's footer. */
+  reason: string;
+  /** Who caused it: never told about their own action. */
+  actorId?: number | null;
+}
+
+async function recordEvent(trx: Database, input: NotificationInput, audience: { subjects?: string[]; recipients?: number[]; excluded?: number[] }) {
+  const props = { heading: input.title, paragraphs: input.paragraphs ?? [], action: { label: input.action ?? "Open it on Chorus", url: url(input.url) }, reason: input.reason };
+  return trx
+    .insertInto("notification_event")
+    .values({
+      kind: input.kind,
+      subjects: audience.subjects ?? [],
+      recipients: audience.recipients ?? null,
+      excluded: audience.excluded ?? [],
+      actor_id: input.actorId ?? null,
+      title: input.title.slice(0, 300),
+      url: input.url,
+      group_key: input.group.key,
+      group_title: input.group.title.slice(0, 300),
+      template: "Notification",
+      props: JSON.stringify(props),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}
+
+/** Notifies a few named members (a reply's parent author, an organisation's admins), in the caller's transaction. */
+export async function notifyMembers(trx: Database, memberIds: number[], input: NotificationInput) {
+  const recipients = [...new Set(memberIds)].filter((id) => id !== input.actorId);
+  if (!recipients.length) return 0;
+  const event = await recordEvent(trx, input, { recipients });
+  let delivered = 0;
+  for (let done = false; !done; ) {
+    const batch = await expandBatch(trx, event.id, EXPAND_BATCH_SIZE);
+    delivered += batch.delivered;
+    done = batch.done;
+  }
+  return delivered;
+}
+
+/**
+ * Notifies everyone following any of `subjects` ("demand:12", "topic:housing"). Only the event is
+ * written here, with a job that expands it in batches (never in the request, however many follow).
+ */
+export async function notifyFollowers(trx: Database, subjects: string[], input: NotificationInput & { excluded?: number[] }) {
+  const event = await recordEvent(trx, input, { subjects, excluded: input.excluded });
+  await enqueueJob(trx, JOBS.expandNotification, { eventId: event.id });
+  return event.id;
+}
+
+export const EXPAND_BATCH_SIZE = 5_000;
+
+/**
+ * One batch of an event's fan-out, in the caller's transaction: the next recipients after the
+ * event's cursor (member-id order), each one's in-app notification (unique per event and member),
+ * an email now for those who chose "immediately" (idempotency key per event and member), a digest
+ * mark for daily or weekly, nothing for "off"; then the cursor moves. A batch that dies rolls back
+ * whole, so a restarted fan-out delivers each notification and email exactly once.
+ */
+export async function expandBatch(trx: Database, eventId: number, batchSize: number) {
+  const event = await trx.selectFrom("notification_event").selectAll().where("id", "=", eventId).forUpdate().executeTakeFirst();
+  if (!event || event.expanded_at) return { delivered: 0, done: true };
+  const ids = event.recipients
+    ? [...event.recipients].map(Number).filter((id) => id > Number(event.cursor_member_id)).sort((a, b) => a - b).slice(0, batchSize)
+    : (
+        await sql<{ member_id: number }>`
+          select distinct member_id from follow
+          where subject = any(${event.subjects}::text[]) and member_id > ${event.cursor_member_id}
+          order by member_id limit ${batchSize}`.execute(trx)
+      ).rows.map((r) => Number(r.member_id));
+  const kind = event.kind as NotificationKind;
+  const fallback: NotificationDelivery = NOTIFICATION_KINDS[kind]?.default ?? "daily";
+  const members = ids.length
+    ? await trx
+        .selectFrom("member")
+        .leftJoin("notification_preference", (join) => join.onRef("notification_preference.member_id", "=", "member.id").on("notification_preference.kind", "=", kind))
+        .select(["member.id", "member.email", "member.notification_email", "member.notifications_paused", "notification_preference.delivery"])
+        .where("member.id", "in", ids)
+        .where("member.deleted_at", "is", null)
+        .where("member.id", "<>", event.actor_id ?? 0)
+        .$if(event.excluded.length > 0, (qb) => qb.where("member.id", "not in", event.excluded.map(Number)))
+        .execute()
+    : [];
+  const wanted = members.map((m) => ({ ...m, delivery: m.delivery ?? fallback })).filter((m) => m.delivery !== "off");
+  let delivered = 0;
+  if (wanted.length) {
+    const inserted = await trx
+      .insertInto("notification")
+      .values(
+        wanted.map((m) => ({
+          member_id: m.id,
+          event_id: event.id,
+          kind,
+          title: event.title,
+          url: event.url,
+          group_key: event.group_key,
+          group_title: event.group_title,
+          digest: !m.notifications_paused && (m.delivery === "daily" || m.delivery === "weekly") ? m.delivery : null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(["event_id", "member_id"]).doNothing())
+      .returning("member_id")
+      .execute();
+    delivered = inserted.length;
+    const fresh = new Set(inserted.map((r) => Number(r.member_id)));
+    const props = event.props as unknown as Omit<NotificationProps, "stopUrl" | "settingsUrl">;
+    const now = wanted.filter((m) => fresh.has(m.id) && m.delivery === "immediately" && !m.notifications_paused && addressOf(m, "notifications"));
+    await queueEmails(
+      trx,
+      "Notification",
+      now.map((m) => {
+        const stop = stopLinks(m.id, kind, props.reason);
+        return { to: addressOf(m, "notifications")!, props: { ...props, ...stop.props }, headers: stop.headers, idempotencyKey: `notification:${event.id}:${m.id}` };
+      }),
+    );
+  }
+  const done = ids.length < batchSize;
+  await trx
+    .updateTable("notification_event")
+    .set({ cursor_member_id: ids.length ? ids[ids.length - 1]! : event.cursor_member_id, expanded_at: done ? new Date() : null })
+    .where("id", "=", event.id)
+    .execute();
+  return { delivered, done };
+}
+
+/** The notification.expand job: one batch in its own transaction, then the next batch's job. */
+export async function expandNotificationJob(db: Database, eventId: number, batchSize = EXPAND_BATCH_SIZE) {
+  return db.transaction().execute(async (trx) => {
+    const batch = await expandBatch(trx, eventId, batchSize);
+    if (!batch.done) await enqueueJob(trx, JOBS.expandNotification, { eventId });
+    return batch;
+  });
+}
+
+/**
+ * The daily or weekly digest: for each member with notifications waiting for it, one email grouping
+ * them by demand or campaign, then the marks are cleared, in batches of 500 members. Keyed per member
+ * and day, so a digest run twice the same day sends once. `now` is a parameter so tests control the clock.
+ */
+export async function sendDigests(db: Database, cadence: "daily" | "weekly", now = new Date()) {
+  let sent = 0;
+  for (;;) {
+    const batch = await db.transaction().execute(async (trx) => {
+      const members = await trx
+        .selectFrom("notification")
+        .select("member_id")
+        .distinct()
+        .where("digest", "=", cadence)
+        .orderBy("member_id")
+        .limit(500)
+        .execute();
+      if (!members.length) return 0;
+      const ids = members.map((m) => Number(m.member_id));
+      const rows = await trx
+        .selectFrom("notification")
+        .innerJoin("member", "member.id", "notification.member_id")
+        .select(["notification.id", "notification.member_id", "notification.title", "notification.url", "notification.group_key", "notification.group_title", "member.email", "member.notification_email", "member.notifications_paused"])
+        .where("notification.digest", "=", cadence)
+        .where("notification.member_id", "in", ids)
+        .orderBy("notification.id")
+        .execute();
+      const byMember = new Map<number, typeof rows>();
+      for (const r of rows) byMember.set(Number(r.member_id), [...(byMember.get(Number(r.member_id)) ?? []), r]);
+      for (const [memberId, items] of byMember) {
+        const first = items[0]!;
+        const to = addressOf(first, "notifications");
+        if (!to || first.notifications_paused) continue;
+        const groups = new Map<string, { title: string; items: Array<{ title: string; url: string }> }>();
+        for (const item of items.slice(-100)) {
+          const group = groups.get(item.group_key) ?? { title: item.group_title, items: [] };
+          group.items.push({ title: item.title, url: url(item.url) });
+          groups.set(item.group_key, group);
+        }
+        const stop = stopLinks(memberId, cadence === "daily" ? "digest_daily" : "digest_weekly", `You get this because you chose a ${cadence} summary for some notifications.`);
+        await queueEmail(trx, {
+          template: "NotificationDigest",
+          to,
+          props: { cadence, groups: [...groups.values()], moreUrl: url("/notifications"), ...stop.props },
+          headers: stop.headers,
+          idempotencyKey: `digest:${cadence}:${memberId}:${todayInLondon(now)}`,
+        });
+        sent++;
+      }
+      await trx.updateTable("notification").set({ digest: null }).where("digest", "=", cadence).where("member_id", "in", ids).where("id", "<=", Math.max(...rows.map((r) => Number(r.id)))).execute();
+      return ids.length;
+    });
+    if (!batch) return sent;
+  }
+}
+
+/** The in-app centre keeps 90 days. */
+export async function pruneNotifications(db: Database, now = new Date()) {
+  const cutoff = new Date(now.getTime() - 90 * 86_400_000);
+  const result = await db.deleteFrom("notification").where("created_at", "<", cutoff).executeTakeFirst();
+  await db.deleteFrom("notification_event").where("created_at", "<", cutoff).where("expanded_at", "is not", null).execute();
+  return Number(result.numDeletedRows);
+}
+
+/** "Stop these emails": that kind off, or every kind in that digest off. */
+export async function unsubscribe(db: Database, memberId: number, kind: string) {
+  const kinds =
+    kind === "digest_daily" || kind === "digest_weekly"
+      ? await kindsDeliveredAs(db, memberId, kind === "digest_daily" ? "daily" : "weekly")
+      : kind in NOTIFICATION_KINDS
+        ? [kind as NotificationKind]
+        : [];
+  if (!kinds.length) return [];
+  await db
+    .insertInto("notification_preference")
+    .values(kinds.map((k) => ({ member_id: memberId, kind: k, delivery: "off" as const })))
+    .onConflict((oc) => oc.columns(["member_id", "kind"]).doUpdateSet({ delivery: "off" }))
+    .execute();
+  return kinds;
+}
+
+/** Each kind's delivery for a member: their choice, else the default. */
+export async function preferencesOf(db: Database, memberId: number) {
+  const rows = await db.selectFrom("notification_preference").select(["kind", "delivery"]).where("member_id", "=", memberId).execute();
+  const chosen = new Map(rows.map((r) => [r.kind, r.delivery]));
+  return Object.fromEntries((Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).map((k) => [k, chosen.get(k) ?? NOTIFICATION_KINDS[k].default])) as Record<NotificationKind, NotificationDelivery>;
+}
+
+async function kindsDeliveredAs(db: Database, memberId: number, delivery: NotificationDelivery) {
+  const all = await preferencesOf(db, memberId);
+  return (Object.keys(all) as NotificationKind[]).filter((k) => all[k] === delivery);
+}
+
+export async function savePreferences(db: Database, memberId: number, choices: Partial<Record<NotificationKind, NotificationDelivery>>, paused: boolean) {
+  await db.transaction().execute(async (trx) => {
+    const entries = Object.entries(choices) as Array<[NotificationKind, NotificationDelivery]>;
+    if (entries.length) {
+      await trx
+        .insertInto("notification_preference")
+        .values(entries.map(([kind, delivery]) => ({ member_id: memberId, kind, delivery })))
+        .onConflict((oc) => oc.columns(["member_id", "kind"]).doUpdateSet((eb) => ({ delivery: eb.ref("excluded.delivery") })))
+        .execute();
+    }
+    await trx.updateTable("member").set({ notifications_paused: paused }).where("id", "=", memberId).execute();
+  });
+}

@@ -1,0 +1,31 @@
+import type { NotificationDelivery } from "../../db/schema";
+
+/**
+ * Every kind of notification, what the settings page calls it, and its default: quiet by default
+ * (digests), immediate only where waiting would make it useless (a vote about to close, a reply to
+ * you, a decision on your work, someone waiting at your organisation's door).
+ */
+export const NOTIFICATION_KINDS = {
+  comment_reply: { label: "Replies to your comments", default: "immediately" },
+  amendment_decided: { label: "Decisions on your amendments", default: "immediately" },
+  voting_closing: { label: "Voting closes in 24 hours on a demand you follow", default: "immediately" },
+  demand_outcome: { label: "The outcome of a demand you follow or took part in", default: "immediately" },
+  demand_stage: { label: "A demand you follow opens for consultation or voting", default: "daily" },
+  new_comment: { label: "New comments on demands you follow", default: "daily" },
+  endorsement: { label: "An organisation endorses a demand you follow", default: "daily" },
+  campaign_update: { label: "Updates and milestones from campaigns you follow", default: "daily" },
+  topic_new_demand: { label: "New demands in topics you follow", default: "weekly" },
+  join_request: { label: "Requests to join an organisation you run", default: "immediately" },
+  reports_waiting: { label: "Reported comments waiting for a moderator", default: "daily" },
+} as const satisfies Record<string, { label: string; default: NotificationDelivery }>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+export const isNotificationKind = (value: string): value is NotificationKind => value in NOTIFICATION_KINDS;
+
+export const DELIVERY_LABELS: Record<NotificationDelivery, string> = {
+  immediately: "Email me straight away",
+  daily: "In a daily digest",
+  weekly: "In a weekly digest",
+  off: "Off",
+};
