@@ -8,10 +8,15 @@ export interface StopLinks {
   settingsUrl: string;
 }
 
+// No punctuation straight after a link: mail programs would take it into the address.
 function Footer({ reason, stopUrl, settingsUrl }: StopLinks) {
   return (
     <>
-      {reason} To stop these emails: <Link href={stopUrl}>{stopUrl}</Link>. To choose what you get and how often: <Link href={settingsUrl}>{settingsUrl}</Link>.
+      {reason}
+      <br />
+      Stop these emails: <Link href={stopUrl}>{stopUrl}</Link>
+      <br />
+      Choose what you get and how often: <Link href={settingsUrl}>{settingsUrl}</Link>
     </>
   );
 }

@@ -183,7 +183,7 @@ export async function closeVoting(db: Database, demandId: number): Promise<Deman
     // this transaction: closing stays fast whatever the turnout, and the announcement cannot be lost.
     await notifyFollowers(trx, [`demand:${demandId}`], {
       kind: "demand_outcome",
-      title: `${demand.title} was ${outcome.adopted ? "adopted" : "not adopted"}`,
+      title: `Result: ${demand.title} was ${outcome.adopted ? "adopted" : "not adopted"}`,
       paragraphs: [`The vote has closed. ${outcome.explanation}`, "Thank you for taking part. The full result, including a breakdown by perspective, is on the demand's page."],
       url: `/demands/${demandId}#result`,
       action: "See the result",

@@ -178,6 +178,8 @@ export async function deliverEmailBatch(db: Database, emailIds: number[], transp
 
 type Rendered = { subject: string; html: string; text: string; replyTo?: string };
 
+const STOP_URL_PLACEHOLDER = "https://chorus.invalid/stop-url-placeholder";
+
 /**
  * Emails not to send because the provider told us about their address (see mail-events.server.ts):
  * none to an address that hard-bounced; only service mail to one that complained. They are marked
@@ -206,14 +208,19 @@ async function composeEmail(db: Database, email: { id: number; template: string;
     await markEmailAttemptFailed(db, email.id, `Unknown template ${email.template}`, true);
     return null;
   }
-  const render = () => renderEmail(email.template as EmailTemplateName, email.props as never);
-  let rendered: Promise<Rendered>;
+  const props = email.props as Record<string, unknown>;
+  let rendered: Rendered;
   if (renders) {
-    const key = `${email.template}:${JSON.stringify(email.props)}`;
-    if (!renders.has(key)) renders.set(key, render());
-    rendered = renders.get(key)!;
-  } else rendered = render();
-  return { from: getEnv().EMAIL_FROM, to: email.to_address, headers: email.headers ?? {}, ...(await rendered) } satisfies RenderedEmail;
+    // A fan-out's messages differ only in their stop link: render each distinct message once with a
+    // placeholder, then put each recipient's link in (links are [a-z0-9:/._-], safe in HTML as is).
+    const stopUrl = typeof props.stopUrl === "string" && /^[A-Za-z0-9:/._-]+$/.test(props.stopUrl) ? props.stopUrl : null;
+    const shared = stopUrl ? { ...props, stopUrl: STOP_URL_PLACEHOLDER } : props;
+    const key = `${email.template}:${JSON.stringify(shared)}`;
+    if (!renders.has(key)) renders.set(key, renderEmail(email.template as EmailTemplateName, shared as never));
+    const once = await renders.get(key)!;
+    rendered = stopUrl ? { ...once, html: once.html.replaceAll(STOP_URL_PLACEHOLDER, stopUrl), text: once.text.replaceAll(STOP_URL_PLACEHOLDER, stopUrl) } : once;
+  } else rendered = await renderEmail(email.template as EmailTemplateName, props as never);
+  return { from: getEnv().EMAIL_FROM, to: email.to_address, headers: email.headers ?? {}, ...rendered } satisfies RenderedEmail;
 }
 
 /** Development and test transport: stores the rendered message where /dev/outbox shows it. */

@@ -66,6 +66,8 @@ const facilitator = await createMember(db, { roles: ["admin"] });
 const demandId = await createDemand(db, { authorId: author.id });
 await openDemandForVoting(db, demandId, facilitator.id);
 await sql`insert into vote (demand_id, member_id, choice) select ${demandId}, id, 'support' from member where email like 'voter%'`.execute(db);
+// Voting follows the demand (castVote does it); the outcome goes to its followers.
+await sql`insert into follow (subject, member_id) select ${`demand:${demandId}`}, id from member where email like 'voter%'`.execute(db);
 await expireVoting(db, demandId);
 
 const boss = await startJobs(db, jobHandlers(db), { work: true });

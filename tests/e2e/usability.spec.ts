@@ -110,6 +110,8 @@ test("an admin changes a role only after confirming it, and no page scrolls side
     "/settings/data",
     "/settings/perspectives",
     "/settings/organisations",
+    "/settings/notifications",
+    "/notifications",
     "/welcome",
     "/privacy",
     "/terms",

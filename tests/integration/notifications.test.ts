@@ -243,6 +243,27 @@ describe("fan-out", () => {
   });
 });
 
+describe("delivering a fan-out", () => {
+  it("renders the message once per batch, and each recipient gets their own stop link", async () => {
+    const followers = await Promise.all(Array.from({ length: 3 }, () => createMember(db)));
+    for (const f of followers) await follow(db, "topic:other", f.id);
+    const eventId = await db.transaction().execute((trx) => notifyFollowers(trx, ["topic:other"], { kind: "demand_outcome", title: "An outcome for everyone", url: "/demands", group: { key: "o", title: "O" }, reason: "Because." }));
+    await expandNotificationJob(db, eventId);
+    const emails = await db.selectFrom("email").select(["id", "to_address", "props"]).where("idempotency_key", "like", `notification:${eventId}:%`).orderBy("id").execute();
+    const { deliverEmailBatch, outboxTransport } = await import("../../app/utils/email.server");
+    await deliverEmailBatch(db, emails.map((e) => e.id), { ...outboxTransport(db), name: "outbox" });
+    const sent = await db.selectFrom("outbox_message").select(["email_id", "html", "text"]).where("email_id", "in", emails.map((e) => e.id)).orderBy("email_id").execute();
+    expect(sent).toHaveLength(3);
+    for (const [i, message] of sent.entries()) {
+      const own = (emails[i]!.props as { stopUrl: string }).stopUrl;
+      expect(message.html).toContain(own);
+      expect(message.text).toContain(own);
+      expect(message.html).not.toContain("stop-url-placeholder");
+      for (const other of emails.filter((_, j) => j !== i)) expect(message.text).not.toContain((other.props as { stopUrl: string }).stopUrl);
+    }
+  });
+});
+
 describe("the notification centre", () => {
   it("lists a member's own notifications, opens one (marking it read), and marks all read", async () => {
     const me = await createMember(db);
