@@ -137,6 +137,8 @@ export async function expandBatch(trx: Database, eventId: number, batchSize: num
         await sql<{ member_id: number }>`
           select distinct member_id from follow
           where subject = any(${event.subjects}::text[]) and member_id > ${event.cursor_member_id}
+            -- Following starts from the moment you follow: not news from before it.
+            and created_at <= ${event.created_at}
           order by member_id limit ${batchSize}`.execute(trx)
       ).rows.map((r) => Number(r.member_id));
   const kind = event.kind as NotificationKind;

@@ -133,11 +133,12 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
     for (const name of Object.keys(handlers) as JobName[]) {
       // One job per fetch, so a failure retries only the job that failed. Single emails (sign-in
       // links, confirmations) get two workers of their own, so one slow send never holds the next;
-      // bulk mail is on its own queue, 100 messages a job, and fetches several jobs a poll (a poll
-      // every 0.5 s would otherwise cap it at 2 provider calls a second); a failure there retries
+      // bulk mail is on its own queue, 100 messages a job, and fetches 20 jobs a poll (a poll every
+      // 0.5 s would otherwise cap it at 2 provider calls a second; 20 allows 40, about 4,000 messages
+      // a second, and the transport paces calls to the account's limit); a failure there retries
       // the whole fetch, which is harmless because sent emails are skipped.
       const workers = name === JOBS.sendEmail ? 2 : 1;
-      const batchSize = name === JOBS.sendEmailBatch ? 5 : 1;
+      const batchSize = name === JOBS.sendEmailBatch ? 20 : 1;
       for (let i = 0; i < workers; i++) {
         await boss.work<JobData[typeof name]>(name, { batchSize, pollingIntervalSeconds: 0.5 }, async (jobs) => {
           for (const job of jobs) await (handlers[name] as (data: unknown) => Promise<void>)(job.data);
