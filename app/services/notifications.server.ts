@@ -138,7 +138,8 @@ export async function expandBatch(trx: Database, eventId: number, batchSize: num
           select distinct member_id from follow
           where subject = any(${event.subjects}::text[]) and member_id > ${event.cursor_member_id}
             -- Following starts from the moment you follow: not news from before it.
-            and created_at <= ${event.created_at}
+            -- (compared in SQL: a JavaScript date would lose the microseconds)
+            and created_at <= (select created_at from notification_event where id = ${event.id})
           order by member_id limit ${batchSize}`.execute(trx)
       ).rows.map((r) => Number(r.member_id));
   const kind = event.kind as NotificationKind;

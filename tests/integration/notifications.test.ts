@@ -243,6 +243,19 @@ describe("fan-out", () => {
   });
 });
 
+describe("following starts when you follow", () => {
+  it("an event from before someone followed does not reach them, even if its fan-out runs later", async () => {
+    const early = await createMember(db);
+    const late = await createMember(db);
+    await follow(db, "topic:rights_law", early.id);
+    const eventId = await db.transaction().execute((trx) => notifyFollowers(trx, ["topic:rights_law"], { kind: "topic_new_demand", title: "Old news", url: "/demands", group: { key: "n", title: "N" }, reason: "Because." }));
+    await follow(db, "topic:rights_law", late.id);
+    await expandNotificationJob(db, eventId);
+    expect(await kindsOf(early.id)).toEqual(["topic_new_demand"]);
+    expect(await kindsOf(late.id)).toEqual([]);
+  });
+});
+
 describe("delivering a fan-out", () => {
   it("renders the message once per batch, and each recipient gets their own stop link", async () => {
     const followers = await Promise.all(Array.from({ length: 3 }, () => createMember(db)));
