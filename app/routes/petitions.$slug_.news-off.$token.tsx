@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LinkLanding } from "~/components/link-landing";
 import { stopPetitionNews } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
 import { readSignedLinkToken } from "~/utils/signed-links.server";
 import { loadPublicPetition } from "~/utils/petition-access.server";
 
@@ -18,16 +17,32 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: signatureId !== null, petition: { slug: petition.slug, title: petition.title } };
 }
 
-/** One press, no sign-in: the signer gets no more news about this campaign. Their signature still counts. */
-export async function action({ request, params }: ActionFunctionArgs) {
+/**
+ * One press, no sign-in: the signer gets no more news about this campaign (their signature still
+ * counts). Also the target of a mail program's one-click unsubscribe (RFC 8058): no cookie needed,
+ * and never a redirect.
+ */
+export async function action({ params }: ActionFunctionArgs) {
   const { petition, signatureId } = await load(params.slug, params.token);
-  if (signatureId === null) return redirectWithFlash(request, `/petitions/${petition.slug}`, { kind: "error", message: "That link is not valid." });
+  if (signatureId === null) throw new Response("Not found", { status: 404 });
   await stopPetitionNews(db, petition.id, signatureId);
-  return redirectWithFlash(request, `/petitions/${petition.slug}`, { kind: "success", message: "You will get no more news about this campaign. Your signature still counts." });
+  return { done: true };
 }
 
 export default function NewsOff() {
   const { valid, petition } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
+  if (done) {
+    return (
+      <div className="prose">
+        <h1>No more campaign news</h1>
+        <p role="status">You will get no more news about the campaign behind &ldquo;{petition.title}&rdquo;. Your signature still counts.</p>
+        <p>
+          <Link to={`/petitions/${petition.slug}`}>Go to the petition</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <LinkLanding valid={valid} title="Stop campaign news" button="Stop the news" expiredMessage="This link is not valid. Use the link in the latest email." retry={{ to: `/petitions/${petition.slug}`, label: "Go to the petition" }}>
       <p>Press the button to stop getting news about the campaign behind &ldquo;{petition.title}&rdquo;. Your signature still counts.</p>

@@ -226,11 +226,16 @@ export async function sendPetitionNewsBatch(db: Database, job: { petitionId: num
     const sent = await queueEmails(
       trx,
       "PetitionNews",
-      signers.map((s) => ({
-        to: s.email,
-        idempotencyKey: `petition-news:${job.messageKey}:${s.id}`,
-        props: { petitionTitle: petition.title, subject: job.subject, message: job.message, petitionUrl: base, stopUrl: `${base}/news-off/${signedLinkToken("petition-news-off", s.id)}` },
-      })),
+      signers.map((s) => {
+        const stopUrl = `${base}/news-off/${signedLinkToken("petition-news-off", s.id)}`;
+        return {
+          to: s.email,
+          idempotencyKey: `petition-news:${job.messageKey}:${s.id}`,
+          props: { petitionTitle: petition.title, subject: job.subject, message: job.message, petitionUrl: base, stopUrl },
+          // One-click unsubscribe (RFC 8058): the stop link takes a cookie-less POST.
+          headers: { "List-Unsubscribe": `<${stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        };
+      }),
     );
     const done = signers.length < batchSize;
     if (!done) await enqueueJob(trx, JOBS.petitionNews, { ...job, afterId: signers[signers.length - 1]!.id });

@@ -365,9 +365,13 @@ describe("news to signers", () => {
     const { action: stopAction, loader: stopLoader } = await import("../../app/routes/petitions.$slug_.news-off.$token");
     const forged = token.replace(/.$/, (c) => (c === "0" ? "1" : "0"));
     expect((await call(stopLoader, request(`/petitions/${slug}/news-off/${forged}`), { slug, token: forged })).data.valid).toBe(false);
-    await call(stopAction, request(`/petitions/${slug}/news-off/${forged}`, { method: "POST" }), { slug, token: forged });
+    expect((await call(stopAction, request(`/petitions/${slug}/news-off/${forged}`, { method: "POST" }), { slug, token: forged })).status).toBe(404);
     expect((await call(petitionLoader, request(`/petitions/${slug}`, { cookie: lead.cookie }), { slug })).data.newsAudience).toBe(3);
-    await call(stopAction, request(`/petitions/${slug}/news-off/${token}`, { method: "POST" }), { slug, token });
+    const headers = (await db.selectFrom("email").select("headers").where("to_address", "=", "n1@example.org").where("template", "=", "PetitionNews").executeTakeFirstOrThrow()).headers;
+    expect(headers).toEqual({ "List-Unsubscribe": `<${stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    // A mail program's one-click POST: no cookie, and an answer, not a redirect.
+    const oneClick = await call(stopAction, request(`/petitions/${slug}/news-off/${token}`, { form: { "List-Unsubscribe": "One-Click" } }), { slug, token });
+    expect(oneClick).toMatchObject({ status: 200, location: null, data: { done: true } });
     expect((await call(petitionLoader, request(`/petitions/${slug}`, { cookie: lead.cookie }), { slug })).data.newsAudience).toBe(2);
   });
 });
