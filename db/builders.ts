@@ -1,6 +1,7 @@
 import type { Database } from "./index";
 import type { CoalitionRole, DecisionRule, OrganisationKind, Perspective, Topic } from "./schema";
-import { openConsultation, openVoting, proposeDemand } from "../app/services/demand.server";
+import { castVote, closeVoting, openConsultation, openVoting, proposeDemand } from "../app/services/demand.server";
+import { startCampaign } from "../app/services/campaign.server";
 import { PERSPECTIVES_CONSENT_VERSION, recordConsent, replacePerspectives, TERMS_VERSION } from "../app/models/consent.server";
 import { grantMemberRole, insertMember } from "../app/models/member.server";
 import { addMembership, insertOrganisation, setOrganisationVerified } from "../app/models/organisation.server";
@@ -118,4 +119,20 @@ export async function openDemandForVoting(db: Database, demandId: number, facili
 /** Puts a vote's deadline in the past (as if time had passed), ready for closeVoting. */
 export async function expireVoting(db: Database, demandId: number) {
   await db.updateTable("demand").set({ voting_ends_at: new Date(Date.now() - 1000) }).where("id", "=", demandId).execute();
+}
+
+/**
+ * A running campaign led by `leadId`, started the way members start one: a demand of theirs adopted
+ * by vote, then the campaign. Returns the campaign's id.
+ */
+export async function createRunningCampaign(db: Database, leadId: number, title = `A campaign ${unique()}`) {
+  const admin = await createMember(db, { roles: ["admin"] });
+  const demandId = await createDemand(db, { authorId: leadId });
+  await openDemandForVoting(db, demandId, admin.id);
+  await castVote(db, demandId, (await createMember(db)).id, { choice: "support", reason: null, reasonPublic: false });
+  await expireVoting(db, demandId);
+  await closeVoting(db, demandId);
+  const started = await startCampaign(db, leadId, demandId, { title, pitch: "A pitch long enough for the campaign page.", ask: "An ask long enough for the campaign.", target: "Decision makers", endsOn: null }, []);
+  if (!started.ok) throw new Error(started.reason);
+  return started.id;
 }

@@ -10,6 +10,7 @@ import { inSendingWindow, type LetterParts } from "~/utils/letters";
 import { todayInLondon } from "~/utils/london-time";
 import { normaliseSignerEmail } from "~/utils/petition-signers";
 import { signedLinkToken } from "~/utils/signed-links.server";
+import { slugFor } from "~/utils/slugs.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 export const LETTER_LINK_DAYS = 14;
@@ -24,17 +25,6 @@ export const LETTER_WORDS_DAYS = 28;
 
 const DAY = 86_400_000;
 
-function slugFor(title: string) {
-  const base = title
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return `${base || "letter"}-${generateToken().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
-}
-
 /** A letter campaign inside a campaign, with its chosen targets, as a draft. */
 export async function createLetterCampaign(db: Database, campaignId: number, actorId: number, fields: LetterCampaignFields) {
   return db.transaction().execute(async (trx) => {
@@ -42,7 +32,7 @@ export async function createLetterCampaign(db: Database, campaignId: number, act
       .insertInto("letter_campaign")
       .values({
         campaign_id: campaignId,
-        slug: slugFor(fields.title),
+        slug: slugFor(fields.title, "letter"),
         title: fields.title,
         ask: fields.ask,
         talking_points: fields.talkingPoints,

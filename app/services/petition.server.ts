@@ -10,25 +10,14 @@ import { RATE_LIMITS } from "~/utils/rate-limit.server";
 import type { EmailTemplateProps } from "../../emails";
 import { todayInLondon } from "~/utils/london-time";
 import { normaliseSignerEmail } from "~/utils/petition-signers";
+import { slugFor } from "~/utils/slugs.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 export const SIGNATURE_LINK_DAYS = 14;
 export const MAX_EMAILS_PER_SIGNATURE = 5;
 
-/** A readable address from the title, with a random tail so two petitions never collide. */
-function slugFor(title: string) {
-  const base = title
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return `${base || "petition"}-${generateToken().slice(0, 6)}`;
-}
-
 export async function createPetition(db: Database, campaignId: number, actorId: number, fields: PetitionFields) {
-  return insertPetition(db, campaignId, actorId, slugFor(fields.title), fields);
+  return insertPetition(db, campaignId, actorId, slugFor(fields.title, "petition"), fields);
 }
 
 export const openPetition = (db: Database, id: number) => setPetitionStatus(db, id, ["draft"], "open");

@@ -4,38 +4,15 @@
  * < 60 s at Resend's default 5 requests a second), the sign-in link's delivery time (target < 5 s),
  * the provider calls made and any duplicate deliveries (must be 0). Run: `npm run bench`.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { startBenchDatabase } from "./bench-database";
+import { startResendStandIn } from "./resend-stand-in";
 
 const VOTERS = 20_000;
 const database = await startBenchDatabase("chorus_bench_mail");
 
-// The stand-in: answers like Resend, records when each address was first delivered, counts repeats.
-const deliveredAt = new Map<string, number>();
-let duplicates = 0;
-let calls = 0;
-let callsThisSecond = 0;
-let overLimit = 0;
-setInterval(() => (callsThisSecond = 0), 1000).unref();
-const standIn = createServer((req, res) => {
-  let raw = "";
-  req.on("data", (c) => (raw += c));
-  req.on("end", () => {
-    calls++;
-    if (++callsThisSecond > 5) overLimit++;
-    const body = JSON.parse(raw || "{}");
-    const messages: Array<{ to: string[] }> = req.url === "/emails/batch" ? body : [body];
-    for (const m of messages) {
-      const to = m.to[0]!;
-      if (deliveredAt.has(to)) duplicates++;
-      else deliveredAt.set(to, performance.now());
-    }
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(req.url === "/emails/batch" ? { data: messages.map((_, i) => ({ id: `re-${calls}-${i}` })) } : { id: `re-${calls}` }));
-  });
-});
-await new Promise<void>((r) => standIn.listen(0, "127.0.0.1", r));
+// The stand-in counts each address's first delivery and any repeat, and seconds over Resend's 5 calls.
+const standIn = await startResendStandIn(5);
+const { deliveredAt } = standIn.stats;
 
 Object.assign(process.env, {
   DATABASE_URL: database.url,
@@ -43,7 +20,7 @@ Object.assign(process.env, {
   COOKIE_SECRET: "bench-".repeat(8),
   LOG_LEVEL: "silent",
   RESEND_API_KEY: "re_bench",
-  RESEND_BASE_URL: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`,
+  RESEND_BASE_URL: standIn.url,
   RESEND_REQUESTS_PER_SECOND: "5",
 });
 
@@ -89,7 +66,7 @@ const signIn = deliveredAt.has(signInAddress) ? deliveredAt.get(signInAddress)! 
 
 console.log(`Outcome emails delivered: ${outcomeTimes.length.toLocaleString("en-GB")} of ${expected.toLocaleString("en-GB")} in ${(allDone / 1000).toFixed(1)} s (${Math.round(outcomeTimes.length / (allDone / 1000))} a second; target < 60 s)`);
 console.log(`Sign-in link requested 3 s into the fan-out, delivered after ${(signIn / 1000).toFixed(2)} s (target < 5 s)`);
-console.log(`Provider calls: ${calls} (seconds with more than 5 calls: ${overLimit}); duplicate deliveries: ${duplicates}`);
+console.log(`Provider calls: ${standIn.stats.calls} (seconds with more than 5 calls: ${standIn.stats.overLimit}); duplicate deliveries: ${standIn.stats.duplicates}`);
 
 await boss.stop({ graceful: false, close: false, wait: true });
 standIn.close();

@@ -4,38 +4,15 @@
  * the worker delivers through a local stand-in for Resend's batch endpoint (100 a call): delivery
  * throughput in messages a second, and duplicate deliveries (must be 0). Run: `npm run bench`.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { startBenchDatabase } from "./bench-database";
+import { startResendStandIn } from "./resend-stand-in";
 
 const FOLLOWERS = 100_000;
 const database = await startBenchDatabase("chorus_bench_notify");
 
 // The stand-in answers like Resend and counts each address's deliveries.
-const delivered = new Map<string, number>();
-let duplicates = 0;
-let calls = 0;
-let firstAt = 0;
-let lastAt = 0;
-const standIn = createServer((req, res) => {
-  let raw = "";
-  req.on("data", (c) => (raw += c));
-  req.on("end", () => {
-    calls++;
-    const body = JSON.parse(raw || "{}");
-    const messages: Array<{ to: string[] }> = req.url === "/emails/batch" ? body : [body];
-    for (const m of messages) {
-      const to = m.to[0]!;
-      if (delivered.has(to)) duplicates++;
-      delivered.set(to, (delivered.get(to) ?? 0) + 1);
-    }
-    firstAt ||= performance.now();
-    lastAt = performance.now();
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(req.url === "/emails/batch" ? { data: messages.map((_, i) => ({ id: `re-${calls}-${i}` })) } : { id: `re-${calls}` }));
-  });
-});
-await new Promise<void>((r) => standIn.listen(0, "127.0.0.1", r));
+const standIn = await startResendStandIn();
+const { deliveredAt: delivered } = standIn.stats;
 
 Object.assign(process.env, {
   DATABASE_URL: database.url,
@@ -43,7 +20,7 @@ Object.assign(process.env, {
   COOKIE_SECRET: "bench-".repeat(8),
   LOG_LEVEL: "silent",
   RESEND_API_KEY: "re_bench",
-  RESEND_BASE_URL: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`,
+  RESEND_BASE_URL: standIn.url,
   // A paid Resend plan's limit; the stand-in itself sets none.
   RESEND_REQUESTS_PER_SECOND: "50",
 });
@@ -84,11 +61,11 @@ while (performance.now() - started < 600_000) {
   await new Promise((r) => setTimeout(r, 100));
 }
 const counts = (await sql<{ notifications: number; emails: number }>`select (select count(*)::int from notification) as notifications, (select count(*)::int from email where template = 'Notification') as emails`.execute(db)).rows[0]!;
-const deliverySeconds = (lastAt - firstAt) / 1000;
+const deliverySeconds = (standIn.stats.lastAt - standIn.stats.firstAt) / 1000;
 
 console.log(`Closing the vote (tally, decision log, event and its job): ${Math.round(closedIn)} ms`);
 console.log(`Expanded into ${counts.notifications.toLocaleString("en-GB")} notifications and ${counts.emails.toLocaleString("en-GB")} queued emails in ${(expandedIn / 1000).toFixed(1)} s (target < 20 s), while delivery ran`);
-console.log(`Delivered ${delivered.size.toLocaleString("en-GB")} of ${expected.toLocaleString("en-GB")} through the stand-in in ${deliverySeconds.toFixed(1)} s: ${Math.round(delivered.size / deliverySeconds)} messages a second, ${calls} calls of up to 100; duplicates: ${duplicates}`);
+console.log(`Delivered ${delivered.size.toLocaleString("en-GB")} of ${expected.toLocaleString("en-GB")} through the stand-in in ${deliverySeconds.toFixed(1)} s: ${Math.round(delivered.size / deliverySeconds)} messages a second, ${standIn.stats.calls} calls of up to 100; duplicates: ${standIn.stats.duplicates}`);
 
 await boss.stop({ graceful: false, close: false, wait: true });
 standIn.close();

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createDemand, createMember, expireVoting, openDemandForVoting } from "../../db/builders";
+import { createMember, createRunningCampaign } from "../../db/builders";
 import { getLetterCampaign, type LetterCampaignFields } from "../../app/models/letter.server";
 import { resolveTargets, upsertTarget } from "../../app/models/target.server";
-import { startCampaign } from "../../app/services/campaign.server";
-import { castVote, closeVoting } from "../../app/services/demand.server";
 import {
   anonymiseLetterWriters,
   confirmLetter,
@@ -44,17 +42,7 @@ async function signedIn(roles: Array<"admin"> = []) {
   return { ...member, cookie: cookieFrom(outcome.setCookies) };
 }
 
-async function campaignFor(leadId: number) {
-  const admin = await createMember(db, { roles: ["admin"] });
-  const demandId = await createDemand(db, { authorId: leadId });
-  await openDemandForVoting(db, demandId, admin.id);
-  await castVote(db, demandId, (await createMember(db)).id, { choice: "support", reason: null, reasonPublic: false });
-  await expireVoting(db, demandId);
-  await closeVoting(db, demandId);
-  const started = await startCampaign(db, leadId, demandId, { title: "A campaign for letters", pitch: "A pitch long enough for the campaign page.", ask: "An ask long enough for the campaign.", target: "Decision makers", endsOn: null }, []);
-  if (!started.ok) throw new Error(started.reason);
-  return started.id;
-}
+const campaignFor = (leadId: number) => createRunningCampaign(db, leadId, "A campaign for letters");
 
 async function target(actorId: number, spec: { name?: string; role?: "mp" | "minister" | "councillor"; areas: string }) {
   const parsed = parseAreas(spec.areas);

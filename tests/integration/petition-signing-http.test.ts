@@ -4,10 +4,8 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createDemand, createMember, expireVoting, openDemandForVoting } from "../../db/builders";
+import { createMember, createRunningCampaign } from "../../db/builders";
 import { getPetitionBySlug } from "../../app/models/petition.server";
-import { startCampaign } from "../../app/services/campaign.server";
-import { castVote, closeVoting } from "../../app/services/demand.server";
 import { closePetition, createPetition, openPetition } from "../../app/services/petition.server";
 import { queueWaitingEmails } from "../../app/utils/email.server";
 import { createExpressApp } from "../../app/utils/express-app.server";
@@ -33,15 +31,8 @@ afterAll(() => server.close());
 
 async function openPetitionNow() {
   const lead = await createMember(db);
-  const admin = await createMember(db, { roles: ["admin"] });
-  const demandId = await createDemand(db, { authorId: lead.id });
-  await openDemandForVoting(db, demandId, admin.id);
-  await castVote(db, demandId, lead.id, { choice: "support", reason: null, reasonPublic: false });
-  await expireVoting(db, demandId);
-  await closeVoting(db, demandId);
-  const started = await startCampaign(db, lead.id, demandId, { title: "A campaign for signing", pitch: "A pitch long enough for the campaign page.", ask: "An ask long enough for the campaign.", target: "Decision makers", endsOn: null }, []);
-  if (!started.ok) throw new Error(started.reason);
-  const made = await createPetition(db, started.id, lead.id, { title: "Sign over HTTP", ask: "Fund a crisis house in every region.", why: "Because people in crisis deserve better than a distant ward.", addressedTo: "The Minister", goal: 1000, closesAt: null });
+  const campaignId = await createRunningCampaign(db, lead.id);
+  const made = await createPetition(db, campaignId, lead.id, { title: "Sign over HTTP", ask: "Fund a crisis house in every region.", why: "Because people in crisis deserve better than a distant ward.", addressedTo: "The Minister", goal: 1000, closesAt: null });
   await openPetition(db, made.id);
   return (await getPetitionBySlug(db, made.slug))!;
 }

@@ -1,10 +1,8 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createDemand, createMember, expireVoting, openDemandForVoting } from "../../db/builders";
+import { createMember, createRunningCampaign } from "../../db/builders";
 import { foldCountDeltas, getPetitionBySlug, recountPetitions } from "../../app/models/petition.server";
-import { startCampaign } from "../../app/services/campaign.server";
-import { castVote, closeVoting } from "../../app/services/demand.server";
 import { confirmSignature, createPetition, openPetition, signPetition, withdrawSignature } from "../../app/services/petition.server";
 import { action as newAction, loader as newLoader } from "../../app/routes/campaigns.$id_.petitions.new";
 import { action as petitionAction, loader as petitionLoader } from "../../app/routes/petitions.$slug";
@@ -22,18 +20,7 @@ async function signedIn() {
   return { ...member, cookie: cookieFrom(outcome.setCookies) };
 }
 
-/** A running campaign led by `lead`, from a freshly adopted demand. */
-async function campaignFor(leadId: number) {
-  const admin = await createMember(db, { roles: ["admin"] });
-  const demandId = await createDemand(db, { authorId: leadId });
-  await openDemandForVoting(db, demandId, admin.id);
-  await castVote(db, demandId, (await createMember(db)).id, { choice: "support", reason: null, reasonPublic: false });
-  await expireVoting(db, demandId);
-  await closeVoting(db, demandId);
-  const started = await startCampaign(db, leadId, demandId, { title: "A campaign for petitions", pitch: "A pitch long enough for the campaign page.", ask: "An ask long enough for the campaign.", target: "Decision makers", endsOn: null }, []);
-  if (!started.ok) throw new Error(started.reason);
-  return started.id;
-}
+const campaignFor = (leadId: number) => createRunningCampaign(db, leadId, "A campaign for petitions");
 
 async function openPetitionFor(leadId: number) {
   const campaignId = await campaignFor(leadId);
