@@ -95,7 +95,9 @@ const COUNT_LOCK = 727_001;
  * petition's milestones (or its goal) puts an entry on the campaign's timeline, in the same transaction.
  * Returns how many deltas were folded.
  */
-export async function foldCountDeltas(db: Database, limit = 10_000) {
+export type MilestoneReached = { campaignId: number; petitionTitle: string; milestone: number; goal: boolean };
+
+export async function foldCountDeltas(db: Database, limit = 10_000, onMilestone?: (trx: Database, reached: MilestoneReached) => Promise<unknown>) {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${COUNT_LOCK})`.execute(trx);
     const result = await sql<{ id: number; campaign_id: number; title: string; now: number; added: number; folded: number; milestones: number[]; goal: number }>`
@@ -122,6 +124,8 @@ export async function foldCountDeltas(db: Database, limit = 10_000) {
             author_id: null,
           })
           .execute();
+        // In the same transaction: the campaign's followers are told (see frequentWork).
+        await onMilestone?.(trx, { campaignId: row.campaign_id, petitionTitle: row.title, milestone, goal: milestone === row.goal });
       }
     }
     return result.rows.reduce((sum, r) => sum + r.folded, 0);

@@ -13,6 +13,7 @@ import {
 import { getDemandForUpdate, recordDemandEvent, setDemandStage } from "~/models/demand.server";
 import { listMemberOrganisations } from "~/models/organisation.server";
 import { follow } from "~/models/follow.server";
+import type { MilestoneReached } from "~/models/petition.server";
 import { todayInLondon } from "~/utils/london-time";
 import { notifyFollowers } from "./notifications.server";
 
@@ -104,5 +105,19 @@ export async function endCampaign(db: Database, campaignId: number, actorId: num
     await insertCampaignEvent(trx, { campaignId, kind: outcome, title: entry.title, body: entry.body, link: entry.link, happenedOn: todayInLondon(), authorId: actorId });
     await tellFollowers(trx, campaign, outcome === "won" ? `Won: ${entry.title}` : `Campaign closed: ${entry.title}`, actorId);
     return true;
+  });
+}
+
+/** A petition passed a milestone (found by the count fold): the campaign's followers hear of it. */
+export async function announceMilestone(trx: Database, reached: MilestoneReached) {
+  const campaign = await trx.selectFrom("campaign").select(["id", "title"]).where("id", "=", reached.campaignId).executeTakeFirst();
+  if (!campaign) return;
+  await notifyFollowers(trx, [`campaign:${campaign.id}`], {
+    kind: "campaign_update",
+    title: `${campaign.title}: ${reached.milestone.toLocaleString("en-GB")} signatures${reached.goal ? ", the goal" : ""} on "${reached.petitionTitle}"`,
+    url: `/campaigns/${campaign.id}#timeline-heading`,
+    action: "See the campaign",
+    group: { key: `campaign:${campaign.id}`, title: campaign.title },
+    reason: "You get this because you follow this campaign.",
   });
 }

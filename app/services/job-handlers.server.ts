@@ -3,6 +3,7 @@ import { anonymiseClosedPetitionSigners, recountPetitions } from "~/models/petit
 import { closeDuePetitions, sendPetitionNewsBatch } from "~/services/petition.server";
 import { anonymiseLetterWriters, deleteOldLetterWords, dispatchDueLetters, recordUndeliverableLetters, sendDueFollowUps } from "~/services/letter.server";
 import { foldCountDeltas } from "~/models/petition.server";
+import { announceMilestone } from "~/services/campaign.server";
 import { getEnv } from "~/utils/env.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyVotingClosing } from "~/services/demand.server";
@@ -75,7 +76,7 @@ export function jobHandlers(db: Database): JobHandlers {
 export async function frequentWork(db: Database) {
   const tasks = {
     waitingMail: () => queueWaitingEmails(db),
-    fold: () => foldCountDeltas(db),
+    fold: () => foldCountDeltas(db, undefined, announceMilestone),
     letters: () => dispatchDueLetters(db),
     followUps: () => sendDueFollowUps(db),
   };

@@ -254,9 +254,13 @@ describe("organiser tools and privacy", () => {
       await signPetition(db, petition, { ...signer(email), outwardCode: "M1" });
       await confirmSignature(db, petition.id, tokenFrom(((await latestEmail(db, email, "ConfirmSignature"))!.props as { confirmUrl: string }).confirmUrl));
     }
-    await foldCountDeltas(db);
+    const { announceMilestone } = await import("../../app/services/campaign.server");
+    await foldCountDeltas(db, undefined, announceMilestone);
     const updates = await db.selectFrom("campaign_event").select("title").where("campaign_id", "=", campaignId).where("kind", "=", "update").execute();
     expect(updates.map((u) => u.title)).toEqual(["2 signatures"]);
+    // The campaign's followers (its lead organiser follows it) are told, in the fold's transaction.
+    const told = await db.selectFrom("notification_event").select(["kind", "title", "subjects"]).where("subjects", "@>", sql<string[]>`array[${`campaign:${campaignId}`}]::text[]`).where("title", "like", "%signatures%").execute();
+    expect(told).toEqual([{ kind: "campaign_update", title: expect.stringContaining('2 signatures on "Milestone test"'), subjects: [`campaign:${campaignId}`] }]);
     // The dashboard places them: postcode area M, in the North West.
     const { loader: dashboardLoader } = await import("../../app/routes/campaigns.$id_.dashboard");
     const dashboard = await call(dashboardLoader, request(`/campaigns/${campaignId}/dashboard`, { cookie: lead.cookie }), { id: String(campaignId) });
