@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "../../db";
 
 export async function insertSession(db: Database, session: { id: string; memberId: number; expiresAt: Date; device: string }) {
@@ -21,6 +22,8 @@ export function getSessionWithMember(db: Database, sessionId: string) {
       "member.email",
       eb.selectFrom("member_role").select("role").whereRef("member_role.member_id", "=", "member.id").where("role", "=", "admin").as("admin_role"),
       eb.selectFrom("member_role").select("role").whereRef("member_role.member_id", "=", "member.id").where("role", "=", "moderator").as("moderator_role"),
+      // Unread notifications for the page header, counted to 100 from their partial index, in this same round trip.
+      sql<number>`(select count(*)::int from (select 1 from notification where notification.member_id = member.id and notification.read_at is null limit 100) unread)`.as("unread"),
     ])
     .where("session.id", "=", sessionId)
     .where("member.deleted_at", "is", null)

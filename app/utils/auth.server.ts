@@ -29,6 +29,8 @@ export interface CurrentMember extends Actor {
   displayName: string;
   email: string;
   sessionId: string;
+  /** Unread notifications (to 100), read with the session. */
+  unread: number;
 }
 
 type Resolved = { member: CurrentMember | null; setCookie: string | null };
@@ -72,6 +74,7 @@ async function resolveSession(request: Request): Promise<Resolved> {
       isAdmin: row.admin_role !== null,
       isModerator: row.moderator_role !== null,
       sessionId,
+      unread: Number(row.unread ?? 0),
     },
     setCookie,
   };
