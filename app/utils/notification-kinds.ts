@@ -24,7 +24,7 @@ export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as Notifi
 export const isNotificationKind = (value: string): value is NotificationKind => value in NOTIFICATION_KINDS;
 
 export const DELIVERY_LABELS: Record<NotificationDelivery, string> = {
-  immediately: "Email me straight away",
+  immediately: "Email straight away",
   daily: "In a daily digest",
   weekly: "In a weekly digest",
   off: "Off",
