@@ -1,4 +1,5 @@
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Link, Section, Text } from "@react-email/components";
+import { ActionEmail, P } from "./components/action-email";
 import { EmailLayout, styles } from "./components/email-layout";
 
 /** What every notification email says at the bottom: why it came, one link to stop it, one to choose. */
@@ -29,22 +30,11 @@ export interface NotificationProps extends StopLinks {
 /** One notification, sent straight away (the member chose "immediately" for its kind). */
 export function Notification({ heading, paragraphs, action, ...stop }: NotificationProps) {
   return (
-    <EmailLayout preview={heading} footer={<Footer {...stop} />}>
-      <Heading style={styles.heading}>{heading}</Heading>
+    <ActionEmail preview={heading} heading={heading} action={action} footer={<Footer {...stop} />}>
       {paragraphs.map((p, i) => (
-        <Text key={i} style={styles.text}>
-          {p}
-        </Text>
+        <P key={i}>{p}</P>
       ))}
-      <Text style={styles.text}>
-        <Button href={action.url} style={styles.button}>
-          {action.label}
-        </Button>
-      </Text>
-      <Text style={styles.small}>
-        Or copy this address into your browser: <Link href={action.url}>{action.url}</Link>
-      </Text>
-    </EmailLayout>
+    </ActionEmail>
   );
 }
 Notification.subject = (p: NotificationProps) => p.heading;

@@ -1,4 +1,7 @@
+import type { ReactNode } from "react";
+import { Form } from "@remix-run/react";
 import { TARGET_ROLES } from "../../db/schema";
+import { ErrorSummary } from "./error-summary";
 import { SelectField, TextField } from "./form-field";
 import { FieldError } from "./form-field";
 import { valueOf } from "~/utils/forms";
@@ -21,5 +24,21 @@ export function TargetFields({ values, errors }: { values: Record<string, string
         error={errors?.areas}
       />
     </>
+  );
+}
+
+/** The whole form for a decision maker (adding and editing): error summary, fields, one button. */
+export function TargetForm({ values, errors, submit, children }: { values: Record<string, string | string[]> | undefined; errors: Record<string, string> | undefined; submit: string; children?: ReactNode }) {
+  return (
+    <div className="form">
+      <ErrorSummary errors={errors} order={["name", "role", "body", "email", "areas"]} />
+      {children}
+      <Form method="post" noValidate>
+        <TargetFields values={values} errors={errors} />
+        <button type="submit" className="button">
+          {submit}
+        </button>
+      </Form>
+    </div>
   );
 }

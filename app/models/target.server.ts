@@ -38,20 +38,22 @@ export function getTarget(db: Database, id: number) {
   return db.selectFrom("target").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The columns a decision maker's fields set, for adding and editing alike. */
+const columnsOf = (fields: TargetFields) => ({
+  name: fields.name,
+  role: fields.role,
+  body: fields.body,
+  email: fields.email.trim(),
+  email_normalised: normalise(fields.email),
+  areas: fields.areas.areas,
+  everywhere: fields.areas.everywhere,
+});
+
 /** Adds a decision maker, or (same email) updates the one already listed. Returns its id and whether it was new. */
 export async function upsertTarget(db: Database, fields: TargetFields, actorId: number) {
   const row = await db
     .insertInto("target")
-    .values({
-      name: fields.name,
-      role: fields.role,
-      body: fields.body,
-      email: fields.email.trim(),
-      email_normalised: normalise(fields.email),
-      areas: fields.areas.areas,
-      everywhere: fields.areas.everywhere,
-      created_by: actorId,
-    })
+    .values({ ...columnsOf(fields), created_by: actorId })
     .onConflict((oc) =>
       oc.column("email_normalised").doUpdateSet((eb) => ({
         name: eb.ref("excluded.name"),
@@ -77,13 +79,7 @@ export async function updateTarget(db: Database, id: number, fields: TargetField
   await db
     .updateTable("target")
     .set((eb) => ({
-      name: fields.name,
-      role: fields.role,
-      body: fields.body,
-      email: fields.email.trim(),
-      email_normalised: normalise(fields.email),
-      areas: fields.areas.areas,
-      everywhere: fields.areas.everywhere,
+      ...columnsOf(fields),
       updated_at: new Date(),
       bounced_at: eb.case().when("email_normalised", "=", normalise(fields.email)).then(eb.ref("bounced_at")).else(null).end(),
       bounce_reason: eb.case().when("email_normalised", "=", normalise(fields.email)).then(eb.ref("bounce_reason")).else(null).end(),
@@ -119,7 +115,7 @@ export function listTargetChoices(db: Database) {
 export function resolveTargets(db: Database, letterCampaign: { id: number; own_roles: TargetRole[] }, postcode: { outward: string; area: string }) {
   return db
     .selectFrom("target")
-    .select(["id", "name", "role", "body"])
+    .select(["id", "name", "role", "body", "email"])
     .where("bounced_at", "is", null)
     .where((eb) =>
       eb.or([

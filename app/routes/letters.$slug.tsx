@@ -35,10 +35,7 @@ type Recipient = { id: number; name: string; role: string; body: string; email: 
 /** Who a letter from this postcode goes to, with the addresses "send it yourself" needs. */
 async function recipientsFor(lc: Parameters<typeof resolveTargets>[1], postcode: { outward: string; area: string }): Promise<Recipient[]> {
   const targets = await resolveTargets(db, lc, postcode);
-  if (!targets.length) return [];
-  const emails = await db.selectFrom("target").select(["id", "email"]).where("id", "in", targets.map((t) => t.id)).execute();
-  const byId = new Map(emails.map((e) => [e.id, e.email]));
-  return targets.map((t) => ({ id: t.id, name: t.name, role: TARGET_ROLE_LABELS[t.role], body: t.body, email: byId.get(t.id) ?? "" }));
+  return targets.map((t) => ({ id: t.id, name: t.name, role: TARGET_ROLE_LABELS[t.role], body: t.body, email: t.email }));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

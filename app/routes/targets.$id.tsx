@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary } from "~/components/error-summary";
-import { TargetFields } from "~/components/target-fields";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TargetForm } from "~/components/target-fields";
 import { getTarget, updateTarget } from "~/models/target.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -47,8 +46,7 @@ export default function EditTarget() {
       <p>
         <Link to="/targets">Back to decision makers</Link>
       </p>
-      <div className="form">
-        <ErrorSummary errors={result?.errors} order={["name", "role", "body", "email", "areas"]} />
+      <TargetForm values={result?.values ?? values} errors={result?.errors} submit="Save changes">
         <h1>{target.name}</h1>
         {target.bouncedAt ? (
           <div className="notice notice--warning">
@@ -58,13 +56,7 @@ export default function EditTarget() {
             </p>
           </div>
         ) : null}
-        <Form method="post" noValidate>
-          <TargetFields values={result?.values ?? values} errors={result?.errors} />
-          <button type="submit" className="button">
-            Save changes
-          </button>
-        </Form>
-      </div>
+      </TargetForm>
     </>
   );
 }

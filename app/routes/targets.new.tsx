@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
-import { ErrorSummary } from "~/components/error-summary";
-import { TargetFields } from "~/components/target-fields";
+import { Link, useActionData } from "@remix-run/react";
+import { TargetForm } from "~/components/target-fields";
 import { upsertTarget } from "~/models/target.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -33,16 +32,9 @@ export default function NewTarget() {
       <p>
         <Link to="/targets">Back to decision makers</Link>
       </p>
-      <div className="form">
-        <ErrorSummary errors={result?.errors} order={["name", "role", "body", "email", "areas"]} />
+      <TargetForm values={result?.values} errors={result?.errors} submit="Add to the directory">
         <h1>Add a decision maker</h1>
-        <Form method="post" noValidate>
-          <TargetFields values={result?.values} errors={result?.errors} />
-          <button type="submit" className="button">
-            Add to the directory
-          </button>
-        </Form>
-      </div>
+      </TargetForm>
     </>
   );
 }

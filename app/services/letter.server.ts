@@ -197,17 +197,15 @@ export async function dispatchDueLetters(db: Database, now = new Date()) {
     .limit(5_000)
     .execute();
   if (!due.length) return { sent: 0 };
-  const campaigns = new Map<number, LetterCampaignRow & { organiser_email: string | null }>();
-  for (const id of new Set(due.map((d) => Number(d.letter_campaign_id)))) {
-    const lc = await db
-      .selectFrom("letter_campaign")
-      .leftJoin("member", "member.id", "letter_campaign.created_by")
-      .selectAll("letter_campaign")
-      .select("member.email as organiser_email")
-      .where("letter_campaign.id", "=", id)
-      .executeTakeFirst();
-    if (lc && inSendingWindow(now, { days: lc.window_days, start: lc.window_start, end: lc.window_end })) campaigns.set(id, lc);
-  }
+  // The campaigns with letters due, in one query; those outside their sending window wait.
+  const rows = await db
+    .selectFrom("letter_campaign")
+    .leftJoin("member", "member.id", "letter_campaign.created_by")
+    .selectAll("letter_campaign")
+    .select("member.email as organiser_email")
+    .where("letter_campaign.id", "in", [...new Set(due.map((d) => Number(d.letter_campaign_id)))])
+    .execute();
+  const campaigns = new Map(rows.filter((lc) => inSendingWindow(now, { days: lc.window_days, start: lc.window_start, end: lc.window_end })).map((lc) => [Number(lc.id), lc]));
   let sent = 0;
   for (const { letter_campaign_id, target_id } of due) {
     const lc = campaigns.get(Number(letter_campaign_id));

@@ -12,15 +12,18 @@ export function ActionEmail({
   children,
   action,
   after,
+  footer,
 }: {
   preview: string;
   heading: string;
   children: ReactNode;
   action?: { label: string; url: string };
   after?: ReactNode;
+  /** Replaces the layout's footer (notification mail says why it came and how to stop it). */
+  footer?: ReactNode;
 }) {
   return (
-    <EmailLayout preview={preview}>
+    <EmailLayout preview={preview} footer={footer}>
       <Heading style={styles.heading}>{heading}</Heading>
       {children}
       {action ? (

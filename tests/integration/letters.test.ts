@@ -468,6 +468,12 @@ describe("the pages", () => {
     const sixth = await call(writeAction, request(`/letters/${slug}`, { form }), { slug }, "198.51.100.99");
     expect(sixth.status).toBe(429);
     expect(sixth.data.errors.form).toMatch(/try again/i);
+    // Per network: 30 letters an hour from one address, whatever the emails.
+    const network = "203.0.113.77";
+    for (let i = 0; i < 30; i++) expect((await call(writeAction, request(`/letters/${slug}`, { form: { ...form, email: `net${i}-${unique()}@example.org` } }), { slug }, network)).location).toBe("/check-email?for=letter");
+    const overNetwork = await call(writeAction, request(`/letters/${slug}`, { form: { ...form, email: `net-over-${unique()}@example.org` } }), { slug }, network);
+    expect(overNetwork.status).toBe(429);
+    expect(overNetwork.data.values.personal).toBe(form.personal);
     await setLetterCampaignStatus(db, lc.id, "closed");
     const closed = await call(writeAction, request(`/letters/${slug}`, { form: { ...form, email: `other-${unique()}@example.org` } }), { slug });
     expect(closed.status).toBe(400);
