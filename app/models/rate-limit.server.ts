@@ -2,23 +2,24 @@ import { sql } from "kysely";
 import type { Database } from "../../db";
 
 /**
- * Counts one hit against `key` in a fixed window, atomically (one upsert, safe under concurrency),
- * and returns the count so far and when the window ends.
+ * The statement that counts one hit against `key` in a fixed window, atomically (one upsert, safe
+ * under concurrency), returning the count so far and when the window ends. A null key counts
+ * nothing. Also used inside a larger statement (signing a petition), so the rule lives once.
  */
-export async function hitRateLimitBucket(db: Database, key: string, windowSeconds: number) {
+export function rateLimitHit(key: string | null, windowSeconds: number) {
   const window = sql`make_interval(secs => ${windowSeconds})`;
-  const row = await db
-    .insertInto("rate_limit_bucket")
-    .values({ key, window_started_at: sql`now()`, hits: 1 })
-    .onConflict((oc) =>
-      oc.column("key").doUpdateSet({
-        hits: sql`case when rate_limit_bucket.window_started_at <= now() - ${window} then 1 else rate_limit_bucket.hits + 1 end`,
-        window_started_at: sql`case when rate_limit_bucket.window_started_at <= now() - ${window} then now() else rate_limit_bucket.window_started_at end`,
-      }),
-    )
-    .returning(["hits", sql<Date>`window_started_at + ${window}`.as("resets_at")])
-    .executeTakeFirstOrThrow();
-  return { hits: row.hits, resetsAt: row.resets_at };
+  return sql<{ hits: number; resets_at: Date }>`
+    insert into rate_limit_bucket (key, window_started_at, hits)
+    select ${key}::text, now(), 1 where ${key}::text is not null
+    on conflict (key) do update set
+      hits = case when rate_limit_bucket.window_started_at <= now() - ${window} then 1 else rate_limit_bucket.hits + 1 end,
+      window_started_at = case when rate_limit_bucket.window_started_at <= now() - ${window} then now() else rate_limit_bucket.window_started_at end
+    returning hits, window_started_at + ${window} as resets_at`;
+}
+
+export async function hitRateLimitBucket(db: Database, key: string, windowSeconds: number) {
+  const row = (await rateLimitHit(key, windowSeconds).execute(db)).rows[0]!;
+  return { hits: row.hits, resetsAt: new Date(row.resets_at) };
 }
 
 export async function clearRateLimitBucket(db: Database, key: string) {

@@ -6,6 +6,7 @@ import { queueEmails } from "~/utils/email.server";
 import { enqueueJob, JOBS } from "~/utils/jobs.server";
 import { signedLinkToken } from "~/utils/signed-links.server";
 import { getAppUrl, signingSecret } from "~/utils/env.server";
+import { rateLimitHit } from "~/models/rate-limit.server";
 import { RATE_LIMITS } from "~/utils/rate-limit.server";
 import type { EmailTemplateProps } from "../../emails";
 import { todayInLondon } from "~/utils/london-time";
@@ -84,16 +85,8 @@ export async function signPetition(db: Database, petition: { id: number; slug: s
   const props = { petitionTitle: petition.title, confirmUrl: `${base}/confirm/${confirmToken}`, withdrawUrl: `${base}/withdraw/${withdrawToken}`, days: SIGNATURE_LINK_DAYS } satisfies EmailTemplateProps<"ConfirmSignature">;
   const rule = RATE_LIMITS.signPerIpPerPetition;
   const limitKey = input.network ? `${rule.name}:${petition.id}:${input.network}` : null;
-  const window = sql`make_interval(secs => ${rule.windowSeconds})`;
   const result = await sql<{ id: number }>`
-    with hit as (
-      insert into rate_limit_bucket (key, window_started_at, hits)
-      select ${limitKey}::text, now(), 1 where ${limitKey}::text is not null
-      on conflict (key) do update set
-        hits = case when rate_limit_bucket.window_started_at <= now() - ${window} then 1 else rate_limit_bucket.hits + 1 end,
-        window_started_at = case when rate_limit_bucket.window_started_at <= now() - ${window} then now() else rate_limit_bucket.window_started_at end
-      returning hits
-    ), signature as (
+    with hit as (${rateLimitHit(limitKey, rule.windowSeconds)}), signature as (
       insert into petition_signature (petition_id, email, email_normalised, name, outward_code, show_name, campaign_consent, token_hash, token_expires_at, withdraw_token_hash, suspect, ip_hash)
       values (${petition.id}, ${input.email.trim()}, ${normaliseSignerEmail(input.email)}, ${input.name}, ${input.outwardCode}, ${input.showName}, ${input.campaignConsent},
               ${hashToken(confirmToken)}, now() + make_interval(days => ${SIGNATURE_LINK_DAYS}), ${hashToken(withdrawToken)},
