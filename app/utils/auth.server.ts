@@ -135,7 +135,8 @@ export function describeDevice(userAgent: string | null): string {
 /**
  * Only a path on this site: never an open redirect. The value is parsed as a browser would parse it
  * (which drops tabs and newlines, so "/\t/evil.example" means "//evil.example") and only accepted
- * when it stays on our origin; what is returned is the parsed path, so no CR/LF reaches a header.
+ * when it stays on our origin; what is returned is the parsed path (checked again after dot segments
+ * are resolved), so no CR/LF reaches a header.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/")) return fallback;
@@ -147,6 +148,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
     return fallback;
   }
   if (url.origin !== base) return fallback;
+  // Dot segments can leave a path that a browser reads as another host: "/.//evil.example"
+  // normalises to "//evil.example". What goes out is one "/" followed by neither "/" nor "\".
+  if (/^\/[/\\]/.test(url.pathname)) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

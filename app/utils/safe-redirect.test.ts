@@ -7,7 +7,7 @@ describe("safeRedirect", () => {
     expect(safeRedirect("/settings")).toBe("/settings");
   });
 
-  it.each(["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "https://evil.example/", "javascript:alert(1)", "evil.example", ""])(
+  it.each(["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "https://evil.example/", "javascript:alert(1)", "evil.example", "", "/.//evil.example", "/..//evil.example", "/./\\evil.example", "/a/..//evil.example", "/%2e//evil.example", "/.%2e//evil.example"])(
     "refuses %j",
     (to) => {
       expect(safeRedirect(to, "/home")).toBe("/home");

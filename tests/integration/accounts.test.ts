@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { action as joinAction } from "../../app/routes/join";
-import { action as signInAction } from "../../app/routes/sign-in";
+import { action as signInAction, loader as signInLoader } from "../../app/routes/sign-in";
+import { action as followAction } from "../../app/routes/follow";
 import { action as forgotAction } from "../../app/routes/forgot-password";
 import { loader as checkEmailLoader } from "../../app/routes/check-email";
 import { action as verifyAction, loader as verifyLoader } from "../../app/routes/verify-email.$token";
@@ -171,6 +172,21 @@ describe("signing in", () => {
     const outcome = await call(signInAction, request("/sign-in", { form: { intent: "link", "link-email": "ghost@example.org" } }));
     expect(outcome.location).toBe("/check-email?for=sign-in");
     expect((await latestEmail(db, "ghost@example.org"))?.template).toBe("NoAccount");
+  });
+
+  it("never sends anyone to another site after signing in, whatever redirectTo's dot segments say", async () => {
+    await createMember(db, { email: "dots@example.org" });
+    for (const redirectTo of ["/.//evil.example", "/..//evil.example", "/./\\evil.example"]) {
+      const posted = await call(signInAction, request("/sign-in", { form: { intent: "password", email: "dots@example.org", password: "correct horse battery", redirectTo } }));
+      expect(posted.status).toBe(302);
+      expect(posted.location).toBe("/");
+      const cookie = cookieFrom(posted.setCookies);
+      const already = await call(signInLoader, request(`/sign-in?${new URLSearchParams({ redirectTo })}`, { cookie }));
+      expect(already.location).toBe("/");
+      const followed = await call(followAction, request("/follow", { form: { intent: "follow", subject: "topic:housing", back: redirectTo }, cookie }));
+      expect(followed.status).toBe(302);
+      expect(followed.location).toBe("/settings/notifications");
+    }
   });
 
   it("sends a signed-out visitor from a member page to sign in and back", async () => {
