@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const { kind, headline, text, link, happenedOn } = parsed.data;
     const id = await postCampaignEntry(db, campaign.id, member.id, { kind, title: headline, body: text, link, happenedOn });
-    if (!id) return invalid({ form: "This campaign has ended, so its timeline is closed." }, formValues(formData));
+    if (!id) return invalid({ form: "This campaign has ended, so its timeline is closed." }, formValues(formData, EntrySchema));
     return redirectWithFlash(request, `/campaigns/${campaign.id}#timeline-heading`, { kind: "success", message: "Posted to the campaign's timeline." });
   }
   if (intent === "details") {

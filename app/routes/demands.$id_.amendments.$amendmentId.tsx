@@ -113,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(RebaseSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await rebaseAmendment(db, amendment.id, member.id, parsed.data.proposedText);
-    if (!result.ok) return invalid({ proposedText: result.reason }, formValues(formData));
+    if (!result.ok) return invalid({ proposedText: result.reason }, formValues(formData, RebaseSchema));
     return redirectWithFlash(request, back, { kind: "success", message: "Your amendment now changes the current text. The authors can accept it again." });
   }
   throw new Response("Bad request", { status: 400 });

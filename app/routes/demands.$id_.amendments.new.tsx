@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     proposedText: parsed.data.proposedText,
     rationale: parsed.data.rationale,
   });
-  if (!result.ok) return invalid({ proposedText: result.reason }, formValues(formData));
+  if (!result.ok) return invalid({ proposedText: result.reason }, formValues(formData, AmendmentSchema));
   return redirectWithFlash(request, `/demands/${demand.id}/amendments/${result.id}`, { kind: "success", message: "Your amendment is proposed. Members can now support and discuss it." });
 }
 

@@ -13,7 +13,7 @@ import { loadDemand } from "~/utils/demand-access.server";
 import { DemandTextSchema } from "~/utils/demand-forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { previewOf } from "~/utils/markdown.server";
 import { canOnDemand } from "~/utils/permissions";
 import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else throw new Response("Not found", { status: 404 });
     return redirectWithFlash(request, `/demands/${demand.id}/edit`, { kind: "success", message: intent === "add-author" ? "Co-author added." : "Co-author removed." });
   }
-  if (intent === "preview") return { ok: false as const, errors: {}, values: formValues(formData), preview: renderMarkdown(String(formData.get("body") ?? "")) };
+  if (intent === "preview") return previewOf(formValues(formData, EditDemandSchema));
   const parsed = parseForm(EditDemandSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const baseRevision = parseId(formData.get("baseRevision")) ?? undefined;
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {
         ok: false as const,
         errors: { form: `Someone else saved revision ${saved.current.revision} while you were editing, so your changes are not saved yet. Your text is still in the form; their version is below it. Bring across what you need, then save again.` },
-        values: { ...formValues(formData), baseRevision: String(saved.current.revision) },
+        values: { ...formValues(formData, EditDemandSchema), baseRevision: String(saved.current.revision) },
         conflict: saved.current,
       },
       { status: 409 },

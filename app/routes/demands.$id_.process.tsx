@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(OpenVotingSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await openVoting(db, demand.id, member.id, { endsAt: parsed.data.votingEndsAt, rule: parsed.data.rule, quorum: parsed.data.quorum, liveResults: parsed.data.liveResults });
-    if (!result.ok) return invalid({ form: result.reason }, formValues(formData));
+    if (!result.ok) return invalid({ form: result.reason }, formValues(formData, OpenVotingSchema));
     return redirectWithFlash(request, back, { kind: "success", message: "Voting is open." });
   }
   if (intent === "withdraw") {

@@ -12,7 +12,7 @@ import { DemandTextSchema, TopicsField } from "~/utils/demand-forms";
 import { TOPIC_LABELS, TOPICS } from "~/utils/demands";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf, valuesOf } from "~/utils/forms";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { previewOf } from "~/utils/markdown.server";
 import { canOnDemand } from "~/utils/permissions";
 import { invalid } from "~/utils/responses.server";
 import { parseId } from "~/utils/ids";
@@ -40,14 +40,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   // "Preview" renders the Markdown exactly as it will appear, without saving (works without JavaScript).
   if (formData.get("intent") === "preview") {
-    return { ok: false as const, errors: {}, values: formValues(formData), preview: renderMarkdown(String(formData.get("body") ?? "")) };
+    return previewOf(formValues(formData, ProposeDemandSchema));
   }
   const parsed = parseForm(ProposeDemandSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   if (parsed.data.organisationId !== null) {
     const mine = await listMemberOrganisations(db, member.id);
     if (!mine.some((o) => o.id === parsed.data.organisationId && o.status === "verified")) {
-      return invalid({ organisationId: "You can only propose on behalf of a verified organisation you belong to" }, formValues(formData));
+      return invalid({ organisationId: "You can only propose on behalf of a verified organisation you belong to" }, formValues(formData, ProposeDemandSchema));
     }
   }
   const id = await proposeDemand(db, member.id, parsed.data);

@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     [RATE_LIMITS.linkPerIp, context.clientIp],
     [RATE_LIMITS.linkPerEmail, parsed.data.email.toLowerCase()],
   ]);
-  if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+  if (!limited.ok) return invalid({ form: limited.message }, formValues(formData, ForgotPasswordSchema), 429);
   await requestPasswordReset(db, parsed.data.email);
   return redirectToCheckEmail(request, "reset", parsed.data.email);
 }

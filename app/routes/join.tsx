@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     [RATE_LIMITS.joinPerIp, context.clientIp],
     [RATE_LIMITS.joinPerEmail, parsed.data.email.toLowerCase()],
   ]);
-  if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+  if (!limited.ok) return invalid({ form: limited.message }, formValues(formData, JoinSchema), 429);
   await joinCoalition(db, { email: parsed.data.email, displayName: parsed.data.displayName, password: parsed.data.password });
   // The same answer whether or not the email was already registered.
   return redirectToCheckEmail(request, "join", parsed.data.email);

@@ -72,14 +72,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lc } = await loadLetterCampaignFor(request, params.slug);
   const formData = await request.formData();
-  if (!acceptingLetters(lc)) return step("write", { values: formValues(formData), errors: { form: "This letter campaign is not taking letters now." } }, 400);
+  if (!acceptingLetters(lc)) return step("write", { values: formValues(formData, WriteSchema), errors: { form: "This letter campaign is not taking letters now." } }, 400);
   const intent = String(formData.get("intent"));
   const parsed = parseForm(WriteSchema, formData);
   const recipients = parsed.ok ? await recipientsFor(lc, parsed.data.postcode) : [];
   // "Change my letter": back to the form with everything kept.
-  if (intent === "edit") return step("write", { values: formValues(formData), recipients });
+  if (intent === "edit") return step("write", { values: formValues(formData, WriteSchema), recipients });
   if (!parsed.ok) return step("write", { values: parsed.values, errors: parsed.errors, recipients }, 400);
-  if (!recipients.length) return step("write", { values: formValues(formData), errors: { postcode: "No decision maker in this campaign covers that postcode" } }, 400);
+  if (!recipients.length) return step("write", { values: formValues(formData, WriteSchema), errors: { postcode: "No decision maker in this campaign covers that postcode" } }, 400);
   const { postcode, website, ...words } = parsed.data;
   const parts = { ...words, postcode: postcode.postcode };
   if (intent === "send") {
@@ -90,12 +90,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         [RATE_LIMITS.letterPerIp, ip],
         [RATE_LIMITS.letterPerEmail, words.email.trim().toLowerCase()],
       ]);
-      if (!limited.ok) return step("preview", { values: formValues(formData), errors: { form: limited.message }, letters: lettersFor(recipients, parts), recipients }, 429);
+      if (!limited.ok) return step("preview", { values: formValues(formData, WriteSchema), errors: { form: limited.message }, letters: lettersFor(recipients, parts), recipients }, 429);
       await writeLetter(db, lc, { ...parts, email: words.email, outward: postcode.outward, area: postcode.area, ipHash: networkHash(ip) });
     }
     return redirectToCheckEmail(request, "letter", words.email);
   }
-  return step("preview", { values: formValues(formData), letters: lettersFor(recipients, parts), recipients });
+  return step("preview", { values: formValues(formData, WriteSchema), letters: lettersFor(recipients, parts), recipients });
 }
 
 type Step = {

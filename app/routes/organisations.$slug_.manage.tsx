@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(InviteSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const limited = await checkRateLimit(db, RATE_LIMITS.invitePerMember, String(member.id));
-    if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+    if (!limited.ok) return invalid({ form: limited.message }, formValues(formData, InviteSchema), 429);
     await inviteToOrganisation(db, member.id, organisation.id, parsed.data.email);
     return redirectWithFlash(request, back, { kind: "success", message: `Invitation sent to ${parsed.data.email}.` });
   }

@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(OrganisationSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const created = await registerOrganisation(db, member.id, parsed.data);
-  if (!created) return invalid({ name: "An organisation with that name is already registered" }, formValues(formData));
+  if (!created) return invalid({ name: "An organisation with that name is already registered" }, formValues(formData, OrganisationSchema));
   return redirectWithFlash(request, `/organisations/${created.slug}`, { kind: "success", message: "Your organisation is registered. A coalition admin will verify it soon." });
 }
 

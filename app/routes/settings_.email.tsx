@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(NotificationEmailSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const limited = await checkRateLimit(db, RATE_LIMITS.emailChangePerMember, String(current.id));
-    if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+    if (!limited.ok) return invalid({ form: limited.message }, formValues(formData, NotificationEmailSchema), 429);
     const { pending } = await requestNotificationEmail(db, current.id, parsed.data.notificationEmail || null);
     const message = pending
       ? `We have sent a link to ${parsed.data.notificationEmail}. Notifications go there once you open it and confirm.`
@@ -50,9 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseForm(ChangeEmailSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  if (parsed.data.email.toLowerCase() === current.email) return invalid({ email: "That is already your email address" }, formValues(formData));
+  if (parsed.data.email.toLowerCase() === current.email) return invalid({ email: "That is already your email address" }, formValues(formData, ChangeEmailSchema));
   const limited = await checkRateLimit(db, RATE_LIMITS.emailChangePerMember, String(current.id));
-  if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+  if (!limited.ok) return invalid({ form: limited.message }, formValues(formData, ChangeEmailSchema), 429);
   await requestEmailChange(db, current.id, parsed.data.email);
   return redirectToCheckEmail(request, "change-email", parsed.data.email);
 }

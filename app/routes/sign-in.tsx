@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       [RATE_LIMITS.linkPerIp, context.clientIp],
       [RATE_LIMITS.linkPerEmail, email.toLowerCase()],
     ]);
-    if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+    if (!limited.ok) return invalid({ form: limited.message }, formValues(formData, LinkSignInSchema), 429);
     await requestSignInLink(db, email);
     return redirectToCheckEmail(request, "sign-in", email);
   }
@@ -52,10 +52,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     [RATE_LIMITS.signInPerIpAndEmail, `${context.clientIp}:${parsed.data.email.toLowerCase()}`],
     [RATE_LIMITS.signInPerEmail, parsed.data.email.toLowerCase()],
   ]);
-  if (!limited.ok) return invalid({ form: limited.message }, formValues(formData), 429);
+  if (!limited.ok) return invalid({ form: limited.message }, formValues(formData, PasswordSignInSchema), 429);
   const memberId = await signInWithPassword(db, parsed.data.email, parsed.data.password);
   // One message for an unknown email, a wrong password and an unconfirmed account.
-  if (!memberId) return invalid({ password: "Email or password is not right. Check them, or sign in with an email link instead" }, formValues(formData));
+  if (!memberId) return invalid({ password: "Email or password is not right. Check them, or sign in with an email link instead" }, formValues(formData, PasswordSignInSchema));
   const cookie = await startSession(db, memberId, request);
   return redirectWithFlash(request, redirectTo, { kind: "success", message: "You are signed in." }, { headers: { "Set-Cookie": cookie } });
 }

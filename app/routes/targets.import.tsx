@@ -13,6 +13,9 @@ import { invalid } from "~/utils/responses.server";
 export const meta: MetaFunction = () => [{ title: "Import decision makers – Chorus" }];
 
 const MAX_BYTES = 1_000_000;
+// A file that cannot be read goes back into the paste box only when it is small enough to fix by hand:
+// a rejected upload is never answered with a copy of itself.
+const ECHO_LIMIT = 20_000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireDirectoryEditor(request);
@@ -44,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   const preview = await previewTargetImport(db, source.text);
-  if (!preview.ok) return invalid({ file: preview.message }, { csv: source.text });
+  if (!preview.ok) return invalid({ file: preview.message }, { csv: source.text.length <= ECHO_LIMIT ? source.text : "" });
   return { preview: { csv: source.text, rows: preview.rows.map((r) => ({ line: r.line, cells: r.cells, problems: r.problems, outcome: r.outcome })) }, errors: undefined };
 }
 

@@ -1,3 +1,4 @@
+import { valueOf, type FormValues } from "./forms";
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
@@ -51,4 +52,9 @@ export function renderMarkdown(markdown: string): string {
   cache.set(source, html);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return html;
+}
+
+/** "Preview" on a form with a Markdown `body`: what was typed (within the form's limits) and the body as it will appear, saving nothing. */
+export function previewOf(values: FormValues) {
+  return { ok: false as const, errors: {}, values, preview: renderMarkdown(valueOf(values, "body")) };
 }

@@ -15,7 +15,7 @@ import { renderToPipeableStream } from "react-dom/server";
 export function renderToHtmlBuffer(
   element: ReactNode,
   options: { nonce?: string; timeoutMs: number; onError: (error: unknown) => void; onStrayZeroBytes?: (count: number) => void },
-): Promise<{ body: Buffer; failed: boolean }> {
+): Promise<{ body: Buffer<ArrayBuffer>; failed: boolean }> {
   return new Promise((resolve, reject) => {
     let failed = false;
     const chunks: Buffer[] = [];
@@ -49,7 +49,7 @@ export function renderToHtmlBuffer(
 }
 
 /** The buffer without 0x00 bytes (a byte no UTF-8 sequence of a visible character contains). */
-export function withoutZeroBytes(body: Buffer, onFound?: (count: number) => void): Buffer {
+export function withoutZeroBytes(body: Buffer<ArrayBuffer>, onFound?: (count: number) => void): Buffer<ArrayBuffer> {
   if (body.indexOf(0) === -1) return body;
   const kept = Buffer.allocUnsafe(body.length);
   let length = 0;

@@ -143,6 +143,31 @@ describe("hostile input never gets a 5xx", () => {
     expect(failures).toEqual([]);
   }, 240_000);
 
+  it("answers a huge value in any field in proportion to the form's limits, never to what was sent", async () => {
+    // 250 KB in one field at a time, for every intent: a form that echoed it (in the page and again
+    // in its data) would answer 500 KB or more. The longest field (a demand's text, 50,000
+    // characters) sent back once is about 120 KB of this; nothing may answer more than 200 KB.
+    const huge = "é".repeat(125_000);
+    const oversized: string[] = [];
+    for (const file of routeFiles) {
+      const source = readFileSync(path.join(routesDir, file), "utf8");
+      if (!/export (async )?function action|export const action/.test(source)) continue;
+      const url = urlPattern(file).replace(/:(\w+)/g, (_, name: string) => ids[name] ?? ids.id!);
+      const { intents, fields } = formShape(source);
+      const { cookie } = await session();
+      for (const intent of intents.filter((i) => i !== "nonsense")) {
+        for (const field of fields) {
+          const form = new URLSearchParams({ intent });
+          form.append(field, huge);
+          const response = await fetch(`${base}${url}`, { method: "POST", body: form, headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin" }, redirect: "manual" });
+          const size = (await response.arrayBuffer()).byteLength;
+          if (size > 200_000 || response.status >= 500) oversized.push(`POST ${url} intent=${intent} ${field}=250 KB → ${response.status}, ${size} bytes`);
+        }
+      }
+    }
+    expect(oversized).toEqual([]);
+  }, 240_000);
+
   it("refuses bodies no Chorus form sends, with a clear 4xx page", async () => {
     const { cookie } = await session();
     const url = `/demands/${ids.id}`;
