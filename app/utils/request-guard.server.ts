@@ -6,8 +6,8 @@ import { logger } from "./logger.server";
  * defend against it (and nothing a visitor can type or click becomes a 500):
  * - a path that is not valid percent-encoding ("/%ff") is a 400;
  * - a NUL byte anywhere in the address is a 400 (PostgreSQL cannot store one in text);
- * - a non-GET body must be a form (urlencoded or multipart, at most 1 MiB): JSON, text/plain or a
- *   broken multipart body is a 415 or 400;
+ * - only GET, HEAD and POST go on (anything else is a 405), and a POST must carry a form (urlencoded
+ *   or multipart, at most 1 MiB): no body, JSON, text/plain or a broken multipart body is a 415 or 400;
  * - NUL bytes are removed from form fields, and a multipart form is re-encoded as urlencoded
  *   (Chorus takes no file uploads), so every action reads the same clean shape.
  * The Remix handler builds its Request from the cleaned body.
@@ -36,11 +36,12 @@ export function checkAddress(req: Request): Refusal | null {
 /** The body of a non-GET request, read, checked and cleaned for Remix. */
 export async function readGuardedRequest(req: Request): Promise<{ ok: true; body?: Buffer; contentType?: string } | ({ ok: false } & Refusal)> {
   if (req.method === "GET" || req.method === "HEAD") return { ok: true };
+  // Chorus's forms only GET and POST; PUT, PATCH, DELETE and the rest never reach an action.
+  if (req.method !== "POST") return { ok: false, status: 405, message: "Chorus does not accept that kind of request here. Go back and use the page's own buttons." };
 
   const raw = await readBody(req);
   if (raw === "too-large") return { ok: false, status: 413, message: "That form was too large to accept. Shorten what you wrote and try again." };
   const contentType = (req.get("content-type") ?? "").toLowerCase();
-  if (raw.length === 0 && !contentType) return { ok: true, body: raw };
   if (contentType.startsWith("application/x-www-form-urlencoded")) {
     return { ok: true, body: Buffer.from(clean(new URLSearchParams(raw.toString("utf8"))).toString()), contentType: "application/x-www-form-urlencoded;charset=UTF-8" };
   }
@@ -89,7 +90,8 @@ async function readBody(req: Request): Promise<Buffer | "too-large"> {
 export function refusalPage(req: Request, res: Response, refusal: Refusal) {
   logger.info("request refused", { path: req.originalUrl.slice(0, 200), status: refusal.status });
   const nonce = String(res.locals.cspNonce ?? "");
-  const title = refusal.status === 413 ? "Too large" : refusal.status === 415 ? "Not a form Chorus accepts" : "Bad request";
+  const title = refusal.status === 413 ? "Too large" : refusal.status === 415 ? "Not a form Chorus accepts" : refusal.status === 405 ? "Not allowed" : "Bad request";
+  if (refusal.status === 405) res.setHeader("Allow", "GET, HEAD, POST");
   res
     .status(refusal.status)
     .type("html")

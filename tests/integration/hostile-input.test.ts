@@ -168,6 +168,34 @@ describe("hostile input never gets a 5xx", () => {
     expect(oversized).toEqual([]);
   }, 240_000);
 
+  it("answers writes without a form, or with a method no form uses, with a 4xx before any action runs", async () => {
+    const { cookie } = await session();
+    const failures: string[] = [];
+    for (const file of routeFiles) {
+      const url = urlPattern(file).replace(/:(\w+)/g, (_, name: string) => ids[name] ?? ids.id!);
+      const attempts: Array<[string, RequestInit]> = [
+        ["POST without a body", { method: "POST" }],
+        ["POST with a body but no type", { method: "POST", body: new Uint8Array([105, 61, 49]) }],
+        ["PUT", { method: "PUT", body: new URLSearchParams({ intent: "x" }) }],
+        ["PATCH", { method: "PATCH" }],
+        ["DELETE", { method: "DELETE" }],
+      ];
+      for (const [label, init] of attempts) {
+        for (const who of [cookie, undefined]) {
+          const headers = new Headers({ "Sec-Fetch-Site": "same-origin" });
+          if (who) headers.set("Cookie", who);
+          const response = await fetch(`${base}${url}`, { ...init, headers, redirect: "manual" });
+          await response.arrayBuffer();
+          if (response.status < 400 || response.status >= 500) failures.push(`${label} ${url} → ${response.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    const put = await fetch(`${base}/demands`, { method: "PUT", headers: { "Sec-Fetch-Site": "same-origin" } });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, HEAD, POST");
+  }, 120_000);
+
   it("refuses bodies no Chorus form sends, with a clear 4xx page", async () => {
     const { cookie } = await session();
     const url = `/demands/${ids.id}`;
