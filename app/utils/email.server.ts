@@ -246,20 +246,27 @@ interface ResendOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The account's API rate limit; batches leave one request a second free for single emails. */
   requestsPerSecond?: number;
+  /** The pace batches keep (tests give their own, with their own clock). */
+  pace?: ReturnType<typeof createBatchPace>;
 }
 
 type ResendReply<T> = { data: T | null; error: { message?: string; statusCode?: number | null } | null; headers?: Record<string, string> | null };
 
-// Batches from every job in this process share one pace, so a fan-out stays under the API's
-// rate limit and a sign-in email (not paced) always finds a free slot.
-let nextBatchAt = 0;
-async function paceBatch(requestsPerSecond: number, sleep: (ms: number) => Promise<void>) {
-  const interval = 1000 / Math.max(1, requestsPerSecond - 1);
-  const now = Date.now();
-  const at = Math.max(now, nextBatchAt);
-  nextBatchAt = at + interval;
-  if (at > now) await sleep(at - now);
+/**
+ * When the next batch call may go: batches from every job in this process share one pace, so a
+ * fan-out stays under the API's rate limit and a sign-in email (not paced) always finds a free slot.
+ */
+export function createBatchPace(now: () => number = Date.now) {
+  let nextAt = 0;
+  return async (requestsPerSecond: number, sleep: (ms: number) => Promise<void>) => {
+    const interval = 1000 / Math.max(1, requestsPerSecond - 1);
+    const at = Math.max(now(), nextAt);
+    nextAt = at + interval;
+    const wait = at - now();
+    if (wait > 0) await sleep(wait);
+  };
 }
+const processBatchPace = createBatchPace();
 
 /**
  * Resend, with retries inside one job run for short blips (429 and 5xx, honouring Retry-After) and
@@ -298,7 +305,7 @@ export function resendTransport(options: ResendOptions): EmailTransport {
       return { id: data.id };
     },
     async deliverBatch(messages, idempotencyKey) {
-      await paceBatch(options.requestsPerSecond ?? 5, sleep);
+      await (options.pace ?? processBatchPace)(options.requestsPerSecond ?? 5, sleep);
       const data = await withRetries(
         () => resend.batch.send(messages.map((m) => toPayload(m.message)), { idempotencyKey }) as Promise<ResendReply<{ data: Array<{ id: string }> }>>,
       );

@@ -16,14 +16,14 @@ import { securityHeaders } from "./security-headers.server";
  * The HTTP layer around Remix: request logging, security headers with a per-request CSP nonce,
  * static files, and the CSRF check that every non-GET request passes before any action runs.
  */
-export function createExpressApp(build: ServerBuild, options: { publicDir: string }) {
+export function createExpressApp(build: ServerBuild, options: { publicDir: string; /** the clock of the per-process caches (tests move it on) */ now?: () => number }) {
   const env = getEnv();
   const production = env.NODE_ENV === "production";
   const trustedOrigins = [new URL(getAppUrl(env)).origin];
   const app = express();
-  const countHandler = petitionCountHandler(db);
+  const countHandler = petitionCountHandler(db, options.now);
   const webhookHandler = resendWebhookHandler(db);
-  const signHandler = petitionSignHandler(db);
+  const signHandler = petitionSignHandler(db, options.now);
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
 

@@ -15,14 +15,14 @@ type OpenPetition = { id: number; slug: string; title: string; status: string; c
  * petition, a form with mistakes to show, a script-driven post) goes on to Remix, which runs the
  * same action through the same signPetition. The petition's row is cached for a second.
  */
-export function petitionSignHandler(db: Database) {
+export function petitionSignHandler(db: Database, now: () => number = Date.now) {
   const cache = new Map<string, { at: number; petition: Promise<OpenPetition | undefined> }>();
   const petitionFor = (slug: string) => {
-    const now = Date.now();
+    const at = now();
     let hit = cache.get(slug);
-    if (!hit || now - hit.at > 1_000) {
+    if (!hit || at - hit.at > 1_000) {
       if (cache.size > 1_000) cache.clear();
-      hit = { at: now, petition: db.selectFrom("petition").select(["id", "slug", "title", "status", "closes_at"]).where("slug", "=", slug).executeTakeFirst() };
+      hit = { at, petition: db.selectFrom("petition").select(["id", "slug", "title", "status", "closes_at"]).where("slug", "=", slug).executeTakeFirst() };
       cache.set(slug, hit);
     }
     return hit.petition;
