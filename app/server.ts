@@ -68,6 +68,14 @@ function installShutdownHandlers() {
   process.removeAllListeners("SIGTERM");
   process.once("SIGINT", () => void shutdown("SIGINT", 0));
   process.once("SIGTERM", () => void shutdown("SIGTERM", 0));
+  // A failed promise nobody awaited (a library's, say) fails that one operation, not the whole site.
+  process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", { error: reason instanceof Error ? reason.stack : String(reason) }));
+  // A thrown error nobody caught leaves the process in an unknown state: stop in order (in-flight
+  // requests finish, the embedded PostgreSQL is stopped rather than orphaned) and exit non-zero.
+  process.on("uncaughtException", (error) => {
+    logger.error("uncaught exception; stopping", { error: error.stack ?? String(error) });
+    void shutdown("uncaught exception", 1);
+  });
 }
 
 async function shutdown(reason: string, code: number) {

@@ -25,6 +25,8 @@ async function main() {
   };
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
+  // As in the web process: a stray rejected promise fails one operation, never the worker.
+  process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", { error: reason instanceof Error ? reason.stack : String(reason) }));
 }
 
 main().catch(async (error: unknown) => {

@@ -15,14 +15,21 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /**
- * A pool that survives a dropped connection. An idle client whose backend goes away (a restart, a
- * failover, pg_terminate_backend, the server stopping first at shutdown) makes the pool emit
- * 'error'; with no listener Node treats that as an uncaught exception and the process dies. The
- * pool has already discarded the broken client, so the next query simply opens a new one.
+ * A pool that survives dropped connections. When a backend goes away (a restart, a failover,
+ * pg_terminate_backend, an idle timeout, the server stopping first at shutdown) its client emits
+ * 'error'; with no listener Node treats that as an uncaught exception and the process dies. The pool
+ * listens only while a client is idle, so every client gets a listener of its own the moment it
+ * connects, covering a client checked out between two statements of a transaction. The query in
+ * flight fails (its request or job fails and is retried), the pool discards the broken client on
+ * release, and the next query opens a new connection.
  */
 export function createPool(connectionString: string, max = 10) {
   const pool = new pg.Pool({ connectionString, max });
-  pool.on("error", (error) => logger.warn("database connection lost; the pool will reconnect", { error: error.message }));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => logger.warn("database connection lost; the pool will reconnect", { error: error.message }));
+  });
+  // An idle client's error reaches the pool as well: already logged by the client's own listener.
+  pool.on("error", () => {});
   return pool;
 }
 

@@ -1,79 +1,30 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { startAppProcess, stderrLines, until, urlOf } from "../support/app-process";
 
 /**
  * `npm start`'s promises, checked on the real server process: first start creates the embedded
  * cluster, SIGTERM stops it, a second start reuses the data, and bad configuration ends with one line.
- * Needs the Remix build (npm test builds before running Vitest).
  */
-const root = path.resolve(__dirname, "../..");
-
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string | undefined>): Run {
-  const baseEnv = { ...process.env };
-  delete baseEnv.DATABASE_URL;
-  // The same command as `npm run serve`: one node process, so signals reach the app itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
-    cwd: root,
-    env: { ...baseEnv, NODE_ENV: "development", LOG_LEVEL: "info", PORT: "0", RUN_WORKER: "false", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function waitForUrl(run: Run, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const match = run.stdout().match(/Chorus is running at (http:\/\/\S+)/);
-    if (match) return match[1]!;
-    if (run.child.exitCode !== null) throw new Error(`server exited: ${run.stderr()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not start: ${run.stdout()} ${run.stderr()}`);
-}
-
-/** Waits for a condition (a log line, say) without asserting how long it took; gives up after 20 s. */
-async function until(condition: () => boolean) {
-  for (let waited = 0; !condition(); waited += 50) {
-    if (waited > 20_000) throw new Error("gave up waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function stderrLines(run: Run) {
-  return run.stderr().split("\n").filter((line) => line.trim() && !line.includes("nodedir"));
-}
-
 describe("npm start", () => {
   it("creates the embedded database, stops it on SIGTERM, and reuses the data on the next start", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "chorus-start-"));
     // mkdtemp makes a 0700 folder, which PostgreSQL's own user (when we run as root) could not enter.
     chmodSync(dataDir, 0o755);
-    const first = startServer({ DATA_DIR: dataDir });
-    const url = await waitForUrl(first);
+    const first = startAppProcess({ DATA_DIR: dataDir });
+    const url = await urlOf(first);
     expect(first.stdout()).toContain("Creating a new PostgreSQL cluster");
     expect(first.stdout()).toMatch(/Applied migrations: 2026-11-24_01_foundation/);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
 
     // A second start in the same folder refuses, and leaves the first one (and its database) alone.
-    const intruder = startServer({ DATA_DIR: dataDir });
+    const intruder = startAppProcess({ DATA_DIR: dataDir });
     expect(await intruder.exited).toBe(1);
     expect(stderrLines(intruder)).toEqual([expect.stringMatching(/^Chorus could not start\. Chorus is already running from this folder \(process \d+/)]);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
@@ -100,8 +51,8 @@ describe("npm start", () => {
     // must not be signalled; the file is recognised as stale and start-up goes on.
     const bystander = spawn("sleep", ["60"], { stdio: "ignore" });
     writeFileSync(path.join(pgData, "postmaster.pid"), `${bystander.pid}\n${pgData}\n`);
-    const second = startServer({ DATA_DIR: dataDir });
-    const secondUrl = await waitForUrl(second);
+    const second = startAppProcess({ DATA_DIR: dataDir });
+    const secondUrl = await urlOf(second);
     expect(second.stdout()).not.toContain("Creating a new PostgreSQL cluster");
     expect(second.stdout()).not.toContain("Applied migrations");
     expect(second.stdout()).toContain("Removing a stale");
@@ -115,7 +66,7 @@ describe("npm start", () => {
   }, 60_000);
 
   it("ends with one line naming an unparseable DATABASE_URL", async () => {
-    const run = startServer({ DATABASE_URL: "localhost:5432/chorus" });
+    const run = startAppProcess({ DATABASE_URL: "localhost:5432/chorus" });
     expect(await run.exited).toBe(1);
     const lines = stderrLines(run);
     expect(lines).toHaveLength(1);
@@ -123,7 +74,7 @@ describe("npm start", () => {
   }, 30_000);
 
   it("ends with one line when PostgreSQL cannot be reached", async () => {
-    const run = startServer({ DATABASE_URL: "postgres://chorus:secret@127.0.0.1:1/chorus" });
+    const run = startAppProcess({ DATABASE_URL: "postgres://chorus:secret@127.0.0.1:1/chorus" });
     expect(await run.exited).toBe(1);
     const lines = stderrLines(run);
     expect(lines).toHaveLength(1);
@@ -136,7 +87,7 @@ describe("npm start", () => {
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const run = startServer({ DATABASE_URL: process.env.DATABASE_URL, PORT: String(port) });
+      const run = startAppProcess({ DATABASE_URL: process.env.DATABASE_URL, PORT: String(port) });
       expect(await run.exited).toBe(1);
       const lines = stderrLines(run);
       expect(lines).toHaveLength(1);
