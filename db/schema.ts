@@ -527,6 +527,8 @@ export interface LetterTable {
   opening: string | null;
   personal: string | null;
   own_words: ColumnType<string, never, never>;
+  /** The opening and personal words as comparableWords() gives them, for the near-duplicate check; null once the words are deleted. */
+  comparable_words: string | null;
   status: ColumnType<"pending" | "confirmed", "pending" | undefined, "pending" | "confirmed">;
   token_hash: string | null;
   token_expires_at: Date;

@@ -8,6 +8,7 @@ import { queueEmail } from "~/utils/email.server";
 import { getAppUrl } from "~/utils/env.server";
 import { inSendingWindow, type LetterParts } from "~/utils/letters";
 import { todayInLondon } from "~/utils/london-time";
+import { comparableWords } from "~/utils/text";
 import { normaliseSignerEmail } from "~/utils/petition-signers";
 import { signedLinkToken } from "~/utils/signed-links.server";
 import { slugFor } from "~/utils/slugs.server";
@@ -107,6 +108,7 @@ export async function writeLetter(db: Database, lc: LetterCampaignRow, input: Le
         subject: input.subject,
         opening: input.opening,
         personal: input.personal,
+        comparable_words: comparableWords(`${input.opening ?? ""} ${input.personal ?? ""}`),
         token_hash: hashToken(token),
         token_expires_at: new Date(Date.now() + LETTER_LINK_DAYS * DAY),
         ip_hash: input.ipHash ?? null,
@@ -138,7 +140,7 @@ export async function confirmLetter(db: Database, letterCampaignId: number, toke
     const letter = await trx
       .selectFrom("letter")
       .innerJoin("letter_campaign", "letter_campaign.id", "letter.letter_campaign_id")
-      .select(["letter.id", "letter.status", "letter.token_expires_at", "letter.own_words", "letter_campaign.test_mode"])
+      .select(["letter.id", "letter.status", "letter.token_expires_at", "letter.comparable_words", "letter_campaign.test_mode"])
       .where("letter.token_hash", "=", hashToken(token))
       .where("letter.letter_campaign_id", "=", letterCampaignId)
       .forUpdate("letter")
@@ -146,14 +148,16 @@ export async function confirmLetter(db: Database, letterCampaignId: number, toke
     if (!letter) return { ok: false } as const;
     if (letter.status === "confirmed") return { ok: true, alreadyConfirmed: true, queued: 0, held: 0 } as const;
     if (new Date(letter.token_expires_at) <= now) return { ok: false } as const;
-    // Like any earlier letter to the same target in the last 30 days? The trigram index finds candidates.
+    // Like any earlier letter to the same target in the last 30 days, comparing the words a reader
+    // sees (see comparableWords)? The trigram index finds candidates.
+    const words = letter.comparable_words ?? "";
     await sql`select set_config('pg_trgm.similarity_threshold', ${String(NEAR_DUPLICATE_THRESHOLD)}, true)`.execute(trx);
     const similar = await sql<{ target_id: number; similarity: number }>`
-      select m.target_id, max(similarity(other.own_words, ${letter.own_words})) as similarity
+      select m.target_id, max(similarity(other.comparable_words, ${words})) as similarity
       from letter_message mine
       join letter_message m on m.target_id = mine.target_id and m.letter_id <> mine.letter_id
         and m.status in ('queued', 'held', 'sent') and m.created_at > ${new Date(now.getTime() - NEAR_DUPLICATE_DAYS * DAY)}
-      join letter other on other.id = m.letter_id and other.personal is not null and other.own_words % ${letter.own_words}
+      join letter other on other.id = m.letter_id and other.comparable_words is not null and other.comparable_words % ${words}
       where mine.letter_id = ${letter.id}
       group by m.target_id`.execute(trx);
     const held = new Map(similar.rows.filter((r) => r.similarity >= NEAR_DUPLICATE_THRESHOLD).map((r) => [Number(r.target_id), r.similarity]));
@@ -449,7 +453,7 @@ export async function deleteOldLetterWords(db: Database, now = new Date()) {
   const cutoff = new Date(now.getTime() - LETTER_WORDS_DAYS * DAY);
   const words = await db
     .updateTable("letter")
-    .set({ subject: null, opening: null, personal: null, words_deleted_at: now })
+    .set({ subject: null, opening: null, personal: null, comparable_words: null, words_deleted_at: now })
     .where("status", "=", "confirmed")
     .where("words_deleted_at", "is", null)
     .where((eb) =>

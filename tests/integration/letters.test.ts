@@ -227,6 +227,22 @@ describe("confirming, holding and pacing", () => {
     expect((await messagesOf(lc.id)).map((m) => m.status).sort()).toEqual(["queued", "queued", "queued", "rejected"]);
   });
 
+  it("holds copies disguised with invisible or look-alike characters", async () => {
+    const actor = await createMember(db);
+    const mp = await target(actor.id, { areas: "KW" });
+    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const text = personal("My mother was sent two hundred miles from home for a bed.");
+    expect((await letterFrom(lc, { postcode: "KW1 4AA", personal: text })).confirmed).toMatchObject({ queued: 1, held: 0 });
+    const zeroWidth = [...text].join("\u200B");
+    const cyrillic = text.replace(/a/g, "а").replace(/e/g, "е").replace(/o/g, "о");
+    const restyled = text.toUpperCase().replace(/[.,]/g, " !! ").replace(/ /g, "   ");
+    for (const copy of [zeroWidth, cyrillic, restyled]) {
+      expect((await letterFrom(lc, { postcode: "KW1 4AA", personal: copy })).confirmed).toMatchObject({ queued: 0, held: 1 });
+    }
+    const held = (await messagesOf(lc.id)).filter((m) => m.status === "held");
+    expect(held.every((m) => m.similarity! > 0.9)).toBe(true);
+  });
+
   it("refuses an expired link and sends nothing", async () => {
     const actor = await createMember(db);
     const mp = await target(actor.id, { areas: "HX" });
