@@ -1,11 +1,23 @@
+import { z } from "zod";
 import type { Database } from "../../db";
 import { recordUndeliverableLetters } from "./letter.server";
 
-/** The parts of Resend's webhook events Chorus acts on. */
-export interface MailEvent {
-  type?: string;
-  data?: { email_id?: string; to?: string[] | string; bounce?: { type?: string; message?: string } };
-}
+/**
+ * The parts of Resend's webhook events Chorus acts on, checked after the signature: a correctly
+ * signed delivery can still be malformed (null, a number where text belongs), and that is a 400.
+ * Fields Chorus does not read pass through unchecked.
+ */
+export const MailEventSchema = z.looseObject({
+  type: z.string().max(100).optional(),
+  data: z
+    .looseObject({
+      email_id: z.string().max(200).optional(),
+      to: z.union([z.string().max(320), z.array(z.string().max(320)).max(100)]).optional(),
+      bounce: z.looseObject({ type: z.string().max(100).optional(), message: z.string().max(10_000).optional() }).optional(),
+    })
+    .optional(),
+});
+export type MailEvent = z.infer<typeof MailEventSchema>;
 
 /**
  * What the mail provider tells us after sending: a hard bounce (the address does not exist) or a

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Request, Response } from "express";
 import type { Database } from "../../db";
-import { handleMailEvent, type MailEvent } from "~/services/mail-events.server";
+import { handleMailEvent, MailEventSchema } from "~/services/mail-events.server";
 import { getEnv } from "./env.server";
 import { logger } from "./logger.server";
 
@@ -41,13 +41,18 @@ export function resendWebhookHandler(db: Database, secretOf: () => string | unde
       logger.warn("webhook refused: bad signature", { id: headers.id?.slice(0, 100) });
       return void res.status(401).type("text/plain").send("Bad signature");
     }
-    let event: MailEvent;
+    let json: unknown;
     try {
-      event = JSON.parse(body) as MailEvent;
+      json = JSON.parse(body);
     } catch {
       return void res.status(400).type("text/plain").send("Not JSON");
     }
-    await handleMailEvent(db, headers.id!, event);
+    const event = MailEventSchema.safeParse(json);
+    if (!event.success) {
+      logger.warn("webhook refused: not an event Chorus understands", { id: headers.id?.slice(0, 100) });
+      return void res.status(400).type("text/plain").send("Not an event Chorus understands");
+    }
+    await handleMailEvent(db, headers.id!, event.data);
     res.status(200).type("text/plain").send("OK");
   };
 }

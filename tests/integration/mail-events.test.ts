@@ -51,6 +51,17 @@ describe("bounces and complaints", () => {
     return response.status;
   }
 
+  it("answers a correctly signed but malformed event with 400, acting on nothing", async () => {
+    const to = `malformed-${unique()}@example.org`;
+    for (const event of [null, 42, "bounced", [], { type: 7 }, { type: "email.bounced", data: null }, { type: "email.bounced", data: { to: [{}] } }, { type: "email.bounced", data: { to, bounce: { message: 42 } } }, { type: "email.bounced", data: { to, bounce: "hard" } }, { type: "email.complained", data: { to: [to], email_id: ["x"] } }]) {
+      expect(await post(event as object), JSON.stringify(event)).toBe(400);
+    }
+    expect(await db.selectFrom("email_suppression").selectAll().where("address", "=", to).executeTakeFirst()).toBeUndefined();
+    // Fields Chorus does not read may be anything.
+    expect(await post({ type: "email.bounced", created_at: { odd: true }, data: { to: [to], bounce: { type: "Permanent", message: "gone", subType: 5 }, tags: [1] } })).toBe(200);
+    expect(await db.selectFrom("email_suppression").select("reason").where("address", "=", to).executeTakeFirst()).toEqual({ reason: "bounced" });
+  });
+
   it("is not there at all until a signing secret is configured", async () => {
     expect((await fetch(`${base}/off`, { method: "POST", body: "{}" })).status).toBe(404);
   });
