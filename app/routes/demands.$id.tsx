@@ -30,18 +30,19 @@ import { can, canOnDemand, canStartCampaign } from "~/utils/permissions";
 import { PERSPECTIVE_LABELS } from "~/utils/perspectives";
 import { invalid } from "~/utils/responses.server";
 import { IdField, parseId, parsePage } from "~/utils/ids";
+import { multiline } from "~/utils/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.demand.title ?? "Demand"} – Chorus` }];
 
 
 export const VoteSchema = z.object({
   choice: z.enum(["support", "oppose", "abstain"], { error: "Choose support, oppose or abstain" }),
-  reason: z
+  reason: multiline(z
     .string()
     .trim()
     .max(1000, { error: "Your reason must be 1,000 characters or fewer" })
     .optional()
-    .transform((v) => (v ? v : null)),
+    .transform((v) => (v ? v : null))),
   reasonPublic: z
     .literal("yes")
     .optional()
@@ -49,7 +50,7 @@ export const VoteSchema = z.object({
 });
 const EndorseSchema = z.object({
   organisationId: IdField,
-  statement: z.string({ error: "Write a short statement" }).trim().min(10, { error: "Write a short statement (10 characters or more)" }).max(1000, { error: "The statement must be 1,000 characters or fewer" }),
+  statement: multiline(z.string({ error: "Write a short statement" }).trim().min(10, { error: "Write a short statement (10 characters or more)" }).max(1000, { error: "The statement must be 1,000 characters or fewer" })),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -19,14 +19,15 @@ import { canOnDemand } from "~/utils/permissions";
 import { invalid } from "~/utils/responses.server";
 import { wordDiff } from "~/utils/word-diff";
 import { parsePage, requireId } from "~/utils/ids";
+import { multiline } from "~/utils/fields";
 
 export const meta: MetaFunction = () => [{ title: "Amendment – Chorus" }];
 
 const RebaseSchema = z.object({
-  proposedText: z.string({ error: "Write the text you propose" }).trim().min(5, { error: "Write the text you propose" }).max(50_000, { error: "The proposed text must be 50,000 characters or fewer" }),
+  proposedText: multiline(z.string({ error: "Write the text you propose" }).trim().min(5, { error: "Write the text you propose" }).max(50_000, { error: "The proposed text must be 50,000 characters or fewer" })),
 });
 const DeclineSchema = z.object({
-  reason: z.string({ error: "Give the amender a reason" }).trim().min(5, { error: "Give the amender a reason" }).max(1000, { error: "The reason must be 1,000 characters or fewer" }),
+  reason: multiline(z.string({ error: "Give the amender a reason" }).trim().min(5, { error: "Give the amender a reason" }).max(1000, { error: "The reason must be 1,000 characters or fewer" })),
 });
 
 async function loadAmendment(params: Record<string, string | undefined>, member: Awaited<ReturnType<typeof getCurrentMember>>["member"]) {

@@ -13,13 +13,14 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { splitParagraphs } from "~/utils/paragraphs";
 import { canOnDemand } from "~/utils/permissions";
 import { invalid } from "~/utils/responses.server";
+import { multiline } from "~/utils/fields";
 
 export const meta: MetaFunction = () => [{ title: "Propose an amendment – Chorus" }];
 
 export const AmendmentSchema = z.object({
   target: z.string({ error: "Choose what your amendment changes" }).regex(/^(whole|\d+)$/, { error: "Choose what your amendment changes" }),
-  proposedText: z.string({ error: "Write the text you propose" }).trim().min(5, { error: "Write the text you propose" }).max(50_000, { error: "The proposed text must be 50,000 characters or fewer" }),
-  rationale: z.string({ error: "Explain why" }).trim().min(10, { error: "Explain why, in 10 characters or more" }).max(2000, { error: "The rationale must be 2,000 characters or fewer" }),
+  proposedText: multiline(z.string({ error: "Write the text you propose" }).trim().min(5, { error: "Write the text you propose" }).max(50_000, { error: "The proposed text must be 50,000 characters or fewer" })),
+  rationale: multiline(z.string({ error: "Explain why" }).trim().min(10, { error: "Explain why, in 10 characters or more" }).max(2000, { error: "The rationale must be 2,000 characters or fewer" })),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

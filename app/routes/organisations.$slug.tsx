@@ -17,11 +17,12 @@ import { loadOrganisation } from "~/utils/organisation-access.server";
 import { ORGANISATION_KIND_LABELS } from "~/utils/organisations";
 import { can } from "~/utils/permissions";
 import { invalid } from "~/utils/responses.server";
+import { multiline } from "~/utils/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "Organisation"} – Chorus` }];
 
 export const JoinRequestSchema = z.object({
-  message: z.string().trim().max(500, { error: "Message must be 500 characters or fewer" }).optional().default(""),
+  message: multiline(z.string().trim().max(500, { error: "Message must be 500 characters or fewer" }).optional().default("")),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,13 +10,14 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from "~/utils/organisations";
 import { invalid } from "~/utils/responses.server";
+import { multiline } from "~/utils/fields";
 
 export const meta: MetaFunction = () => [{ title: "Register an organisation – Chorus" }];
 
 export const OrganisationSchema = z.object({
   name: z.string({ error: "Enter the organisation's name" }).trim().min(2, { error: "Enter the organisation's name" }).max(120, { error: "Name must be 120 characters or fewer" }),
   kind: z.enum(ORGANISATION_KINDS, { error: "Choose what kind of organisation it is" }),
-  description: z.string().trim().max(2000, { error: "Description must be 2,000 characters or fewer" }).optional().default(""),
+  description: multiline(z.string().trim().max(2000, { error: "Description must be 2,000 characters or fewer" }).optional().default("")),
   website: z
     .string()
     .trim()

@@ -7,7 +7,7 @@ import { SettingsNav } from "~/components/settings-nav";
 import { getMember, updateMemberProfile } from "~/models/member.server";
 import { assertCan, requireMember } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { DisplayNameField, optionalText } from "~/utils/fields";
+import { DisplayNameField, multiline, optionalText } from "~/utils/fields";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { invalid } from "~/utils/responses.server";
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Your profile – Chorus" }];
 export const ProfileSchema = z.object({
   displayName: DisplayNameField,
   pronouns: optionalText(30, "Pronouns"),
-  bio: optionalText(500, "About you"),
+  bio: multiline(optionalText(500, "About you")),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

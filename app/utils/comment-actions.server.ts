@@ -8,9 +8,10 @@ import { parseForm } from "./forms";
 import { canOnDemand, type DemandContext } from "./permissions";
 import { invalid } from "./responses.server";
 import { IdField } from "./ids";
+import { multiline } from "./fields";
 
 export const CommentSchema = z.object({
-  body: z.string({ error: "Write your comment" }).trim().min(1, { error: "Write your comment" }).max(5000, { error: "A comment must be 5,000 characters or fewer" }),
+  body: multiline(z.string({ error: "Write your comment" }).trim().min(1, { error: "Write your comment" }).max(5000, { error: "A comment must be 5,000 characters or fewer" })),
   contentNote: z
     .string()
     .trim()
@@ -27,7 +28,7 @@ const CommentIdSchema = z.object({ commentId: IdField });
 
 const ReviewSchema = z.object({
   commentId: IdField,
-  message: z.string({ error: "Say why it should be shown" }).trim().min(3, { error: "Say why it should be shown" }).max(500, { error: "Keep it under 500 characters" }),
+  message: multiline(z.string({ error: "Say why it should be shown" }).trim().min(3, { error: "Say why it should be shown" }).max(500, { error: "Keep it under 500 characters" })),
 });
 
 export const COMMENT_INTENTS = new Set(["comment", "edit-comment", "delete-comment", "report", "request-review"]);

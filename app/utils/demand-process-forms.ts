@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DECISION_RULES } from "../../db/schema";
 import { parseLondonDateTime } from "./london-time";
+import { multiline } from "./fields";
 
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
 
@@ -51,5 +52,5 @@ export const OpenVotingSchema = z.object({
 });
 
 export const WithdrawSchema = z.object({
-  reason: z.string({ error: "Say why it is being withdrawn" }).trim().min(5, { error: "Say why it is being withdrawn" }).max(1000, { error: "The reason must be 1,000 characters or fewer" }),
+  reason: multiline(z.string({ error: "Say why it is being withdrawn" }).trim().min(5, { error: "Say why it is being withdrawn" }).max(1000, { error: "The reason must be 1,000 characters or fewer" })),
 });

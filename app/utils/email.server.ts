@@ -220,7 +220,28 @@ async function composeEmail(db: Database, email: { id: number; template: string;
     const once = await renders.get(key)!;
     rendered = stopUrl ? { ...once, html: once.html.replaceAll(STOP_URL_PLACEHOLDER, stopUrl), text: once.text.replaceAll(STOP_URL_PLACEHOLDER, stopUrl) } : once;
   } else rendered = await renderEmail(email.template as EmailTemplateName, props as never);
-  return { from: getEnv().EMAIL_FROM, to: email.to_address, headers: email.headers ?? {}, ...rendered } satisfies RenderedEmail;
+  const message = { from: getEnv().EMAIL_FROM, to: email.to_address, headers: email.headers ?? {}, ...rendered } satisfies RenderedEmail;
+  const broken = headerWithLineBreak(message);
+  if (broken) {
+    // Forms clean line breaks out of one-line fields; this refuses anything that got past them anyway.
+    logger.error("email refused: a header holds a line break", { emailId: email.id, header: broken });
+    await markEmailAttemptFailed(db, email.id, `The ${broken} header held a line break`, true);
+    return null;
+  }
+  return message;
+}
+
+/** The name of the first header (subject, addresses, extra headers) holding CR or LF, or null: one could add headers of its own. */
+export function headerWithLineBreak(message: Pick<RenderedEmail, "from" | "to" | "subject" | "headers"> & { replyTo?: string }): string | null {
+  const values: Array<[string, string | undefined]> = [
+    ["Subject", message.subject],
+    ["From", message.from],
+    ["To", message.to],
+    ["Reply-To", message.replyTo],
+    ...Object.entries(message.headers),
+  ];
+  for (const [name, value] of values) if (/[\r\n]/.test(name) || (value !== undefined && /[\r\n]/.test(value))) return name.replace(/[\r\n]/g, " ");
+  return null;
 }
 
 /** Development and test transport: stores the rendered message where /dev/outbox shows it. */

@@ -1,6 +1,22 @@
 import { z } from "zod";
 
 /** Field schemas shared by forms (server and browser): one wording for each kind of mistake. */
+
+const MULTILINE = new WeakSet<object>();
+
+/**
+ * Marks a text field that takes several lines (a textarea): it keeps its line breaks. Every other
+ * field is one line, and parseForm turns any line break or control character in it into a space, so
+ * a name or subject can never carry "\r\nBcc:" into an email header.
+ */
+export function multiline<T extends z.ZodType>(schema: T): T {
+  MULTILINE.add(schema);
+  return schema;
+}
+
+export function isMultiline(schema: object): boolean {
+  return MULTILINE.has(schema);
+}
 export const EmailField = z
   .string({ error: "Enter your email address" })
   .trim()

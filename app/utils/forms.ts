@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { isMultiline } from "./fields";
+import { cleanMultiLine, cleanSingleLine } from "./text";
 
 /** Field name → first message, the shape every form's error summary and fields read. */
 export type FieldErrors = Record<string, string>;
@@ -20,6 +22,8 @@ interface FieldLimit {
   characters: number;
   list: boolean;
   items: number;
+  /** A textarea's field (see `multiline` in fields.ts); every other field is one line. */
+  multiline: boolean;
 }
 
 type Def = { type: string; innerType?: Schema; in?: Schema; out?: Schema; element?: Schema; options?: Schema[]; shape?: Record<string, Schema>; values?: unknown[]; entries?: Record<string, unknown>; checks?: Array<{ _zod: { def: { check: string; maximum?: number } } }> };
@@ -30,14 +34,19 @@ function maxCheck(def: Def) {
   return check?._zod.def.maximum;
 }
 
-/** The most a field of this schema can hold: characters per value, and whether it takes a list. */
+/** The most a field of this schema can hold: characters per value, whether it takes a list, whether it keeps line breaks. */
 function limitOf(schema: Schema | undefined): FieldLimit {
-  const fallback = { characters: UNKNOWN_FIELD_CHARACTERS, list: false, items: 1 };
-  if (!schema) return fallback;
+  const limit = innerLimitOf(schema);
+  return schema && isMultiline(schema) ? { ...limit, multiline: true } : limit;
+}
+
+function innerLimitOf(schema: Schema | undefined): FieldLimit {
+  const one = (characters: number): FieldLimit => ({ characters, list: false, items: 1, multiline: false });
+  if (!schema) return one(UNKNOWN_FIELD_CHARACTERS);
   const def = schema._zod.def;
   switch (def.type) {
     case "string":
-      return { characters: maxCheck(def) ?? UNKNOWN_FIELD_CHARACTERS, list: false, items: 1 };
+      return one(maxCheck(def) ?? UNKNOWN_FIELD_CHARACTERS);
     case "optional":
     case "nullable":
     case "default":
@@ -50,7 +59,7 @@ function limitOf(schema: Schema | undefined): FieldLimit {
       return def.in?._zod.def.type === "transform" ? limitOf(def.out) : limitOf(def.in);
     case "array": {
       const element = limitOf(def.element);
-      return { characters: element.characters, list: true, items: Math.min(maxCheck(def) ?? LIST_ITEMS, LIST_ITEMS) };
+      return { ...element, list: true, items: Math.min(maxCheck(def) ?? LIST_ITEMS, LIST_ITEMS) };
     }
     case "union": {
       const options = (def.options ?? []).map(limitOf);
@@ -58,18 +67,19 @@ function limitOf(schema: Schema | undefined): FieldLimit {
         characters: Math.max(...options.map((o) => o.characters)),
         list: options.some((o) => o.list),
         items: Math.max(...options.map((o) => o.items)),
+        multiline: options.some((o) => o.multiline),
       };
     }
     case "enum":
-      return { characters: Math.max(...Object.values(def.entries ?? {}).map((v) => String(v).length)), list: false, items: 1 };
+      return one(Math.max(...Object.values(def.entries ?? {}).map((v) => String(v).length)));
     case "literal":
-      return { characters: Math.max(...(def.values ?? []).map((v) => String(v).length)), list: false, items: 1 };
+      return one(Math.max(...(def.values ?? []).map((v) => String(v).length)));
     case "number":
     case "bigint":
     case "int":
-      return { characters: 40, list: false, items: 1 };
+      return one(40);
     default:
-      return fallback;
+      return one(UNKNOWN_FIELD_CHARACTERS);
   }
 }
 
@@ -101,7 +111,7 @@ export function formValues(formData: FormData, schema: z.ZodType): FormValues {
     if (/password/i.test(key)) continue;
     const limit = limits.get(key);
     if (!limit && (++unknown > UNKNOWN_FIELDS || key.length > 100)) continue;
-    const { characters, list, items } = limit ?? { characters: UNKNOWN_FIELD_CHARACTERS, list: false, items: 1 };
+    const { characters, list, items } = limit ?? { characters: UNKNOWN_FIELD_CHARACTERS, list: false, items: 1, multiline: false };
     const all = formData
       .getAll(key)
       .filter((v): v is string => typeof v === "string")
@@ -112,11 +122,20 @@ export function formValues(formData: FormData, schema: z.ZodType): FormValues {
   return values;
 }
 
-/** Parses a form with its Zod schema (shared by server and browser); repeated names become arrays. */
+/**
+ * Parses a form with its Zod schema (shared by server and browser); repeated names become arrays.
+ * Values are cleaned first (app/utils/text.ts): what a schema accepts is what gets stored and mailed.
+ */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
+  const limits = fieldLimits(schema);
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    // Invisible characters go from every field; line breaks and control characters from one-line fields.
+    const clean = limits.get(key)?.multiline ? cleanMultiLine : cleanSingleLine;
+    const all = formData
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map(clean);
     // A blank field counts as missing, so it gets the field's "Enter a title" message rather than a length rule's.
     raw[key] = all.length > 1 ? all : all[0]?.trim() === "" ? undefined : all[0];
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TARGET_ROLES, REPLY_OUTCOMES, type TargetRole } from "../../db/schema";
-import { EmailField } from "./fields";
+import { EmailField, multiline } from "./fields";
 import { fullPostcode, parseAreas, PERSONAL_MAX, PERSONAL_MIN, TARGET_ROLE_LABELS } from "./letters";
 
 const text = (label: string, min: number, max: number, missing = `Enter ${label}`) =>
@@ -60,9 +60,9 @@ export const LetterCampaignSchema = z
   .object({
     title: text("the title", 5, 150, "Enter a title"),
     ask: text("the ask", 10, 300, "Enter the ask, in one sentence"),
-    talkingPoints: text("the talking points", 10, 5_000, "Give supporters some talking points"),
+    talkingPoints: multiline(text("the talking points", 10, 5_000, "Give supporters some talking points")),
     suggestedSubject: text("the suggested subject", 3, 150, "Suggest a subject line"),
-    guidance: text("the guidance", 10, 2_000, "Say what supporters might write about in their own words"),
+    guidance: multiline(text("the guidance", 10, 2_000, "Say what supporters might write about in their own words")),
     targetIds: ids,
     ownRoles: z
       .union([z.enum(TARGET_ROLES), z.array(z.enum(TARGET_ROLES))])
@@ -126,12 +126,12 @@ export const WriteSchema = z.object({
   name: text("your name", 1, 100, "Enter your name"),
   email: EmailField,
   subject: text("the subject", 3, 150, "Enter a subject"),
-  opening: text("the opening", 20, 1_000, "Write an opening: say who you are and what you are asking for"),
-  personal: z
+  opening: multiline(text("the opening", 20, 1_000, "Write an opening: say who you are and what you are asking for")),
+  personal: multiline(z
     .string({ error: "Write your own paragraph: why this matters to you" })
     .trim()
     .min(PERSONAL_MIN, { error: `Your own paragraph must be ${PERSONAL_MIN} characters or more: say in your own words why this matters to you` })
-    .max(PERSONAL_MAX, { error: `Your own paragraph must be ${PERSONAL_MAX.toLocaleString("en-GB")} characters or fewer` }),
+    .max(PERSONAL_MAX, { error: `Your own paragraph must be ${PERSONAL_MAX.toLocaleString("en-GB")} characters or fewer` })),
   // A field people never see: only scripts fill it in.
   website: z.string().optional(),
 });
@@ -139,11 +139,11 @@ export type WriteInput = z.infer<typeof WriteSchema>;
 
 export const ReplySchema = z.object({
   outcome: z.enum(REPLY_OUTCOMES, { error: "Choose what happened" }),
-  summary: z
+  summary: multiline(z
     .string()
     .trim()
     .max(1_000, { error: "The summary must be 1,000 characters or fewer" })
     .optional()
-    .transform((v) => v || null),
+    .transform((v) => v || null)),
   mayPublish: z.literal("yes").optional().transform((v) => v === "yes"),
 });

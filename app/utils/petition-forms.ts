@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { EmailField } from "./fields";
+import { EmailField, multiline } from "./fields";
 import { parseLondonDateTime } from "./london-time";
 import { outwardCode } from "./petition-signers";
 
 export const PetitionSchema = z.object({
   title: z.string({ error: "Enter a title" }).trim().min(5, { error: "Title must be 5 characters or more" }).max(150, { error: "Title must be 150 characters or fewer" }),
   ask: z.string({ error: "Enter the ask, in one sentence" }).trim().min(10, { error: "The ask must be 10 characters or more" }).max(300, { error: "The ask must be 300 characters or fewer" }),
-  why: z.string({ error: "Say why it matters" }).trim().min(20, { error: "Why it matters must be 20 characters or more" }).max(10_000, { error: "Why it matters must be 10,000 characters or fewer" }),
+  why: multiline(z.string({ error: "Say why it matters" }).trim().min(20, { error: "Why it matters must be 20 characters or more" }).max(10_000, { error: "Why it matters must be 10,000 characters or fewer" })),
   addressedTo: z.string({ error: "Enter who it is addressed to" }).trim().min(3, { error: "Enter who it is addressed to" }).max(300, { error: "Who it is addressed to must be 300 characters or fewer" }),
   goal: z.coerce
     .number({ error: "Enter a goal, like 10000" })
@@ -70,10 +70,10 @@ export const SignSchema = z.object({
 });
 
 export const DeliverSchema = z.object({
-  note: z.string({ error: "Say who received it and what happened" }).trim().min(10, { error: "Say who received it and what happened" }).max(10_000, { error: "The note must be 10,000 characters or fewer" }),
+  note: multiline(z.string({ error: "Say who received it and what happened" }).trim().min(10, { error: "Say who received it and what happened" }).max(10_000, { error: "The note must be 10,000 characters or fewer" })),
 });
 
 export const NewsSchema = z.object({
   subject: z.string({ error: "Enter a subject" }).trim().min(3, { error: "Enter a subject" }).max(150, { error: "The subject must be 150 characters or fewer" }),
-  message: z.string({ error: "Write the message" }).trim().min(10, { error: "Write the message (10 characters or more)" }).max(5_000, { error: "The message must be 5,000 characters or fewer" }),
+  message: multiline(z.string({ error: "Write the message" }).trim().min(10, { error: "Write the message (10 characters or more)" }).max(5_000, { error: "The message must be 5,000 characters or fewer" })),
 });

@@ -7,9 +7,11 @@
 // word joiner and invisible operators, byte-order mark, and the bidirectional overrides and isolates
 // ("trojan source"). Zero-width joiner and non-joiner stay: emoji sequences and some scripts need them.
 const INVISIBLE = /[\u00AD\u180E\u200B\u2060-\u2064\u206A-\u206F\uFEFF\u202A-\u202E\u2066-\u2069]/g;
-// Control characters, and the Unicode line and paragraph separators.
+// Control characters, and the Unicode line and paragraph separators: matching them is the point.
+/* eslint-disable no-control-regex */
 const CONTROLS_AND_BREAKS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
 const CONTROLS_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/* eslint-enable no-control-regex */
 
 /** A one-line field (a name, a title, a subject): line breaks and tabs become a space, invisible characters go. */
 export function cleanSingleLine(text: string): string {

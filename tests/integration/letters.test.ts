@@ -18,7 +18,7 @@ import {
 } from "../../app/services/letter.server";
 import { importTargets, previewTargetImport } from "../../app/services/target-import.server";
 import { handleMailEvent } from "../../app/services/mail-events.server";
-import { deliverEmail, outboxTransport, PermanentEmailError, renderEmail, type EmailTransport } from "../../app/utils/email.server";
+import { deliverEmail, outboxTransport, PermanentEmailError, queueEmail, renderEmail, type EmailTransport } from "../../app/utils/email.server";
 import { assembleLetter, fullPostcode, inSendingWindow, parseAreas, parseCsv } from "../../app/utils/letters";
 import { readSignedLinkToken } from "../../app/utils/signed-links.server";
 import { action as writeAction, loader as writeLoader } from "../../app/routes/letters.$slug";
@@ -468,6 +468,39 @@ describe("the pages", () => {
     const confirmed = await call(confirmAction, request(`/letters/${slug}/confirm/${token}`, { method: "POST" }), { slug, token });
     expect(confirmed.location).toBe(`/letters/${slug}`);
     expect((await messagesOf(lc.id)).map((m) => m.status)).toEqual(["queued"]);
+  });
+
+  it("keeps a header's line breaks out of mail: one-line fields are cleaned, and the mail layer refuses what gets past", async () => {
+    const actor = await createMember(db);
+    await target(actor.id, { name: "Header MP", areas: "TR" });
+    const { lc } = await openLetterCampaign({ ownRoles: ["mp"] });
+    const slug = lc.slug;
+    const email = `header-${unique()}@example.org`;
+    const form = {
+      postcode: "TR1 1AA",
+      subject: "Hello\r\nBcc: victim@example.org",
+      opening: "I am writing as your constituent.\r\n\r\nAbout crisis houses.",
+      personal: personal("Line\r\nbreaks stay here."),
+      name: "Pat\u200B Writer\n",
+      email,
+      intent: "send",
+    };
+    expect((await call(writeAction, request(`/letters/${slug}`, { form }), { slug })).location).toBe("/check-email?for=letter");
+    const stored = await db.selectFrom("letter").select(["subject", "opening", "personal", "name"]).where("email", "=", email).executeTakeFirstOrThrow();
+    expect(stored.subject).toBe("Hello Bcc: victim@example.org");
+    expect(stored.name).toBe("Pat Writer");
+    // Several-line fields keep their paragraphs, with one kind of line ending.
+    expect(stored.opening).toBe("I am writing as your constituent.\n\nAbout crisis houses.");
+    expect(stored.personal).toContain("Line\nbreaks stay here.");
+
+    // A subject with a line break that reached the queue some other way is refused, not sent.
+    const queued = await db.transaction().execute((trx) =>
+      queueEmail(trx, { template: "TestEmail", to: "header-test@example.org", props: { recipientName: "Pat", message: "m" }, headers: { "X-Note": "ok\r\nBcc: victim@example.org" } }),
+    );
+    expect(await deliverEmail(db, queued!, outboxTransport(db))).toBeNull();
+    const row = await db.selectFrom("email").select(["status", "last_error"]).where("id", "=", queued!).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "failed", last_error: "The X-Note header held a line break" });
+    expect(await db.selectFrom("outbox_message").select("id").where("email_id", "=", queued!).execute()).toEqual([]);
   });
 
   it("takes nothing from a honeypot, rate-limits per address, and refuses a closed campaign", async () => {
