@@ -96,16 +96,20 @@ export async function signPetition(db: Database, petition: { id: number; slug: s
         token_expires_at = excluded.token_expires_at,
         withdraw_token_hash = excluded.withdraw_token_hash,
         name = excluded.name, outward_code = excluded.outward_code, show_name = excluded.show_name, campaign_consent = excluded.campaign_consent,
-        emails_sent = petition_signature.emails_sent + 1,
+        -- Signing again after withdrawing starts a new signature: pending until its new link is confirmed.
+        status = 'pending',
+        confirmed_at = null,
+        emails_sent = case when petition_signature.status = 'withdrawn' then 1 else petition_signature.emails_sent + 1 end,
         suspect = petition_signature.suspect or excluded.suspect,
         ip_hash = coalesce(excluded.ip_hash, petition_signature.ip_hash)
-      where petition_signature.status = 'pending' and petition_signature.emails_sent < ${MAX_EMAILS_PER_SIGNATURE}
+      where (petition_signature.status = 'pending' and petition_signature.emails_sent < ${MAX_EMAILS_PER_SIGNATURE})
+         or petition_signature.status = 'withdrawn'
       returning id
     )
     insert into email (template, to_address, props, idempotency_key, waiting)
     select 'ConfirmSignature', ${input.email.trim().toLowerCase()}, ${JSON.stringify(props)}::jsonb, ${`confirm-signature:${hashToken(confirmToken)}`}, true from signature
     returning id`.execute(db);
-  // No email row: already confirmed (or withdrawn), or out of emails. Nothing to send.
+  // No email row: already confirmed, or out of emails. Nothing to send.
   return { emailed: result.rows.length > 0 };
 }
 

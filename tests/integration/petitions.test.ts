@@ -163,6 +163,34 @@ describe("signing", () => {
     expect(page.data.petitions).toEqual([expect.objectContaining({ slug: petition.slug, status: "open", signature_count: 0 })]);
   });
 
+  it("lets a withdrawn signer sign again: a new pending signature and link, and the count stays exact", async () => {
+    const lead = await createMember(db);
+    const { petition } = await openPetitionFor(lead.id);
+    const linkFor = async () => (await latestEmail(db, "again@example.org", "ConfirmSignature"))!.props as { confirmUrl: string; withdrawUrl: string };
+    expect(await signPetition(db, petition, signer("again@example.org"))).toEqual({ emailed: true });
+    const first = await linkFor();
+    expect(await confirmSignature(db, petition.id, tokenFrom(first.confirmUrl))).toMatchObject({ ok: true });
+    expect(await withdrawSignature(db, petition.id, tokenFrom(first.withdrawUrl))).toBe(true);
+    await foldCountDeltas(db);
+    expect(await countOf(petition.id)).toBe(0);
+
+    // Signing again records a new pending signature and sends a new link; the old links are dead.
+    expect(await signPetition(db, petition, signer("Again@example.org"))).toEqual({ emailed: true });
+    const second = await linkFor();
+    expect(second.confirmUrl).not.toBe(first.confirmUrl);
+    const row = await db.selectFrom("petition_signature").select(["status", "confirmed_at"]).where("petition_id", "=", petition.id).where("email_normalised", "=", "again@example.org").executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "pending", confirmed_at: null });
+    expect(await confirmSignature(db, petition.id, tokenFrom(first.confirmUrl))).toEqual({ ok: false });
+    expect(await confirmSignature(db, petition.id, tokenFrom(second.confirmUrl))).toEqual({ ok: true, alreadyConfirmed: false });
+    expect(await withdrawSignature(db, petition.id, tokenFrom(first.withdrawUrl))).toBe(false);
+    await foldCountDeltas(db);
+    expect(await countOf(petition.id)).toBe(1);
+    // Signed and confirmed, signing once more sends nothing and counts nothing.
+    expect(await signPetition(db, petition, signer("again@example.org"))).toEqual({ emailed: false });
+    await foldCountDeltas(db);
+    expect(await countOf(petition.id)).toBe(1);
+  });
+
   it("recounts from the confirmed signatures, allowing for deltas not yet folded", async () => {
     const lead = await createMember(db);
     const { petition } = await openPetitionFor(lead.id);
