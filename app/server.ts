@@ -8,6 +8,7 @@ import { closeDatabase, db } from "../db";
 import { seedIfEmpty } from "../db/seed";
 import { frequentWork, jobHandlers } from "./services/job-handlers.server";
 import { prepareDatabase } from "./utils/boot.server";
+import { loadDevelopmentSecret } from "./utils/development-secret.server";
 import { getAppUrl, getEnv } from "./utils/env.server";
 import { createExpressApp } from "./utils/express-app.server";
 import { startJobs } from "./utils/jobs.server";
@@ -26,6 +27,7 @@ let stopping = false;
 async function main() {
   const env = getEnv();
   installShutdownHandlers();
+  loadDevelopmentSecret(env);
   await prepareDatabase();
   if (env.SEED_DEMO_DATA) {
     const seeded = await seedIfEmpty(db);

@@ -1,6 +1,7 @@
 import { closeDatabase, db } from "../db";
 import { frequentWork, jobHandlers } from "./services/job-handlers.server";
 import { prepareDatabase } from "./utils/boot.server";
+import { loadDevelopmentSecret } from "./utils/development-secret.server";
 import { getEnv } from "./utils/env.server";
 import { startJobs } from "./utils/jobs.server";
 import { logger } from "./utils/logger.server";
@@ -13,8 +14,9 @@ async function main() {
   if (!getEnv().DATABASE_URL) {
     throw new Error("npm run worker needs DATABASE_URL pointing at the app's database (the embedded one is owned by `npm start`).");
   }
-  // Links in mail the worker writes (follow-ups, "stop news") are signed; the app must share the secret.
-  if (!getEnv().COOKIE_SECRET) logger.warn("COOKIE_SECRET is not set: links in emails written by this worker will not open in the app. Set the same COOKIE_SECRET for both.");
+  // Links in mail the worker writes (follow-ups, "stop news") are signed; the app must share the secret:
+  // COOKIE_SECRET, or in development the one kept in the shared data folder.
+  if (loadDevelopmentSecret(getEnv()) !== "configured") logger.warn("COOKIE_SECRET is not set: links in emails written by this worker open in the app only if it shares this DATA_DIR. Set the same COOKIE_SECRET for both.");
   await prepareDatabase();
   const boss = await startJobs(db, jobHandlers(db), { work: true, every3s: () => frequentWork(db) });
   logger.info("Chorus worker is running");

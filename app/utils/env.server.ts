@@ -84,9 +84,11 @@ export function getAppUrl(env: Env = getEnv()): string {
 }
 
 /**
- * COOKIE_SECRET, or outside production (where it may be unset) one random secret per process. Kept
- * in the process's environment because server modules are loaded twice in one process (by the
- * server itself and inside the Remix build): a cookie or link signed by one copy must verify in the other.
+ * COOKIE_SECRET, or outside production (where it may be unset) the development secret kept in the
+ * data folder (see development-secret.server.ts), or for a process that never started the app (a
+ * test, a script) one random secret. Kept in the process's environment because server modules are
+ * loaded twice in one process (by the server itself and inside the Remix build): a cookie or link
+ * signed by one copy must verify in the other.
  */
 export function signingSecret(): string {
   return getEnv().COOKIE_SECRET ?? (process.env.CHORUS_DEVELOPMENT_SECRET ??= randomBytes(32).toString("hex"));

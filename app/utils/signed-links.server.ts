@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { signingSecret } from "./env.server";
 
-// Signed with COOKIE_SECRET (required in production); without it (development) a per-process
-// secret (see signingSecret), so a development link stops working after a restart. Read on first
-// use: this module is loaded at start-up, before the configuration has been checked and reported.
+// Signed with COOKIE_SECRET (required in production); without it (development) the secret kept in
+// the data folder (see signingSecret). Read on first use: this module is loaded at start-up, before
+// the configuration has been checked and reported.
 let secret: string | undefined;
 const mac = (purpose: string, id: number | string) => {
   secret ??= signingSecret();

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHmac } from "node:crypto";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -40,6 +41,14 @@ describe("npm start", () => {
     expect(first.child.exitCode).toBeNull();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
+    // Without COOKIE_SECRET, the development secret is made once and kept (owner-only) in the data folder.
+    const secretFile = path.join(dataDir, "development-secret");
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    const secret = readFileSync(secretFile, "utf8").trim();
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    const unsubscribe = `/unsubscribe/1-digest_daily.${createHmac("sha256", secret).update("unsubscribe:1-digest_daily").digest("hex").slice(0, 32)}`;
+    expect((await fetch(`${url}${unsubscribe}`)).status).toBe(200);
+
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     const pgData = path.join(dataDir, "postgres");
@@ -57,6 +66,10 @@ describe("npm start", () => {
     expect(second.stdout()).not.toContain("Applied migrations");
     expect(second.stdout()).toContain("Removing a stale");
     expect((await fetch(`${secondUrl}/healthz`)).status).toBe(200);
+    // Yesterday's links still open after a restart.
+    expect(readFileSync(secretFile, "utf8").trim()).toBe(secret);
+    expect((await fetch(`${secondUrl}${unsubscribe}`)).status).toBe(200);
+    expect((await fetch(`${secondUrl}${unsubscribe.replace(/.$/, (c) => (c === "0" ? "1" : "0"))}`)).status).toBe(404);
     expect(bystander.exitCode).toBeNull();
     expect(bystander.signalCode).toBeNull();
     bystander.kill();
