@@ -91,7 +91,7 @@ export async function startEmbeddedPostgres(options: {
  * owner makes the newcomer stop with a clear message. A lock left by a killed process is taken over.
  */
 function claimDataDir(dataDir: string): () => void {
-  const lockFile = path.join(path.dirname(dataDir), "chorus.pid");
+  const lockFile = lockFileOf(dataDir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, "wx", 0o644);
@@ -102,16 +102,32 @@ function claimDataDir(dataDir: string): () => void {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = readPid(lockFile);
-      if (owner !== null && owner !== process.pid && isAlive(owner) && processName(owner) === "node") {
-        throw new Error(
-          `Chorus is already running from this folder (process ${owner}, data in ${dataDir}). Use that one, stop it first, or start another copy with its own DATA_DIR.`,
-        );
-      }
+      const owner = liveOwner(lockFile);
+      if (owner !== null) throw new Error(alreadyRunning(owner, dataDir));
       rmSync(lockFile, { force: true });
     }
   }
   throw new Error(`Could not take the lock ${lockFile}: another Chorus is starting from this folder`);
+}
+
+const lockFileOf = (dataDir: string) => path.join(path.dirname(dataDir), "chorus.pid");
+const alreadyRunning = (owner: number, dataDir: string) =>
+  `Chorus is already running from this folder (process ${owner}, data in ${dataDir}). Use that one, stop it first, or start another copy with its own DATA_DIR.`;
+
+/** The pid in a lock file when it is another live Node process (so not a pid reused by something else). */
+function liveOwner(lockFile: string): number | null {
+  const owner = readPid(lockFile);
+  return owner !== null && owner !== process.pid && isAlive(owner) && isNodeProcess(owner) ? owner : null;
+}
+
+/**
+ * `npm start` asks this before building, so a second start in the same folder stops at once with
+ * the reason instead of rebuilding the first one's files under it. Null when nothing runs here.
+ */
+export async function runningHere(dataDirOption: string): Promise<string | null> {
+  const dataDir = await usableDataDir(path.resolve(dataDirOption), () => {});
+  const owner = liveOwner(lockFileOf(dataDir));
+  return owner === null ? null : alreadyRunning(owner, dataDir);
 }
 
 function readPid(file: string): number | null {
@@ -129,6 +145,21 @@ function processName(pid: number): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether a process runs Node. Not by /proc/PID/comm alone: Node 24 names its main thread
+ * "MainThread" there. The program it was started as (argv[0]) is "node" or a path ending in it.
+ */
+function isNodeProcess(pid: number): boolean {
+  try {
+    const argv0 = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0] ?? "";
+    if (/(^|\/)node(js)?(\d+)?$/.test(argv0)) return true;
+  } catch {
+    return false;
+  }
+  const name = processName(pid);
+  return name === "node" || name === "MainThread";
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -12,6 +12,8 @@ import { startAppProcess, stderrLines, until, urlOf } from "../support/app-proce
  * `npm start`'s promises, checked on the real server process: first start creates the embedded
  * cluster, SIGTERM stops it, a second start reuses the data, and bad configuration ends with one line.
  */
+const root = path.resolve(__dirname, "../..");
+
 describe("npm start", () => {
   it("creates the embedded database, stops it on SIGTERM, and reuses the data on the next start", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "chorus-start-"));
@@ -29,6 +31,14 @@ describe("npm start", () => {
     expect(await intruder.exited).toBe(1);
     expect(stderrLines(intruder)).toEqual([expect.stringMatching(/^Chorus could not start\. Chorus is already running from this folder \(process \d+/)]);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // `npm start` itself says so before building, leaving the running copy's build alone.
+    const buildFile = path.join(root, "build", "index.js");
+    const built = statSync(buildFile).mtimeMs;
+    const npmStart = spawnSync("npm", ["start", "--silent"], { cwd: root, env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, NODE_ENV: "development" }, encoding: "utf8" });
+    expect(npmStart.status).toBe(1);
+    expect(npmStart.stderr).toMatch(/Chorus could not start\. Chorus is already running from this folder \(process \d+/);
+    expect(npmStart.stdout).not.toMatch(/building/);
+    expect(statSync(buildFile).mtimeMs).toBe(built);
 
     // Every connection the app holds is dropped by the server: the app logs it and keeps serving.
     const port = readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[3];
