@@ -73,7 +73,7 @@ export function setDatabase(url: Promise<string>, embedded?: EmbeddedDatabase) {
 
 export const db: Database = (state.db ??= new Kysely<DB>({
   dialect: new PostgresDialect({
-    pool: async () => createPool(await resolveDatabaseUrl()),
+    pool: async () => createPool(await resolveDatabaseUrl(), getEnv().DATABASE_POOL_SIZE),
   }),
 }));
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /**
@@ -25,6 +26,10 @@ const EnvSchema = z
     RESEND_REQUESTS_PER_SECOND: z.coerce.number().int().min(2).max(1000).default(5),
     EMAIL_FROM: z.string().min(3).default("Chorus <chorus@localhost>"),
     RUN_WORKER: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    // Web processes behind the one port; unset means 1 in development and one per core in production.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1, { message: "must be 1 or more" }).max(64, { message: "must be 64 or fewer" }).optional(),
+    // Connections each process may hold open to PostgreSQL: (web processes + 1) × this must stay under the server's limit.
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2, { message: "must be 2 or more" }).max(100, { message: "must be 100 or fewer" }).default(10),
     // Unset means: demo data in development and tests, never in production (the demo accounts'
     // password is published in the README).
     SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
@@ -35,7 +40,11 @@ const EnvSchema = z
     // How long after a petition closes its signers' names, emails and networks are kept (counts and areas stay).
     PETITION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(183),
   })
-  .transform((env) => ({ ...env, SEED_DEMO_DATA: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === "true" : env.NODE_ENV !== "production" }))
+  .transform((env) => ({
+    ...env,
+    SEED_DEMO_DATA: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === "true" : env.NODE_ENV !== "production",
+    WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? (env.NODE_ENV === "production" ? availableParallelism() : 1),
+  }))
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.COOKIE_SECRET) {
       ctx.addIssue({ code: "custom", path: ["COOKIE_SECRET"], message: "is required in production (try: openssl rand -hex 32)" });

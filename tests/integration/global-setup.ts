@@ -7,15 +7,23 @@ import { createDb } from "../../db";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../db/embedded";
 import { migrateToLatest } from "../../db/migrate";
 import { createBoss, ensureQueues } from "../../app/utils/jobs.server";
+import { startSystemPostgres, type SystemPostgres } from "../support/system-postgres";
 import { TEMPLATE, withDatabase } from "./database-names";
 
 /**
- * One PostgreSQL for the whole run (embedded, or TEST_DATABASE_URL's server), with a migrated
- * template database; each test file then copies the template (tests/integration/setup-database.ts).
+ * One PostgreSQL for the whole run, with a migrated template database; each test file then copies
+ * the template (tests/integration/setup-database.ts). The server is the embedded one (PostgreSQL 18)
+ * unless TEST_DATABASE_URL names any other (a role allowed to create databases), or
+ * TEST_POSTGRES=system asks for a throwaway cluster of the machine's own PostgreSQL (Debian's 15).
  */
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | undefined;
+  let system: SystemPostgres | undefined;
   let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl && process.env.TEST_POSTGRES === "system") {
+    system = await startSystemPostgres();
+    adminUrl = system.url("postgres");
+  }
   if (!adminUrl) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "chorus-test-"));
     embedded = await startEmbeddedPostgres({ dataDir });
@@ -37,6 +45,7 @@ export default async function setup(project: TestProject) {
   project.provide("adminDatabaseUrl", adminUrl);
   return async () => {
     await embedded?.stop();
+    system?.stop();
   };
 }
 
