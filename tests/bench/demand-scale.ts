@@ -36,34 +36,18 @@ const { migrateToLatest } = await import("../../db/migrate");
 const { createBoss, ensureQueues } = await import("../../app/utils/jobs.server");
 const { createExpressApp } = await import("../../app/utils/express-app.server");
 const { closeVoting } = await import("../../app/services/demand.server");
-const { createDemand, createMember, expireVoting, openDemandForVoting } = await import("../../db/builders");
+const { createDemand, createMember, expireVoting } = await import("../../db/builders");
+const { seedBenchMembers, seedVotingDemand } = await import("./bench-data");
 
 await migrateToLatest(db);
 await ensureQueues(createBoss(db));
 
 console.log("Seeding 20,000 members with perspectives…");
-await sql`insert into member (email, display_name, email_verified_at, confirmed_adult_at)
-  select 'bench' || g || '@example.org', 'Bench member ' || g, now(), now() from generate_series(1, 20000) g`.execute(db);
-await sql`insert into member_perspective (member_id, perspective)
-  select id, (array['lived_experience','carer_family','practitioner','researcher','supporter'])[1 + id % 5] from member where email like 'bench%'`.execute(db);
+await seedBenchMembers(db, 20_000);
 
 const author = await createMember(db);
 const facilitator = await createMember(db, { roles: ["admin"] });
-
-async function demandWith(votes: number, roots: number, repliesPerRoot: number) {
-  const id = await createDemand(db, { authorId: author.id });
-  await openDemandForVoting(db, id, facilitator.id, { liveResults: true, rule: "lived_experience_double_majority", quorum: 100 });
-  await sql`insert into vote (demand_id, member_id, choice)
-    select ${id}, id, (array['support','support','oppose','abstain'])[1 + id % 4] from member where email like 'bench%' order by id limit ${votes}`.execute(db);
-  await sql`insert into comment (demand_id, author_id, body, created_at, thread_activity_at)
-    select ${id}, (select min(id) from member where email like 'bench%') + g, 'Root comment ' || g || ' with a few sentences of text about the demand.', now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
-    from generate_series(1, ${roots}) g`.execute(db);
-  await sql`update comment set thread_id = id where demand_id = ${id} and parent_id is null`.execute(db);
-  await sql`insert into comment (demand_id, parent_id, thread_id, author_id, body)
-    select c.demand_id, c.id, c.id, c.author_id, 'A reply ' || g from comment c cross join generate_series(1, ${repliesPerRoot}) g where c.demand_id = ${id} and c.parent_id is null`.execute(db);
-  await sql`analyze`.execute(db);
-  return id;
-}
+const demandWith = (votes: number, roots: number, repliesPerRoot: number) => seedVotingDemand(db, { authorId: author.id, facilitatorId: facilitator.id }, votes, roots, repliesPerRoot);
 
 console.log("Seeding a demand with 20,000 votes and 5,000 comments (1,000 threads of 5), and a small one…");
 const big = await demandWith(20_000, 1000, 4);

@@ -10,9 +10,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
-import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { startBenchDatabase } from "./bench-database";
+import { signLoad } from "./sign-load";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const buildPath = path.join(root, "build", "index.js");
@@ -26,10 +26,7 @@ const { sql } = await import("kysely");
 const { migrateToLatest } = await import("../../db/migrate");
 const { createBoss, ensureQueues } = await import("../../app/utils/jobs.server");
 const { createExpressApp } = await import("../../app/utils/express-app.server");
-const { createDemand, createMember, expireVoting, openDemandForVoting } = await import("../../db/builders");
-const { castVote, closeVoting } = await import("../../app/services/demand.server");
-const { startCampaign } = await import("../../app/services/campaign.server");
-const { createPetition, openPetition } = await import("../../app/services/petition.server");
+const { openBenchPetition } = await import("./bench-data");
 const { foldCountDeltas } = await import("../../app/models/petition.server");
 
 await migrateToLatest(db);
@@ -55,17 +52,7 @@ async function rawInsertsPerSecond(clients: number, seconds: number) {
 }
 console.log(`Raw PostgreSQL, single-row inserts from 10 clients: ${await rawInsertsPerSecond(10, 5)} rows/s`);
 
-const lead = await createMember(db);
-const admin = await createMember(db, { roles: ["admin"] });
-const demandId = await createDemand(db, { authorId: lead.id });
-await openDemandForVoting(db, demandId, admin.id);
-await castVote(db, demandId, lead.id, { choice: "support", reason: null, reasonPublic: false });
-await expireVoting(db, demandId);
-await closeVoting(db, demandId);
-const campaign = await startCampaign(db, lead.id, demandId, { title: "Benchmark campaign", pitch: "A campaign for the benchmark, long enough.", ask: "An ask for the benchmark campaign.", target: "Everyone", endsOn: null }, []);
-if (!campaign.ok) throw new Error(campaign.reason);
-const made = await createPetition(db, campaign.id, lead.id, { title: "Benchmark petition", ask: "Sign as fast as you can.", why: "To measure signatures per second.", addressedTo: "The benchmark", goal: 1_000_000, closesAt: null });
-await openPetition(db, made.id);
+const made = await openBenchPetition(db);
 
 const build = await import(pathToFileURL(buildPath).href);
 const app = createExpressApp(build, { publicDir: path.join(root, "public") });
@@ -73,42 +60,7 @@ const server = app.listen(0, "127.0.0.1");
 await new Promise((r) => server.once("listening", r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-// The load generator runs in its own thread, as real clients would: `connections` loops, each
-// posting one signature after another with a new email, for `seconds`. (autocannon's id replacement
-// declares a body length that does not match the body it sends, so it cannot drive this form.)
-// Each loop is one member of the public on their own network (X-Forwarded-For, trusted as behind a
-// proxy): a crowd, not one address, so the per-network limit does not mark them all suspect.
-const LOAD_WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { url, connections, seconds, prefix } = workerData;
-const latencies = [];
-let other = 0;
-const stopAt = Date.now() + seconds * 1000;
-async function loop(c) {
-  for (let i = 0; Date.now() < stopAt; i++) {
-    const started = performance.now();
-    try {
-      const response = await fetch(url, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "10." + (c % 250) + "." + ((i >> 8) % 250) + "." + (i % 250) },
-        body: "intent=sign&name=Bench+Signer&postcode=LS6+1AN&email=" + prefix + "-" + c + "-" + i + "%40example.org" });
-      await response.arrayBuffer();
-      if (response.status === 302) latencies.push(performance.now() - started); else other++;
-    } catch { other++; }
-  }
-}
-Promise.all(Array.from({ length: connections }, (_, c) => loop(c))).then(() => parentPort.postMessage({ latencies, other }));
-`;
-
-async function signLoad(connections: number, seconds: number) {
-  const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { url: `${base}/petitions/${made.slug}`, connections, seconds, prefix: `c${connections}` } });
-  const { latencies, other } = await new Promise<{ latencies: number[]; other: number }>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
-  await worker.terminate();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0);
-  return { line: `${Math.round(latencies.length / seconds)} signatures/s, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (${latencies.length} accepted, ${other} other)`, accepted: latencies.length, other };
-}
+const signing = (connections: number, seconds: number) => signLoad(`${base}/petitions/${made.slug}`, connections, seconds, `c${connections}`);
 
 // One request by hand first, so a misconfiguration fails with its reason rather than a zero.
 const probe = await fetch(`${base}/petitions/${made.slug}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "intent=sign&name=Probe&email=probe%40example.org" });
@@ -126,7 +78,7 @@ const sweep = setInterval(() => {
 
 let accepted = 1;
 for (const connections of [10, 50]) {
-  const run = await signLoad(connections, 10);
+  const run = await signing(connections, 10);
   accepted += run.accepted;
   console.log(`Signing through HTTP, ${connections} connections: ${run.line}`);
   if (run.other) throw new Error(`${run.other} requests were not accepted`);
