@@ -2,7 +2,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { NonceProvider } from "./utils/nonce";
 import { logger } from "./utils/logger.server";
-import { renderToHtmlBuffer } from "./utils/render-html.server";
+import { renderToHtmlBuffer } from "./http/render-html.server";
 
 const ABORT_DELAY = 5_000;
 

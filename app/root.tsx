@@ -17,7 +17,7 @@ import { FlashMessage, SiteFooter, SiteHeader } from "./components/layout";
 import stylesHref from "./styles/app.css";
 import { readFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
-import { getShellUser } from "./utils/shell.server";
+import { getShellUser } from "./members/shell.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },

@@ -6,14 +6,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import type PgBoss from "pg-boss";
 import { closeDatabase, db, resolveDatabaseUrl } from "../db";
-import { seedIfEmpty } from "../db/seed";
+import { seedIfEmpty } from "../demo/seed";
 import { closeGracefully, listen } from "./http/listen.server";
 import { frequentWork, jobHandlers } from "./services/job-handlers.server";
-import { prepareDatabase } from "./utils/boot.server";
+import { logLostConnections, prepareDatabase } from "./services/boot.server";
 import { loadDevelopmentSecret } from "./utils/development-secret.server";
 import { getAppUrl, getEnv } from "./utils/env.server";
-import { createExpressApp } from "./utils/express-app.server";
-import { startJobs } from "./utils/jobs.server";
+import { createExpressApp } from "./http/express-app.server";
+import { startJobs } from "./services/jobs.server";
 import { logger } from "./utils/logger.server";
 
 /**
@@ -110,6 +110,7 @@ async function runWebProcess() {
   process.on("SIGINT", () => {});
   process.once("disconnect", () => void stop());
   process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", { error: reason instanceof Error ? reason.stack : String(reason) }));
+  logLostConnections();
   try {
     server = await listen(await loadApp(), env.PORT, env.HOST);
   } catch (error) {

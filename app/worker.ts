@@ -1,9 +1,9 @@
 import { closeDatabase, db } from "../db";
 import { frequentWork, jobHandlers } from "./services/job-handlers.server";
-import { prepareDatabase } from "./utils/boot.server";
+import { prepareDatabase } from "./services/boot.server";
 import { loadDevelopmentSecret } from "./utils/development-secret.server";
 import { getEnv } from "./utils/env.server";
-import { startJobs } from "./utils/jobs.server";
+import { startJobs } from "./services/jobs.server";
 import { logger } from "./utils/logger.server";
 
 /**

@@ -1,7 +1,5 @@
 import { CompiledQuery, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { getEnv } from "../app/utils/env.server";
-import { logger } from "../app/utils/logger.server";
 import type { EmbeddedDatabase } from "./embedded";
 import type { DB } from "./schema";
 
@@ -26,9 +24,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 export function createPool(connectionString: string, max = 10) {
   const pool = new pg.Pool({ connectionString, max });
   pool.on("connect", (client) => {
-    client.on("error", (error) => logger.warn("database connection lost; the pool will reconnect", { error: error.message }));
+    client.on("error", (error) => state.onConnectionLost(error));
   });
-  // An idle client's error reaches the pool as well: already logged by the client's own listener.
+  // An idle client's error reaches the pool as well: already reported by the client's own listener.
   pool.on("error", () => {});
   return pool;
 }
@@ -44,8 +42,16 @@ interface DatabaseState {
   url?: Promise<string>;
   embedded?: EmbeddedDatabase;
   db?: Database;
+  onConnectionLost: (error: Error) => void;
 }
-const state: DatabaseState = ((globalThis as { __chorusDatabase?: DatabaseState }).__chorusDatabase ??= {});
+const state: DatabaseState = ((globalThis as { __chorusDatabase?: DatabaseState }).__chorusDatabase ??= {
+  onConnectionLost: (error) => console.warn(`database connection lost; the pool will reconnect: ${error.message}`),
+});
+
+/** Where a lost connection is reported (the app passes its logger). */
+export function onConnectionLost(report: (error: Error) => void) {
+  state.onConnectionLost = report;
+}
 
 /**
  * The URL the shared pool connects to. Process entry points (the server, the worker, scripts) call
@@ -54,7 +60,8 @@ const state: DatabaseState = ((globalThis as { __chorusDatabase?: DatabaseState 
  */
 export function resolveDatabaseUrl(): Promise<string> {
   if (state.url) return state.url;
-  const url = getEnv().DATABASE_URL;
+  // The app checked DATABASE_URL at start-up (app/utils/env.server.ts); an empty value means unset.
+  const url = process.env.DATABASE_URL || undefined;
   if (!url) return Promise.reject(new Error("The database has not been started: call startDatabase() from db/start.ts first"));
   state.url = Promise.resolve(url);
   return state.url;
@@ -73,7 +80,7 @@ export function setDatabase(url: Promise<string>, embedded?: EmbeddedDatabase) {
 
 export const db: Database = (state.db ??= new Kysely<DB>({
   dialect: new PostgresDialect({
-    pool: async () => createPool(await resolveDatabaseUrl(), getEnv().DATABASE_POOL_SIZE),
+    pool: async () => createPool(await resolveDatabaseUrl(), Number(process.env.DATABASE_POOL_SIZE) || 10),
   }),
 }));
 

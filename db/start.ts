@@ -1,18 +1,21 @@
-import { getEnv } from "../app/utils/env.server";
-import { logger } from "../app/utils/logger.server";
 import { startEmbeddedPostgres } from "./embedded";
 import { ensureDatabaseExists, isDatabaseStarted, resolveDatabaseUrl, setDatabase } from "./index";
 
 const DATABASE_NAME = "chorus";
 
-/** DATABASE_URL when set; otherwise starts the embedded PostgreSQL (once per process) and uses it. */
-export async function startDatabase(): Promise<string> {
-  const env = getEnv();
-  if (env.DATABASE_URL || isDatabaseStarted()) return resolveDatabaseUrl();
-  const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, log: (line) => logger.info(line) });
+/**
+ * DATABASE_URL when set; otherwise starts the embedded PostgreSQL (once per process, its data in
+ * `dataDir`) and uses it. The app passes its checked configuration and its logger; scripts use the
+ * environment as it is.
+ */
+export async function startDatabase(options: { databaseUrl?: string; dataDir?: string; log?: (line: string) => void } = {}): Promise<string> {
+  const databaseUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (databaseUrl || isDatabaseStarted()) return resolveDatabaseUrl();
+  const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir ?? (process.env.DATA_DIR || ".data"), log });
   await ensureDatabaseExists(embedded.url("postgres"), DATABASE_NAME);
   const url = embedded.url(DATABASE_NAME);
   setDatabase(Promise.resolve(url), embedded);
-  logger.info(`Embedded PostgreSQL ready (data in ${embedded.dataDir})`);
+  log(`Embedded PostgreSQL ready (data in ${embedded.dataDir})`);
   return url;
 }

@@ -1,5 +1,5 @@
 import type { CampaignStatus, DemandStage } from "../../db/schema";
-import { STAGE_LABELS } from "~/utils/demands";
+import { STAGE_LABELS } from "~/demands/labels";
 
 export function StageTag({ stage }: { stage: DemandStage }) {
   return <span className={`stage stage--${stage}`}>{STAGE_LABELS[stage]}</span>;

@@ -1,4 +1,4 @@
-import type { DiffPart } from "~/utils/word-diff";
+import type { DiffPart } from "~/demands/word-diff";
 
 /**
  * Insertions and deletions are marked by elements screen readers announce and by underline and

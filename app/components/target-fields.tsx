@@ -5,7 +5,7 @@ import { ErrorSummary } from "./error-summary";
 import { SelectField, TextField } from "./form-field";
 import { FieldError } from "./form-field";
 import { valueOf } from "~/utils/forms";
-import { TARGET_ROLE_LABELS } from "~/utils/letters";
+import { TARGET_ROLE_LABELS } from "~/letters/rules";
 
 /** The fields of a decision maker, shared by adding and editing one. */
 export function TargetFields({ values, errors }: { values: Record<string, string | string[]> | undefined; errors: Record<string, string> | undefined }) {

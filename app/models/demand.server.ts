@@ -279,3 +279,8 @@ export async function upsertEndorsement(db: Database, demandId: number, organisa
 export async function withdrawEndorsement(db: Database, demandId: number, organisationId: number) {
   await db.updateTable("endorsement").set({ withdrawn_at: new Date() }).where("demand_id", "=", demandId).where("organisation_id", "=", organisationId).execute();
 }
+
+/** Moves a vote's deadline (the demo and tests put it in the past, as time would). */
+export async function setVotingDeadline(db: Database, demandId: number, endsAt: Date) {
+  await db.updateTable("demand").set({ voting_ends_at: endsAt }).where("id", "=", demandId).execute();
+}

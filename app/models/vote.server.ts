@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../db";
 import type { Perspective, VoteChoice } from "../../db/schema";
-import { emptyTotals, type Totals } from "~/utils/decision";
+import { emptyTotals, type Totals } from "~/demands/decision";
 
 /**
  * One vote per member per demand, enforced by the unique constraint; casting again changes it.

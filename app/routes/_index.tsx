@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { About } from "~/components/about";
 import { listNeedsInput } from "~/models/needs-input.server";
-import { getCurrentMember } from "~/utils/auth.server";
+import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { formatWhen } from "~/utils/demands";
+import { formatWhen } from "~/demands/labels";
 
 export const meta: MetaFunction = () => [
   { title: "Chorus: deciding together for social approaches to mental health" },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin-nav";
-import { requireCan } from "~/utils/auth.server";
+import { requireCan } from "~/members/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Admin – Chorus" }];
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin-nav";
 import { TableFrame } from "~/components/table-frame";
 import { CAMPAIGN_PAGE_SIZE, listCampaignOverview } from "~/models/campaign.server";
-import { requireCan } from "~/utils/auth.server";
+import { requireCan } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { parsePage } from "~/utils/ids";
 import { formatCalendarDate, formatLondonMedium } from "~/utils/london-time";

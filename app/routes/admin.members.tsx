@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin-nav";
 import { MEMBER_SEARCH_PAGE_SIZE, searchMembers } from "~/models/member.server";
-import { requireCan } from "~/utils/auth.server";
-import { ROLE_CHOICES, roleChoiceOf } from "~/utils/coalition-roles";
+import { requireCan } from "~/members/session.server";
+import { ROLE_CHOICES, roleChoiceOf } from "~/members/coalition-roles";
 import { db } from "~/utils/db.server";
 import { parseId } from "~/utils/ids";
 

@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { FieldError } from "~/components/form-field";
 import { recordAuditEvent } from "~/models/audit.server";
 import { getCommentAuthor, listReportedComments, moderateComment } from "~/models/comment.server";
-import { requireCan } from "~/utils/auth.server";
+import { requireCan } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { emailMember } from "~/services/notifications.server";
 import { getAppUrl } from "~/utils/env.server";

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { AdminNav } from "~/components/admin-nav";
 import { listOrganisations } from "~/models/organisation.server";
 import { verifyOrganisation } from "~/services/organisation.server";
-import { requireCan } from "~/utils/auth.server";
+import { requireCan } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { ORGANISATION_KIND_LABELS } from "~/utils/organisations";
+import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
 import { IdField } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
 

@@ -5,19 +5,19 @@ import { CampaignStatusTag } from "~/components/demand-bits";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { listCampaignEvents, listOrganisers, listPartners, TIMELINE_PAGE_SIZE } from "~/models/campaign.server";
 import { letterTotals, listCampaignDecisionMakers, listCampaignLetterCampaigns } from "~/models/letter.server";
-import { TARGET_ROLE_PLURALS } from "~/utils/letters";
+import { TARGET_ROLE_PLURALS } from "~/letters/rules";
 import { FollowButton } from "~/components/follow-button";
 import { isFollowing } from "~/models/follow.server";
 import { listCampaignPetitions } from "~/models/petition.server";
-import { getCurrentMember } from "~/utils/auth.server";
-import { loadCampaign } from "~/utils/campaign-access.server";
+import { getCurrentMember } from "~/members/session.server";
+import { loadCampaign } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
-import { TOPIC_LABELS } from "~/utils/demands";
+import { TOPIC_LABELS } from "~/demands/labels";
 import { getAppUrl } from "~/utils/env.server";
 import { parsePage } from "~/utils/ids";
 import { formatCalendarDate } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { canOnCampaign } from "~/utils/permissions";
+import { canOnCampaign } from "~/members/permissions";
 
 /** Open Graph and Twitter tags, so a shared link previews with the campaign's title and pitch. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

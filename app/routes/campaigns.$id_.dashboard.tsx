@@ -6,12 +6,12 @@ import { WeekChart } from "~/components/week-chart";
 import { countEventsByWeek, listCampaignEvents, listOrganisers, listPartners } from "~/models/campaign.server";
 import { countLettersSentByDay, letterTotals, listCampaignLetterCampaigns } from "~/models/letter.server";
 import { countSignaturesByArea, countSignaturesByDay, listCampaignPetitions } from "~/models/petition.server";
-import { requireMember } from "~/utils/auth.server";
-import { loadCampaign } from "~/utils/campaign-access.server";
+import { requireMember } from "~/members/session.server";
+import { loadCampaign } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
 import { todayInLondon } from "~/utils/london-time";
 import { regionOf } from "~/utils/postcode-regions";
-import { canOnCampaign } from "~/utils/permissions";
+import { canOnCampaign } from "~/members/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Campaign dashboard – Chorus" }];
 

@@ -5,12 +5,12 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, ChoiceGroup, SelectField, TextArea, TextField } from "~/components/form-field";
 import { listTargetChoices } from "~/models/target.server";
 import { createLetterCampaign } from "~/services/letter.server";
-import { requireCampaignManager } from "~/utils/campaign-access.server";
+import { requireCampaignManager } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, valuesOf } from "~/utils/forms";
-import { LetterCampaignSchema } from "~/utils/letter-forms";
-import { TARGET_ROLE_LABELS } from "~/utils/letters";
+import { LetterCampaignSchema } from "~/letters/forms";
+import { TARGET_ROLE_LABELS } from "~/letters/rules";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "New letter campaign – Chorus" }];

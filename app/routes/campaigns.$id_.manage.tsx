@@ -8,14 +8,14 @@ import { listEligiblePartners, listOrganisers, listPartners, listVerifiedOrganis
 import { findMembersByName } from "~/models/member.server";
 import { listCampaignPetitions } from "~/models/petition.server";
 import { addCampaignPartner, addCoOrganiser, endCampaign, postCampaignEntry } from "~/services/campaign.server";
-import { requireCampaignManager } from "~/utils/campaign-access.server";
-import { CampaignSchema, EndSchema, ENTRY_KINDS, EntrySchema } from "~/utils/campaign-forms";
+import { requireCampaignManager } from "~/campaigns/access.server";
+import { CampaignSchema, EndSchema, ENTRY_KINDS, EntrySchema } from "~/campaigns/forms";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { todayInLondon } from "~/utils/london-time";
-import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign – Chorus" }];

@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea, TextField } from "~/components/form-field";
 import { createPetition } from "~/services/petition.server";
-import { requireCampaignManager } from "~/utils/campaign-access.server";
+import { requireCampaignManager } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
-import { PetitionSchema } from "~/utils/petition-forms";
+import { PetitionSchema } from "~/petitions/forms";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "New petition – Chorus" }];

@@ -4,7 +4,7 @@ import { CampaignStatusTag } from "~/components/demand-bits";
 import { SelectField } from "~/components/form-field";
 import { CAMPAIGN_PAGE_SIZE, listCampaigns } from "~/models/campaign.server";
 import { db } from "~/utils/db.server";
-import { TOPIC_LABELS, TOPICS, type Topic } from "~/utils/demands";
+import { TOPIC_LABELS, TOPICS, type Topic } from "~/demands/labels";
 import { parsePage } from "~/utils/ids";
 import { formatCalendarDate } from "~/utils/london-time";
 

@@ -5,13 +5,13 @@ import { ErrorSummary } from "~/components/error-summary";
 import { ChoiceGroup } from "~/components/form-field";
 import { listEligiblePartners } from "~/models/campaign.server";
 import { startCampaign } from "~/services/campaign.server";
-import { requireMember } from "~/utils/auth.server";
-import { CampaignSchema } from "~/utils/campaign-forms";
+import { requireMember } from "~/members/session.server";
+import { CampaignSchema } from "~/campaigns/forms";
 import { db } from "~/utils/db.server";
-import { loadDemand } from "~/utils/demand-access.server";
+import { loadDemand } from "~/demands/access.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valuesOf } from "~/utils/forms";
-import { canStartCampaign } from "~/utils/permissions";
+import { canStartCampaign } from "~/members/permissions";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Start a campaign – Chorus" }];

@@ -4,14 +4,14 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea } from "~/components/form-field";
 import { proposeAmendment } from "~/services/demand.server";
-import { requireMember } from "~/utils/auth.server";
+import { requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { loadDemand } from "~/utils/demand-access.server";
+import { loadDemand } from "~/demands/access.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { splitParagraphs } from "~/utils/paragraphs";
-import { canOnDemand } from "~/utils/permissions";
+import { splitParagraphs } from "~/demands/paragraphs";
+import { canOnDemand } from "~/members/permissions";
 import { invalid } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
 

@@ -3,11 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DiffView } from "~/components/diff-view";
 import { SelectField } from "~/components/form-field";
 import { getRevision, listRevisions } from "~/models/demand.server";
-import { getCurrentMember } from "~/utils/auth.server";
+import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { loadDemand } from "~/utils/demand-access.server";
-import { formatWhen } from "~/utils/demands";
-import { wordDiff } from "~/utils/word-diff";
+import { loadDemand } from "~/demands/access.server";
+import { formatWhen } from "~/demands/labels";
+import { wordDiff } from "~/demands/word-diff";
 import { parseId } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
 

@@ -7,9 +7,9 @@ import { percentOf } from "~/components/vote-results";
 import { SelectField } from "~/components/form-field";
 import { DEMAND_PAGE_SIZE, listDemands, type DemandSort } from "~/models/demand.server";
 import { listOrganisations } from "~/models/organisation.server";
-import { getCurrentMember } from "~/utils/auth.server";
+import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { DEMAND_STAGES, formatWhen, STAGE_LABELS, TOPIC_LABELS, TOPICS, type DemandStage, type Topic } from "~/utils/demands";
+import { DEMAND_STAGES, formatWhen, STAGE_LABELS, TOPIC_LABELS, TOPICS, type DemandStage, type Topic } from "~/demands/labels";
 import { parseId, parsePage } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Demands – Chorus" }];

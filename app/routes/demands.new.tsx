@@ -6,14 +6,14 @@ import { DemandTextButtons, DemandTextFields } from "~/components/demand-text-fi
 import { ChoiceGroup } from "~/components/form-field";
 import { listMemberOrganisations } from "~/models/organisation.server";
 import { proposeDemand } from "~/services/demand.server";
-import { requireMember } from "~/utils/auth.server";
+import { requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { DemandTextSchema, TopicsField } from "~/utils/demand-forms";
-import { TOPIC_LABELS, TOPICS } from "~/utils/demands";
+import { DemandTextSchema, TopicsField } from "~/demands/forms";
+import { TOPIC_LABELS, TOPICS } from "~/demands/labels";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf, valuesOf } from "~/utils/forms";
 import { previewOf } from "~/utils/markdown.server";
-import { canOnDemand } from "~/utils/permissions";
+import { canOnDemand } from "~/members/permissions";
 import { invalid } from "~/utils/responses.server";
 import { parseId } from "~/utils/ids";
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireMember } from "~/utils/auth.server";
+import { requireMember } from "~/members/session.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 
 /** The live preview's renderer: the same sanitiser the demand page uses, so what you see is what you get. */

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { db } from "~/utils/db.server";
 import { getOutboxMessage } from "~/models/email.server";
-import { isOutboxEnabled } from "~/utils/email.server";
+import { isOutboxEnabled } from "~/services/email.server";
 import { requireId } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.message.subject ?? "Message"} – Outbox – Chorus` }];

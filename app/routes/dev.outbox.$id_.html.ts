@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { getOutboxMessage } from "~/models/email.server";
-import { isOutboxEnabled } from "~/utils/email.server";
+import { isOutboxEnabled } from "~/services/email.server";
 import { requireId } from "~/utils/ids";
 
 /** The email's own HTML, served under a script-free sandbox policy (see security-headers.server.ts). */

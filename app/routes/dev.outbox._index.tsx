@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/utils/db.server";
 import { listOutboxMessages, OUTBOX_PAGE_SIZE } from "~/models/email.server";
-import { isOutboxEnabled } from "~/utils/email.server";
+import { isOutboxEnabled } from "~/services/email.server";
 import { parseId } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
 

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { TOPICS } from "../../db/schema";
 import { follow, unfollow } from "~/models/follow.server";
-import { requireMember, safeRedirect } from "~/utils/auth.server";
+import { requireMember, safeRedirect } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { TOPIC_LABELS } from "~/utils/demands";
+import { TOPIC_LABELS } from "~/demands/labels";
 
 /**
  * Follow or unfollow a campaign, an organisation or a topic from its page (demands have their own

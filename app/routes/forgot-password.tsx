@@ -7,7 +7,7 @@ import { requestPasswordReset } from "~/services/account.server";
 import { db } from "~/utils/db.server";
 import { EmailField } from "~/utils/fields";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
-import { checkRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 import { redirectToCheckEmail } from "~/utils/flash.server";
 

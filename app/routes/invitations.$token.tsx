@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { acceptInvitation, getInvitationByToken } from "~/services/organisation.server";
-import { getCurrentMember, requireMember } from "~/utils/auth.server";
+import { getCurrentMember, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 

@@ -5,12 +5,12 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, TextField } from "~/components/form-field";
 import { joinCoalition } from "~/services/account.server";
-import { getCurrentMember } from "~/utils/auth.server";
+import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { DisplayNameField, EmailField, requiredCheckbox } from "~/utils/fields";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
-import { NewPasswordSchema } from "~/utils/password-rules";
-import { checkRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { NewPasswordSchema } from "~/members/password-rules";
+import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 import { redirectToCheckEmail } from "~/utils/flash.server";
 

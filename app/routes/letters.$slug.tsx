@@ -9,11 +9,11 @@ import { db } from "~/utils/db.server";
 import { getAppUrl } from "~/utils/env.server";
 import { redirectToCheckEmail } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
-import { loadLetterCampaignFor } from "~/utils/letter-access.server";
-import { PostcodeField, WriteSchema } from "~/utils/letter-forms";
-import { assembleLetter, describeWindow, PERSONAL_MIN, TARGET_ROLE_LABELS } from "~/utils/letters";
+import { loadLetterCampaignFor } from "~/letters/access.server";
+import { PostcodeField, WriteSchema } from "~/letters/forms";
+import { assembleLetter, describeWindow, PERSONAL_MIN, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { formatCalendarDate } from "~/utils/london-time";
-import { checkRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

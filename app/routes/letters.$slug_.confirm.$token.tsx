@@ -5,7 +5,7 @@ import { getLetterCampaignBySlug } from "~/models/letter.server";
 import { confirmLetter, findLetterLink } from "~/services/letter.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { describeWindow } from "~/utils/letters";
+import { describeWindow } from "~/letters/rules";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your letter – Chorus" }];
 

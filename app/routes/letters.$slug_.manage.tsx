@@ -7,8 +7,8 @@ import { decideHeldMessage, publishReplySummary, setLetterCampaignStatus, setLet
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/ids";
-import { requireLetterManager } from "~/utils/letter-access.server";
-import { describeWindow, REPLY_OUTCOME_LABELS, TARGET_ROLE_LABELS } from "~/utils/letters";
+import { requireLetterManager } from "~/letters/access.server";
+import { describeWindow, REPLY_OUTCOME_LABELS, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { formatCalendarDate, formatLondonMedium } from "~/utils/london-time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage: ${data?.lc.title ?? "letters"} – Chorus` }];

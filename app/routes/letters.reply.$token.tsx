@@ -7,8 +7,8 @@ import { getMessageForReply, recordReply } from "~/services/letter.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
-import { ReplySchema } from "~/utils/letter-forms";
-import { REPLY_OUTCOME_LABELS } from "~/utils/letters";
+import { ReplySchema } from "~/letters/forms";
+import { REPLY_OUTCOME_LABELS } from "~/letters/rules";
 import { invalid } from "~/utils/responses.server";
 import { readSignedLinkToken } from "~/utils/signed-links.server";
 

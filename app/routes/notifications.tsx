@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listNotifications, markAllRead, NOTIFICATION_PAGE_SIZE, openNotification } from "~/models/notification.server";
-import { requireMember } from "~/utils/auth.server";
+import { requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/ids";

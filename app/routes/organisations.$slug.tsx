@@ -9,13 +9,13 @@ import { VerifiedBadge } from "~/components/organisation-badge";
 import { listOrganisationEndorsements } from "~/models/demand.server";
 import { getJoinRequest, listOrganisationMembers } from "~/models/organisation.server";
 import { changeOrganisationMember, requestToJoin } from "~/services/organisation.server";
-import { assertCan, getCurrentMember, requireMember } from "~/utils/auth.server";
+import { assertCan, getCurrentMember, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
-import { loadOrganisation } from "~/utils/organisation-access.server";
-import { ORGANISATION_KIND_LABELS } from "~/utils/organisations";
-import { can } from "~/utils/permissions";
+import { loadOrganisation } from "~/organisations/access.server";
+import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
+import { can } from "~/members/permissions";
 import { invalid } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
 

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { listOrganisations, ORGANISATION_PAGE_SIZE } from "~/models/organisation.server";
-import { getCurrentMember } from "~/utils/auth.server";
+import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { ORGANISATION_KIND_LABELS } from "~/utils/organisations";
+import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
 
 export const meta: MetaFunction = () => [{ title: "Organisations – Chorus" }];
 

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { registerOrganisation } from "~/services/organisation.server";
-import { requireCan } from "~/utils/auth.server";
+import { requireCan } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
-import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from "~/utils/organisations";
+import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from "~/organisations/labels";
 import { invalid } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
 

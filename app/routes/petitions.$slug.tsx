@@ -7,7 +7,7 @@ import { Checkbox, TextArea, TextField } from "~/components/form-field";
 import { percentOf } from "~/components/vote-results";
 import { countNewsAudience, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
 import { closePetition, deliverPetition, invalidateSuspectCluster, openPetition, queuePetitionNews, signPetition } from "~/services/petition.server";
-import { requireMember } from "~/utils/auth.server";
+import { requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { getAppUrl } from "~/utils/env.server";
 import { redirectToCheckEmail, redirectWithFlash } from "~/utils/flash.server";
@@ -15,8 +15,8 @@ import { parseForm, valueOf } from "~/utils/forms";
 import { formatLondonLong } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { regionOf } from "~/utils/postcode-regions";
-import { loadPetitionFor } from "~/utils/petition-access.server";
-import { DeliverSchema, NewsSchema, SignSchema } from "~/utils/petition-forms";
+import { loadPetitionFor } from "~/petitions/access.server";
+import { DeliverSchema, NewsSchema, SignSchema } from "~/petitions/forms";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getAppUrl } from "~/utils/env.server";
-import { loadPublicPetition } from "~/utils/petition-access.server";
+import { loadPublicPetition } from "~/petitions/access.server";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

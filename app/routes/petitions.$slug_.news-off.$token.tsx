@@ -4,7 +4,7 @@ import { LinkLanding } from "~/components/link-landing";
 import { stopPetitionNews } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
 import { readSignedLinkToken } from "~/utils/signed-links.server";
-import { loadPublicPetition } from "~/utils/petition-access.server";
+import { loadPublicPetition } from "~/petitions/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Stop campaign news – Chorus" }];
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listConfirmedSignatures } from "~/models/petition.server";
-import { requireMember } from "~/utils/auth.server";
+import { requireMember } from "~/members/session.server";
 import { csvRow } from "~/utils/csv";
 import { db } from "~/utils/db.server";
-import { loadPetitionFor } from "~/utils/petition-access.server";
+import { loadPetitionFor } from "~/petitions/access.server";
 
 const PAGE = 5_000;
 

@@ -4,7 +4,7 @@ import { LinkLanding } from "~/components/link-landing";
 import { findSignatureLink, withdrawSignature } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { loadPublicPetition } from "~/utils/petition-access.server";
+import { loadPublicPetition } from "~/petitions/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Withdraw your signature – Chorus" }];
 

@@ -5,11 +5,11 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/form-field";
 import { findUsableEmailToken } from "~/models/email-token.server";
 import { resetPassword } from "~/services/account.server";
-import { startSession } from "~/utils/auth.server";
+import { startSession } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { NewPasswordSchema } from "~/utils/password-rules";
+import { NewPasswordSchema } from "~/members/password-rules";
 import { invalid } from "~/utils/responses.server";
 import { hashToken } from "~/utils/tokens.server";
 

@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextArea, TextField } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
 import { getMember, updateMemberProfile } from "~/models/member.server";
-import { assertCan, requireMember } from "~/utils/auth.server";
+import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { DisplayNameField, multiline, optionalText } from "~/utils/fields";
 import { redirectWithFlash } from "~/utils/flash.server";

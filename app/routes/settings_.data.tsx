@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
 import { deleteAccount } from "~/services/account.server";
-import { assertCan, endSession, requireMember } from "~/utils/auth.server";
+import { assertCan, endSession, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { requiredCheckbox } from "~/utils/fields";
 import { redirectWithFlash } from "~/utils/flash.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportMemberData } from "~/services/account.server";
-import { assertCan, requireMember } from "~/utils/auth.server";
+import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

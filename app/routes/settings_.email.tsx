@@ -6,12 +6,12 @@ import { TextField } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
 import { getMember } from "~/models/member.server";
 import { requestEmailChange, requestNotificationEmail } from "~/services/account.server";
-import { assertCan, requireMember } from "~/utils/auth.server";
+import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { EmailField } from "~/utils/fields";
 import { redirectWithFlash, redirectToCheckEmail } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
-import { checkRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Email settings – Chorus" }];

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { LinkLanding } from "~/components/link-landing";
 import { findUsableEmailToken } from "~/models/email-token.server";
 import { confirmNotificationEmail } from "~/services/account.server";
-import { requireMember } from "~/utils/auth.server";
+import { requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { hashToken } from "~/utils/tokens.server";

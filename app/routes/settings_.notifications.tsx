@@ -6,11 +6,11 @@ import { SettingsNav } from "~/components/settings-nav";
 import { TableFrame } from "~/components/table-frame";
 import { follow, listFollows, unfollow } from "~/models/follow.server";
 import { preferencesOf, savePreferences } from "~/services/notifications.server";
-import { assertCan, requireMember } from "~/utils/auth.server";
+import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { TOPIC_LABELS } from "~/utils/demands";
+import { TOPIC_LABELS } from "~/demands/labels";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { DELIVERY_LABELS, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from "~/utils/notification-kinds";
+import { DELIVERY_LABELS, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from "~/notifications/kinds";
 
 export const meta: MetaFunction = () => [{ title: "Notifications – Settings – Chorus" }];
 

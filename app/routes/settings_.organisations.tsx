@@ -4,7 +4,7 @@ import { z } from "zod";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { SettingsNav } from "~/components/settings-nav";
 import { getMembership, listMemberOrganisations, setMembershipListed } from "~/models/organisation.server";
-import { assertCan, requireMember } from "~/utils/auth.server";
+import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";

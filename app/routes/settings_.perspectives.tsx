@@ -5,12 +5,12 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, ChoiceGroup } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
 import { hasActiveConsent, listPerspectives, PERSPECTIVES_CONSENT_VERSION, recordConsent, replacePerspectives, withdrawConsent } from "~/models/consent.server";
-import { assertCan, requireMember } from "~/utils/auth.server";
+import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { requiredCheckbox } from "~/utils/fields";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, valuesOf } from "~/utils/forms";
-import { PERSPECTIVE_LABELS, PERSPECTIVES } from "~/utils/perspectives";
+import { PERSPECTIVE_LABELS, PERSPECTIVES } from "~/members/perspectives";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Your perspective – Chorus" }];

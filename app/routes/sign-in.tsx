@@ -5,12 +5,12 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/form-field";
 import { requestSignInLink, signInWithPassword } from "~/services/account.server";
-import { getCurrentMember, safeRedirect, startSession } from "~/utils/auth.server";
+import { getCurrentMember, safeRedirect, startSession } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { EmailField } from "~/utils/fields";
 import { redirectWithFlash, redirectToCheckEmail } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
-import { checkRateLimits, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Chorus" }];

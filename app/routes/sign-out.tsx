@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { endSession } from "~/utils/auth.server";
+import { endSession } from "~/members/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 // Signing out is a POST (a link could be triggered by another site or a prefetch).

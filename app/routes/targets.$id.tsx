@@ -6,9 +6,9 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
-import { requireDirectoryEditor } from "~/utils/letter-access.server";
-import { TargetSchema } from "~/utils/letter-forms";
-import { formatAreas } from "~/utils/letters";
+import { requireDirectoryEditor } from "~/letters/access.server";
+import { TargetSchema } from "~/letters/forms";
+import { formatAreas } from "~/letters/rules";
 import { formatLondonMedium } from "~/utils/london-time";
 import { invalid } from "~/utils/responses.server";
 

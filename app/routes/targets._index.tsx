@@ -4,8 +4,8 @@ import { TableFrame } from "~/components/table-frame";
 import { listTargets, TARGET_PAGE_SIZE } from "~/models/target.server";
 import { db } from "~/utils/db.server";
 import { parsePage } from "~/utils/ids";
-import { requireDirectoryEditor } from "~/utils/letter-access.server";
-import { formatAreas, TARGET_ROLE_LABELS } from "~/utils/letters";
+import { requireDirectoryEditor } from "~/letters/access.server";
+import { formatAreas, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { formatLondonMedium } from "~/utils/london-time";
 
 export const meta: MetaFunction = () => [{ title: "Decision makers – Chorus" }];

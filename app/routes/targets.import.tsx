@@ -6,8 +6,8 @@ import { TableFrame } from "~/components/table-frame";
 import { importTargets, previewTargetImport } from "~/services/target-import.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { requireDirectoryEditor } from "~/utils/letter-access.server";
-import { IMPORT_COLUMNS } from "~/utils/letters";
+import { requireDirectoryEditor } from "~/letters/access.server";
+import { IMPORT_COLUMNS } from "~/letters/rules";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Import decision makers – Chorus" }];

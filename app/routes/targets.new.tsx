@@ -5,8 +5,8 @@ import { upsertTarget } from "~/models/target.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { requireDirectoryEditor } from "~/utils/letter-access.server";
-import { TargetSchema } from "~/utils/letter-forms";
+import { requireDirectoryEditor } from "~/letters/access.server";
+import { TargetSchema } from "~/letters/forms";
 import { invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a decision maker – Chorus" }];

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { unsubscribe } from "~/services/notifications.server";
 import { db } from "~/utils/db.server";
-import { NOTIFICATION_KINDS, isNotificationKind } from "~/utils/notification-kinds";
+import { NOTIFICATION_KINDS, isNotificationKind } from "~/notifications/kinds";
 import { readSignedMemberKindToken } from "~/utils/signed-links.server";
 
 export const meta: MetaFunction = () => [{ title: "Stop these emails – Chorus" }];

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { LinkLanding } from "~/components/link-landing";
 import { findUsableEmailToken } from "~/models/email-token.server";
 import { confirmEmail } from "~/services/account.server";
-import { startSession } from "~/utils/auth.server";
+import { startSession } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { hashToken } from "~/utils/tokens.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireMember } from "~/utils/auth.server";
+import { requireMember } from "~/members/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Welcome – Chorus" }];
 

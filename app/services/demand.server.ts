@@ -16,11 +16,11 @@ import {
 } from "~/models/demand.server";
 import { getMember } from "~/models/member.server";
 import { tallyVotes, tallyVotesByPerspective, upsertVote } from "~/models/vote.server";
-import { decide, emptyTotals, suppressBreakdown } from "~/utils/decision";
-import { formatWhen } from "~/utils/demands";
-import { enqueueJob, JOBS } from "~/utils/jobs.server";
+import { decide, emptyTotals, suppressBreakdown } from "~/demands/decision";
+import { formatWhen } from "~/demands/labels";
+import { enqueueJob, JOBS } from "~/services/jobs.server";
 import { notifyFollowers, notifyMembers } from "./notifications.server";
-import { replaceParagraph, splitParagraphs } from "~/utils/paragraphs";
+import { replaceParagraph, splitParagraphs } from "~/demands/paragraphs";
 
 export async function proposeDemand(db: Database, memberId: number, input: DemandText & { topics: Topic[]; organisationId: number | null }) {
   return db.transaction().execute(async (trx) => {

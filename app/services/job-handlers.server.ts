@@ -8,8 +8,8 @@ import { getEnv } from "~/utils/env.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyVotingClosing } from "~/services/demand.server";
 import { expandNotificationJob, pruneNotifications, sendDigests } from "~/services/notifications.server";
-import { deliverEmail, deliverEmailBatch, queueWaitingEmails } from "~/utils/email.server";
-import type { JobHandlers } from "~/utils/jobs.server";
+import { deliverEmail, deliverEmailBatch, queueWaitingEmails } from "~/services/email.server";
+import type { JobHandlers } from "~/services/jobs.server";
 import { logger } from "~/utils/logger.server";
 
 /** What each background job does; the app process and `npm run worker` both run these. */

@@ -3,11 +3,11 @@ import type { Database } from "../../db";
 import type { NotificationDelivery } from "../../db/schema";
 import type { EmailTemplateName, EmailTemplateProps } from "../../emails";
 import type { NotificationProps } from "../../emails/notification-emails";
-import { queueEmail, queueEmails } from "~/utils/email.server";
+import { queueEmail, queueEmails } from "~/services/email.server";
 import { getAppUrl } from "~/utils/env.server";
-import { enqueueJob, JOBS } from "~/utils/jobs.server";
+import { enqueueJob, JOBS } from "~/services/jobs.server";
 import { todayInLondon } from "~/utils/london-time";
-import { NOTIFICATION_KINDS, type NotificationKind } from "~/utils/notification-kinds";
+import { NOTIFICATION_KINDS, type NotificationKind } from "~/notifications/kinds";
 import { signedMemberKindToken } from "~/utils/signed-links.server";
 
 /**

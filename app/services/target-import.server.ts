@@ -1,7 +1,7 @@
 import type { Database } from "../../db";
 import { existingTargetEmails, upsertTarget, type TargetFields } from "~/models/target.server";
-import { TargetSchema } from "~/utils/letter-forms";
-import { IMPORT_COLUMNS, parseCsv } from "~/utils/letters";
+import { TargetSchema } from "~/letters/forms";
+import { IMPORT_COLUMNS, parseCsv } from "~/letters/rules";
 
 export const IMPORT_MAX_ROWS = 2_000;
 

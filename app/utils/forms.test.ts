@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DemandTextSchema } from "./demand-forms";
+import { DemandTextSchema } from "../demands/forms";
 import { z } from "zod";
 import { optionalText } from "./fields";
 import { fieldLimits, formValues, parseForm } from "./forms";

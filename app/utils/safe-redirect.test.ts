@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "./auth.server";
+import { safeRedirect } from "../members/session.server";
 
 describe("safeRedirect", () => {
   it("keeps paths on this site, with their query and fragment", () => {

@@ -3,7 +3,7 @@ import type { Database } from "../../db";
 import { castVote, closeVoting } from "../../app/services/demand.server";
 import { startCampaign } from "../../app/services/campaign.server";
 import { createPetition, openPetition } from "../../app/services/petition.server";
-import { createDemand, createMember, expireVoting, openDemandForVoting } from "../../db/builders";
+import { createDemand, createMember, expireVoting, openDemandForVoting } from "../support/builders";
 
 /** The data the benchmarks share, built through the app's own code plus bulk SQL where the app has no bulk path. */
 

@@ -33,10 +33,10 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 const { db, closeDatabase } = await import("../../db");
 const { sql } = await import("kysely");
 const { migrateToLatest } = await import("../../db/migrate");
-const { createBoss, ensureQueues } = await import("../../app/utils/jobs.server");
-const { createExpressApp } = await import("../../app/utils/express-app.server");
+const { createBoss, ensureQueues } = await import("../../app/services/jobs.server");
+const { createExpressApp } = await import("../../app/http/express-app.server");
 const { closeVoting } = await import("../../app/services/demand.server");
-const { createDemand, createMember, expireVoting } = await import("../../db/builders");
+const { createDemand, createMember, expireVoting } = await import("../support/builders");
 const { seedBenchMembers, seedVotingDemand } = await import("./bench-data");
 
 await migrateToLatest(db);
@@ -105,7 +105,7 @@ async function load(url: string, connections: number, headers: Record<string, st
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return `${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`;
 }
-const { startSession } = await import("../../app/utils/auth.server");
+const { startSession } = await import("../../app/members/session.server");
 const reader = await createMember(db);
 const cookie = (await startSession(db, reader.id, new Request(base))).split(";")[0]!;
 for (const connections of [10, 50]) {

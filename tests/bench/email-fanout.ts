@@ -27,11 +27,11 @@ Object.assign(process.env, {
 const { db, closeDatabase } = await import("../../db");
 const { sql } = await import("kysely");
 const { migrateToLatest } = await import("../../db/migrate");
-const { createBoss, ensureQueues, startJobs } = await import("../../app/utils/jobs.server");
+const { createBoss, ensureQueues, startJobs } = await import("../../app/services/jobs.server");
 const { jobHandlers } = await import("../../app/services/job-handlers.server");
 const { closeVoting } = await import("../../app/services/demand.server");
-const { queueEmail } = await import("../../app/utils/email.server");
-const { createDemand, createMember, expireVoting, openDemandForVoting } = await import("../../db/builders");
+const { queueEmail } = await import("../../app/services/email.server");
+const { createDemand, createMember, expireVoting, openDemandForVoting } = await import("../support/builders");
 
 await migrateToLatest(db);
 await ensureQueues(createBoss(db));

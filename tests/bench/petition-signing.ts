@@ -24,8 +24,8 @@ Object.assign(process.env, { DATABASE_URL: database.url, NODE_ENV: "production",
 const { db, closeDatabase } = await import("../../db");
 const { sql } = await import("kysely");
 const { migrateToLatest } = await import("../../db/migrate");
-const { createBoss, ensureQueues } = await import("../../app/utils/jobs.server");
-const { createExpressApp } = await import("../../app/utils/express-app.server");
+const { createBoss, ensureQueues } = await import("../../app/services/jobs.server");
+const { createExpressApp } = await import("../../app/http/express-app.server");
 const { openBenchPetition } = await import("./bench-data");
 const { foldCountDeltas } = await import("../../app/models/petition.server");
 
@@ -68,7 +68,7 @@ if (probe.status !== 302) throw new Error(`signing failed: ${probe.status} ${awa
 
 // The app's sweep runs as it does in production (every 3 s) while signatures arrive, putting the
 // confirmation emails on the batch queue; it shares the machine with everything else.
-const { queueWaitingEmails } = await import("../../app/utils/email.server");
+const { queueWaitingEmails } = await import("../../app/services/email.server");
 let sweeping = false;
 const sweep = setInterval(() => {
   if (sweeping) return;

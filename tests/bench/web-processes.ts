@@ -21,8 +21,8 @@ const database = await startBenchDatabase("chorus_processes_bench");
 Object.assign(process.env, { DATABASE_URL: database.url, NODE_ENV: "production", COOKIE_SECRET: "bench-".repeat(8), LOG_LEVEL: "silent" });
 const { db, closeDatabase } = await import("../../db");
 const { migrateToLatest } = await import("../../db/migrate");
-const { createBoss, ensureQueues } = await import("../../app/utils/jobs.server");
-const { createMember } = await import("../../db/builders");
+const { createBoss, ensureQueues } = await import("../../app/services/jobs.server");
+const { createMember } = await import("../support/builders");
 const { openBenchPetition, seedBenchMembers, seedVotingDemand } = await import("./bench-data");
 
 await migrateToLatest(db);

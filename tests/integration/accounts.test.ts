@@ -12,9 +12,9 @@ import { action as resetAction } from "../../app/routes/reset-password.$token";
 import { action as securityAction } from "../../app/routes/settings_.security";
 import { loader as settingsLoader } from "../../app/routes/settings";
 import { confirmEmail, joinCoalition, signInWithPassword } from "../../app/services/account.server";
-import { getCurrentMember } from "../../app/utils/auth.server";
+import { getCurrentMember } from "../../app/members/session.server";
 import { hashToken } from "../../app/utils/tokens.server";
-import { createMember } from "../../db/builders";
+import { createMember } from "../support/builders";
 import { call, cookieFrom, countEmails, latestEmail, request, tokenFrom } from "./http";
 
 const joinForm = (email: string, extra: Record<string, string> = {}) => ({ email, displayName: "River", password: "a long walk home", adult: "yes", terms: "yes", ...extra });

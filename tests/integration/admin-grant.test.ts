@@ -2,12 +2,12 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember } from "../../db/builders";
+import { createMember } from "../support/builders";
 
 // `npm run admin:grant -- email` is how a deployment without demo data gets its first admin.
 const root = path.resolve(__dirname, "../..");
 const grant = (email: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", "db/admin-grant.ts", email], { cwd: root, env: { ...process.env, LOG_LEVEL: "silent" }, encoding: "utf8" });
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/admin-grant.ts", email], { cwd: root, env: { ...process.env, LOG_LEVEL: "silent" }, encoding: "utf8" });
 
 describe("npm run admin:grant", () => {
   it("makes an existing member a coalition admin, audited, and says so", async () => {

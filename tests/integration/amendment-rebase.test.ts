@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createDemand, createMember } from "../../db/builders";
+import { createDemand, createMember } from "../support/builders";
 import { action as amendmentAction, loader as amendmentLoader } from "../../app/routes/demands.$id_.amendments.$amendmentId";
 import { action as newAmendmentAction, loader as newAmendmentLoader } from "../../app/routes/demands.$id_.amendments.new";
 import { action as signInAction } from "../../app/routes/sign-in";

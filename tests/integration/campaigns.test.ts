@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../../db/builders";
+import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../support/builders";
 import { upsertEndorsement } from "../../app/models/demand.server";
 import { castVote, closeVoting } from "../../app/services/demand.server";
 import { startCampaign } from "../../app/services/campaign.server";

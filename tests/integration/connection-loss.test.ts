@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember, createRunningCampaign } from "../../db/builders";
+import { createMember, createRunningCampaign } from "../support/builders";
 import { createPetition, openPetition } from "../../app/services/petition.server";
 import { startAppProcess, until, urlOf, type AppProcess } from "../support/app-process";
 

@@ -9,10 +9,10 @@ import { action as confirmNotificationAction } from "../../app/routes/settings_.
 import { insertComment, reportComment } from "../../app/models/comment.server";
 import { followDemand } from "../../app/models/demand.server";
 import { castVote, openConsultation, proposeAmendment } from "../../app/services/demand.server";
-import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../../db/builders";
+import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../support/builders";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { signInWithPassword } from "../../app/services/account.server";
-import { getCurrentMember } from "../../app/utils/auth.server";
+import { getCurrentMember } from "../../app/members/session.server";
 
 import { call, cookieFrom, countEmails, latestEmail, request, tokenFrom } from "./http";
 

@@ -18,7 +18,7 @@ import { addSupport } from "../../app/models/amendment.server";
 import { castVote, closeVoting, openConsultation, proposeAmendment, saveDemandText, withdrawDemand as withdrawDemandService } from "../../app/services/demand.server";
 import { deleteAccount } from "../../app/services/account.server";
 import { toLondonInput } from "../../app/utils/london-time";
-import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../../db/builders";
+import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../support/builders";
 import { expandNotificationJob } from "../../app/services/notifications.server";
 import { call, cookieFrom, latestEmail, request } from "./http";
 

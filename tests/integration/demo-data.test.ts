@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { DEMO_DEMANDS } from "../../db/demo-content";
-import { seedDemoData } from "../../db/demo-data";
+import { DEMO_DEMANDS } from "../../demo/demo-content";
+import { seedDemoData } from "../../demo/demo-data";
 import { listDemands } from "../../app/models/demand.server";
 
 describe("the demo coalition", () => {

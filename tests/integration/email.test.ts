@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { deliverEmail, outboxTransport, queueEmail, type EmailTransport } from "../../app/utils/email.server";
+import { deliverEmail, outboxTransport, queueEmail, type EmailTransport } from "../../app/services/email.server";
 import { getOutboxMessage, listOutboxMessages } from "../../app/models/email.server";
-import { JOBS } from "../../app/utils/jobs.server";
+import { JOBS } from "../../app/services/jobs.server";
 import { sql } from "kysely";
 
 async function jobsFor(emailId: number) {

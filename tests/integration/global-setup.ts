@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { createDb } from "../../db";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../db/embedded";
 import { migrateToLatest } from "../../db/migrate";
-import { createBoss, ensureQueues } from "../../app/utils/jobs.server";
+import { createBoss, ensureQueues } from "../../app/services/jobs.server";
 import { startSystemPostgres, type SystemPostgres } from "../support/system-postgres";
 import { TEMPLATE, withDatabase } from "./database-names";
 

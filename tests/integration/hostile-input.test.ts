@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { insertComment } from "../../app/models/comment.server";
 import { proposeAmendment } from "../../app/services/demand.server";
-import { startSession } from "../../app/utils/auth.server";
-import { createExpressApp } from "../../app/utils/express-app.server";
-import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../../db/builders";
+import { startSession } from "../../app/members/session.server";
+import { createExpressApp } from "../../app/http/express-app.server";
+import { createDemand, createMember, createOrganisation, openDemandForVoting } from "../support/builders";
 
 /**
  * Every route, through the real HTTP stack (middleware, CSRF check, Remix build), with what an
@@ -123,7 +123,7 @@ describe("hostile input never gets a 5xx", () => {
       if (!/export (async )?function action|export const action/.test(source)) continue;
       const pattern = urlPattern(file);
       const url = pattern.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? ids.id!);
-      const { intents, fields } = formShape(source + (source.includes("handleCommentIntent") ? readFileSync(path.join(root, "app/utils/comment-actions.server.ts"), "utf8") : ""));
+      const { intents, fields } = formShape(source + (source.includes("handleCommentIntent") ? readFileSync(path.join(root, "app/demands/comment-intents.server.ts"), "utf8") : ""));
       // A fresh admin per route: some actions (delete account, sign out) end the session they run in.
       const { cookie } = await session();
       for (const intent of intents) {

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember, createRunningCampaign } from "../../db/builders";
+import { createMember, createRunningCampaign } from "../support/builders";
 import { createPetition, openPetition, queuePetitionNews } from "../../app/services/petition.server";
 import { startAppProcess, until, urlOf, type AppProcess } from "../support/app-process";
 import { cookieFrom } from "./http";

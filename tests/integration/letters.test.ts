@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember, createRunningCampaign } from "../../db/builders";
+import { createMember, createRunningCampaign } from "../support/builders";
 import { getLetterCampaign, type LetterCampaignFields } from "../../app/models/letter.server";
 import { resolveTargets, upsertTarget } from "../../app/models/target.server";
 import {
@@ -18,8 +18,8 @@ import {
 } from "../../app/services/letter.server";
 import { importTargets, previewTargetImport } from "../../app/services/target-import.server";
 import { handleMailEvent } from "../../app/services/mail-events.server";
-import { deliverEmail, outboxTransport, PermanentEmailError, queueEmail, renderEmail, type EmailTransport } from "../../app/utils/email.server";
-import { assembleLetter, fullPostcode, inSendingWindow, parseAreas, parseCsv } from "../../app/utils/letters";
+import { deliverEmail, outboxTransport, PermanentEmailError, queueEmail, renderEmail, type EmailTransport } from "../../app/services/email.server";
+import { assembleLetter, fullPostcode, inSendingWindow, parseAreas, parseCsv } from "../../app/letters/rules";
 import { readSignedLinkToken } from "../../app/utils/signed-links.server";
 import { action as writeAction, loader as writeLoader } from "../../app/routes/letters.$slug";
 import { action as confirmAction } from "../../app/routes/letters.$slug_.confirm.$token";

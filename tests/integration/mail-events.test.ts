@@ -3,10 +3,10 @@ import express from "express";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember } from "../../db/builders";
+import { createMember } from "../support/builders";
 import { handleMailEvent } from "../../app/services/mail-events.server";
-import { deliverEmail, outboxTransport, queueEmail } from "../../app/utils/email.server";
-import { resendWebhookHandler, verifyWebhookSignature } from "../../app/utils/resend-webhook.server";
+import { deliverEmail, outboxTransport, queueEmail } from "../../app/services/email.server";
+import { resendWebhookHandler, verifyWebhookSignature } from "../../app/http/resend-webhook.server";
 
 const SECRET = `whsec_${Buffer.from("a test signing secret, 32 bytes!").toString("base64")}`;
 const sign = (id: string, timestamp: number, body: string, secret = SECRET) =>

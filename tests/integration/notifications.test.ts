@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createDemand, createMember, createOrganisation, createRunningCampaign, openDemandForVoting } from "../../db/builders";
+import { createDemand, createMember, createOrganisation, createRunningCampaign, openDemandForVoting } from "../support/builders";
 import { follow } from "../../app/models/follow.server";
 import { insertComment } from "../../app/models/comment.server";
 import { postCampaignEntry } from "../../app/services/campaign.server";
@@ -256,7 +256,7 @@ describe("delivering a fan-out", () => {
     const eventId = await db.transaction().execute((trx) => notifyFollowers(trx, ["topic:other"], { kind: "demand_outcome", title: "An outcome for everyone", url: "/demands", group: { key: "o", title: "O" }, reason: "Because." }));
     await expandNotificationJob(db, eventId);
     const emails = await db.selectFrom("email").select(["id", "to_address", "props"]).where("idempotency_key", "like", `notification:${eventId}:%`).orderBy("id").execute();
-    const { deliverEmailBatch, outboxTransport } = await import("../../app/utils/email.server");
+    const { deliverEmailBatch, outboxTransport } = await import("../../app/services/email.server");
     await deliverEmailBatch(db, emails.map((e) => e.id), { ...outboxTransport(db), name: "outbox" });
     const sent = await db.selectFrom("outbox_message").select(["email_id", "html", "text"]).where("email_id", "in", emails.map((e) => e.id)).orderBy("email_id").execute();
     expect(sent).toHaveLength(3);

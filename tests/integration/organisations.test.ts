@@ -12,7 +12,7 @@ import { loader as auditLoader } from "../../app/routes/admin.audit";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { changeCoalitionRole, changeOrganisationMember } from "../../app/services/organisation.server";
 import { hashToken } from "../../app/utils/tokens.server";
-import { createMember, createOrganisation } from "../../db/builders";
+import { createMember, createOrganisation } from "../support/builders";
 import { call, cookieFrom, latestEmail, request, tokenFrom } from "./http";
 
 async function signedIn(spec: Parameters<typeof createMember>[1] = {}) {

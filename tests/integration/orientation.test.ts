@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createDemand, createMember, openDemandForVoting } from "../../db/builders";
+import { createDemand, createMember, openDemandForVoting } from "../support/builders";
 import { loader as homeLoader } from "../../app/routes/_index";
 import { loader as welcomeLoader } from "../../app/routes/welcome";
 import { action as perspectivesAction } from "../../app/routes/settings_.perspectives";

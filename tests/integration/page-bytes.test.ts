@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { seedDemoData } from "../../db/demo-data";
-import { createDemand, createMember } from "../../db/builders";
+import { seedDemoData } from "../../demo/demo-data";
+import { createDemand, createMember } from "../support/builders";
 import { openConsultation } from "../../app/services/demand.server";
 import { postComment } from "../../app/services/discussion.server";
-import { startSession } from "../../app/utils/auth.server";
-import { renderEmail } from "../../app/utils/email.server";
+import { startSession } from "../../app/members/session.server";
+import { renderEmail } from "../../app/services/email.server";
 import { startAppServer } from "../support/app-server";
 import { expectCleanText } from "../support/bytes";
 
 /**
  * Every response a reader gets is valid UTF-8 without U+0000, whatever its text (see
- * app/utils/render-html.server.ts): the demo coalition crawled link by link, signed out and as an
+ * app/http/render-html.server.ts): the demo coalition crawled link by link, signed out and as an
  * admin, pages whose multi-byte text is shifted across React's 2,048-byte buffer edges, and email.
  */
 let app: Awaited<ReturnType<typeof startAppServer>>;

@@ -4,11 +4,11 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember, createRunningCampaign } from "../../db/builders";
+import { createMember, createRunningCampaign } from "../support/builders";
 import { getPetitionBySlug } from "../../app/models/petition.server";
 import { closePetition, createPetition, openPetition } from "../../app/services/petition.server";
-import { queueWaitingEmails } from "../../app/utils/email.server";
-import { createExpressApp } from "../../app/utils/express-app.server";
+import { queueWaitingEmails } from "../../app/services/email.server";
+import { createExpressApp } from "../../app/http/express-app.server";
 
 /**
  * Signing through the real HTTP stack: a valid plain form post is answered before Remix in one

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember, createRunningCampaign } from "../../db/builders";
+import { createMember, createRunningCampaign } from "../support/builders";
 import { foldCountDeltas, getPetitionBySlug, recountPetitions } from "../../app/models/petition.server";
 import { confirmSignature, createPetition, openPetition, signPetition, withdrawSignature } from "../../app/services/petition.server";
 import { action as newAction, loader as newLoader } from "../../app/routes/campaigns.$id_.petitions.new";
@@ -9,7 +9,7 @@ import { action as petitionAction, loader as petitionLoader } from "../../app/ro
 import { action as confirmAction, loader as confirmLoader } from "../../app/routes/petitions.$slug_.confirm.$token";
 import express from "express";
 import type { AddressInfo } from "node:net";
-import { petitionCountHandler } from "../../app/utils/petition-count.server";
+import { petitionCountHandler } from "../../app/http/petition-count.server";
 import { loader as campaignLoader } from "../../app/routes/campaigns.$id";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { call, cookieFrom, latestEmail, request } from "./http";
@@ -334,7 +334,7 @@ describe("organiser tools and privacy", () => {
     const html = await response.text();
     expect(html).toContain("0</span> signatures of 100");
     expect(html).not.toContain("<script>");
-    const { securityHeaders } = await import("../../app/utils/security-headers.server");
+    const { securityHeaders } = await import("../../app/http/security-headers.server");
     const headers = securityHeaders({ nonce: "n", production: true, path: `/petitions/${made.slug}/embed` });
     expect(headers["Content-Security-Policy"]).toContain("frame-ancestors *");
     expect(headers["Content-Security-Policy"]).not.toContain("script-src");

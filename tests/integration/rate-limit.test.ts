@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { deleteExpiredRateLimitBuckets } from "../../app/models/rate-limit.server";
-import { checkRateLimit, checkRateLimits, tryAgainMessage } from "../../app/utils/rate-limit.server";
+import { checkRateLimit, checkRateLimits, tryAgainMessage } from "../../app/services/rate-limit.server";
 
 const rule = { name: "test-sign-in", limit: 3, windowSeconds: 600 };
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { db } from "../../db";
-import { createBatchPace, deliverEmailBatch, PermanentEmailError, queueEmails, resendTransport, TransientEmailError, type RenderedEmail } from "../../app/utils/email.server";
+import { createBatchPace, deliverEmailBatch, PermanentEmailError, queueEmails, resendTransport, TransientEmailError, type RenderedEmail } from "../../app/services/email.server";
 
 /**
  * A local HTTP server stands in for Resend's API, so the real SDK is exercised end to end:

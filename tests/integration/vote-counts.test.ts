@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { liveTally, tallyVotes, unlinkMemberVotes } from "../../app/models/vote.server";
 import { castVote } from "../../app/services/demand.server";
-import { createDemand, createMember, openDemandForVoting } from "../../db/builders";
+import { createDemand, createMember, openDemandForVoting } from "../support/builders";
 
 /** The live tally reads running totals a trigger keeps; they must always equal a count of the ballots. */
 async function votingDemand() {

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createExpressApp } from "../../app/utils/express-app.server";
+import { createExpressApp } from "../../app/http/express-app.server";
 
 const root = path.resolve(__dirname, "../..");
 

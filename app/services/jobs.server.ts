@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import { sqlExecutor, type Database } from "../../db";
-import { logger } from "./logger.server";
+import { logger } from "../utils/logger.server";
 
 /** Every job queue, with the data its jobs carry. */
 export const JOBS = {

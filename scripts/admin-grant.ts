@@ -1,6 +1,6 @@
-import { closeDatabase, db } from "./index";
-import { migrateToLatest } from "./migrate";
-import { startDatabase } from "./start";
+import { closeDatabase, db } from "../db/index";
+import { migrateToLatest } from "../db/migrate";
+import { startDatabase } from "../db/start";
 import { getMemberByEmail } from "../app/models/member.server";
 import { changeCoalitionRole } from "../app/services/organisation.server";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { IdField } from "./ids";
-import { multiline } from "./fields";
+import { IdField } from "../utils/ids";
+import { multiline } from "../utils/fields";
 
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (v: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseSignerEmail, outwardCode } from "./petition-signers";
+import { normaliseSignerEmail, outwardCode } from "./signers";
 
 describe("signer emails", () => {
   it("fold case, +tags and Gmail's dots, so one person is one signer", () => {

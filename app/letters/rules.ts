@@ -1,5 +1,5 @@
 import type { ReplyOutcome, TargetRole } from "../../db/schema";
-import { LISTED_AREAS } from "./postcode-regions";
+import { LISTED_AREAS } from "../utils/postcode-regions";
 
 /** How each kind of decision maker is named on pages and in forms. */
 export const TARGET_ROLE_LABELS: Record<TargetRole, string> = {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { EmailField, multiline } from "./fields";
-import { parseLondonDateTime } from "./london-time";
-import { outwardCode } from "./petition-signers";
+import { EmailField, multiline } from "../utils/fields";
+import { parseLondonDateTime } from "../utils/london-time";
+import { outwardCode } from "./signers";
 
 export const PetitionSchema = z.object({
   title: z.string({ error: "Enter a title" }).trim().min(5, { error: "Title must be 5 characters or more" }).max(150, { error: "Title must be 150 characters or fewer" }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TARGET_ROLES, REPLY_OUTCOMES, type TargetRole } from "../../db/schema";
-import { EmailField, multiline } from "./fields";
-import { fullPostcode, parseAreas, PERSONAL_MAX, PERSONAL_MIN, TARGET_ROLE_LABELS } from "./letters";
+import { EmailField, multiline } from "../utils/fields";
+import { fullPostcode, parseAreas, PERSONAL_MAX, PERSONAL_MIN, TARGET_ROLE_LABELS } from "./rules";
 
 const text = (label: string, min: number, max: number, missing = `Enter ${label}`) =>
   z

@@ -1,8 +1,8 @@
 import { getCampaign, isOrganiser } from "~/models/campaign.server";
-import { requireMember, type CurrentMember } from "./auth.server";
-import { db } from "./db.server";
-import { parseId } from "./ids";
-import { canOnCampaign, type CampaignContext } from "./permissions";
+import { requireMember, type CurrentMember } from "../members/session.server";
+import { db } from "../utils/db.server";
+import { parseId } from "../utils/ids";
+import { canOnCampaign, type CampaignContext } from "../members/permissions";
 
 /** Loads a campaign with the viewer's relationship to it; 404 when there is none. */
 export async function loadCampaign(rawId: string | undefined, member: CurrentMember | null) {

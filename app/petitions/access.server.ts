@@ -1,8 +1,8 @@
 import { isOrganiser } from "~/models/campaign.server";
 import { getPetitionBySlug, getPetitionWithCampaign } from "~/models/petition.server";
-import { getCurrentMember } from "./auth.server";
-import { db } from "./db.server";
-import { canOnCampaign, type CampaignAction } from "./permissions";
+import { getCurrentMember } from "../members/session.server";
+import { db } from "../utils/db.server";
+import { canOnCampaign, type CampaignAction } from "../members/permissions";
 
 /** A petition anyone may see through a link (signers' emails, the counter): 404 for drafts and unknown slugs. */
 export async function loadPublicPetition(slug: string | undefined) {

@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Request, Response } from "express";
 import type { Database } from "../../db";
 import { handleMailEvent, MailEventSchema } from "~/services/mail-events.server";
-import { getEnv } from "./env.server";
-import { logger } from "./logger.server";
+import { getEnv } from "../utils/env.server";
+import { logger } from "../utils/logger.server";
 
 /** Resend signs webhooks the Svix way; a delivery older or newer than this is refused (replays). */
 export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;

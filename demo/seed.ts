@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Database } from "./index";
+import type { Database } from "../db/index";
 
 export interface DemoAccount {
   role: string;
@@ -17,10 +17,10 @@ export async function seedIfEmpty(db: Database): Promise<DemoAccount[] | null> {
 
 // `npm run db:seed`
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const { db, closeDatabase } = await import("./index");
-  const { migrateToLatest } = await import("./migrate");
+  const { db, closeDatabase } = await import("../db/index");
+  const { migrateToLatest } = await import("../db/migrate");
   try {
-    await (await import("./start")).startDatabase();
+    await (await import("../db/start")).startDatabase();
     await migrateToLatest(db);
     const accounts = await seedIfEmpty(db);
     if (!accounts) console.log("The database already has data; nothing was added.");

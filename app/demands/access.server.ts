@@ -1,8 +1,8 @@
 import { getDemand, isDemandAuthor } from "~/models/demand.server";
-import type { CurrentMember } from "./auth.server";
-import { db } from "./db.server";
-import { canOnDemand, type DemandContext } from "./permissions";
-import { parseId } from "./ids";
+import type { CurrentMember } from "../members/session.server";
+import { db } from "../utils/db.server";
+import { canOnDemand, type DemandContext } from "../members/permissions";
+import { parseId } from "../utils/ids";
 
 /** Loads a demand the viewer may see, with their relationship to it; 404 otherwise (drafts stay hidden). */
 export async function loadDemand(rawId: string | undefined, member: CurrentMember | null) {

@@ -1,5 +1,5 @@
 import { DECISION_RULES, DEMAND_STAGES, TOPICS, type DecisionRule, type DemandStage, type Topic } from "../../db/schema";
-import { formatLondonLong } from "./london-time";
+import { formatLondonLong } from "../utils/london-time";
 
 export { DECISION_RULES, DEMAND_STAGES, TOPICS, type DecisionRule, type DemandStage, type Topic };
 

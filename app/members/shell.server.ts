@@ -1,5 +1,5 @@
 import type { ShellUser } from "~/components/layout";
-import { getCurrentMember } from "./auth.server";
+import { getCurrentMember } from "./session.server";
 
 /** What the page shell needs about the signed-in member, plus the cookie if the session was renewed. */
 export async function getShellUser(request: Request): Promise<{ user: ShellUser | null; setCookies: string[] }> {

@@ -1,9 +1,9 @@
 import { redirect } from "@remix-run/node";
 import { insertSession, deleteSession, getSessionWithMember, touchSession, updateSessionExpiry } from "~/models/session.server";
-import { db } from "./db.server";
-import { getEnv } from "./env.server";
+import { db } from "../utils/db.server";
+import { getEnv } from "../utils/env.server";
 import { can, type Action, type Actor, type OrganisationContext } from "./permissions";
-import { generateToken, hashToken } from "./tokens.server";
+import { generateToken, hashToken } from "../utils/tokens.server";
 
 /**
  * Sessions as Lucia's guide describes them: a 256-bit random token in an HttpOnly, SameSite=Lax

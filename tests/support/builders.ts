@@ -1,26 +1,15 @@
-import type { Database } from "./index";
-import type { CoalitionRole, DecisionRule, OrganisationKind, Perspective, Topic } from "./schema";
-import { castVote, closeVoting, openConsultation, openVoting, proposeDemand } from "../app/services/demand.server";
-import { startCampaign } from "../app/services/campaign.server";
-import { PERSPECTIVES_CONSENT_VERSION, recordConsent, replacePerspectives, TERMS_VERSION } from "../app/models/consent.server";
-import { grantMemberRole, insertMember } from "../app/models/member.server";
-import { addMembership, insertOrganisation, setOrganisationVerified } from "../app/models/organisation.server";
-import { hashPassword } from "../app/utils/password.server";
+import type { Database } from "../../db";
+import type { CoalitionRole, DecisionRule, OrganisationKind, Perspective, Topic } from "../../db/schema";
+import { castVote, closeVoting, proposeDemand } from "../../app/services/demand.server";
+import { startCampaign } from "../../app/services/campaign.server";
+import { endVotingTime, provisionMember, provisionOrganisation, provisionVote } from "../../app/services/provisioning.server";
 
 /**
- * Builders for the demo seed (db/demo-data.ts) and the tests: they go through the same model and
- * service functions the app uses, so built data obeys the app's rules.
+ * Builders for the tests: sensible defaults over the app's own provisioning and services, so built
+ * data obeys the app's rules. Each call makes unique names and emails.
  */
-
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
-
-const hashCache = new Map<string, Promise<string>>();
-function cachedHash(password: string) {
-  // argon2 is slow on purpose; builders reuse one hash per distinct password.
-  if (!hashCache.has(password)) hashCache.set(password, hashPassword(password));
-  return hashCache.get(password)!;
-}
+export const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export interface MemberSpec {
   email?: string;
@@ -31,17 +20,14 @@ export interface MemberSpec {
   verified?: boolean;
 }
 
+/** A member who has joined; the password is "correct horse battery" unless given. */
 export async function createMember(db: Database, spec: MemberSpec = {}) {
-  const email = spec.email ?? `member-${unique()}@example.org`;
-  const passwordHash = spec.password === null ? null : await cachedHash(spec.password ?? "correct horse battery");
-  const member = await insertMember(db, { email, displayName: spec.displayName ?? `Member ${unique()}`, passwordHash, verified: spec.verified ?? true });
-  await recordConsent(db, member.id, "terms", TERMS_VERSION);
-  for (const role of spec.roles ?? []) await grantMemberRole(db, member.id, role);
-  if (spec.perspectives?.length) {
-    await recordConsent(db, member.id, "perspectives", PERSPECTIVES_CONSENT_VERSION);
-    await replacePerspectives(db, member.id, spec.perspectives);
-  }
-  return { id: member.id, email };
+  return provisionMember(db, {
+    ...spec,
+    email: spec.email ?? `member-${unique()}@example.org`,
+    displayName: spec.displayName ?? `Member ${unique()}`,
+    password: spec.password === undefined ? "correct horse battery" : spec.password,
+  });
 }
 
 export interface OrganisationSpec {
@@ -55,20 +41,14 @@ export interface OrganisationSpec {
 }
 
 export async function createOrganisation(db: Database, spec: OrganisationSpec) {
-  const created = await insertOrganisation(db, {
+  return provisionOrganisation(db, {
+    ...spec,
     name: spec.name ?? `Organisation ${unique()}`,
     kind: spec.kind ?? "charity",
     description: spec.description ?? "",
     website: spec.website ?? null,
-    createdBy: spec.adminId,
+    verified: spec.verified ?? true,
   });
-  if (!created) throw new Error("organisation name taken");
-  if (spec.verified ?? true) await setOrganisationVerified(db, created.id);
-  for (const m of spec.members ?? []) {
-    await addMembership(db, created.id, m.id, m.role ?? "member");
-    if (m.listed) await db.updateTable("organisation_membership").set({ listed: true }).where("organisation_id", "=", created.id).where("member_id", "=", m.id).execute();
-  }
-  return created;
 }
 
 export interface DemandSpec {
@@ -106,20 +86,16 @@ export async function createDemand(db: Database, spec: DemandSpec) {
 
 /** Moves a demand through consultation into voting, with the deadline `votingEndsAt`. */
 export async function openDemandForVoting(db: Database, demandId: number, facilitatorId: number, options: { rule?: DecisionRule; quorum?: number | null; liveResults?: boolean; votingEndsAt?: Date } = {}) {
-  await openConsultation(db, demandId, facilitatorId, new Date(Date.now() + 7 * 86_400_000));
-  const result = await openVoting(db, demandId, facilitatorId, {
+  await provisionVote(db, demandId, facilitatorId, {
     endsAt: options.votingEndsAt ?? new Date(Date.now() + 7 * 86_400_000),
     rule: options.rule ?? "simple_majority",
     quorum: options.quorum ?? null,
     liveResults: options.liveResults ?? false,
   });
-  if (!result.ok) throw new Error(result.reason);
 }
 
 /** Puts a vote's deadline in the past (as if time had passed), ready for closeVoting. */
-export async function expireVoting(db: Database, demandId: number) {
-  await db.updateTable("demand").set({ voting_ends_at: new Date(Date.now() - 1000) }).where("id", "=", demandId).execute();
-}
+export const expireVoting = endVotingTime;
 
 /**
  * A running campaign led by `leadId`, started the way members start one: a demand of theirs adopted

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TOPICS } from "../../db/schema";
-import { multiline } from "./fields";
+import { multiline } from "../utils/fields";
 
 /** The fields of a demand's text, shared by proposing and editing. */
 export const DemandTextSchema = z.object({

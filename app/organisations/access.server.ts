@@ -1,7 +1,7 @@
 import { getMembership, getOrganisationBySlug } from "~/models/organisation.server";
-import type { CurrentMember } from "./auth.server";
-import { db } from "./db.server";
-import type { OrganisationContext } from "./permissions";
+import type { CurrentMember } from "../members/session.server";
+import { db } from "../utils/db.server";
+import type { OrganisationContext } from "../members/permissions";
 
 /** Loads an organisation by slug with the actor's relationship to it; 404 when it does not exist. */
 export async function loadOrganisation(slug: string | undefined, member: CurrentMember | null) {

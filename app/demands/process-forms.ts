@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DECISION_RULES } from "../../db/schema";
-import { parseLondonDateTime } from "./london-time";
-import { multiline } from "./fields";
+import { parseLondonDateTime } from "../utils/london-time";
+import { multiline } from "../utils/fields";
 
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
 

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Database } from "../../db";
 import { signPetition } from "~/services/petition.server";
-import { sentToCookie } from "./flash.server";
-import { parseForm } from "./forms";
-import { SignSchema } from "./petition-forms";
+import { sentToCookie } from "../utils/flash.server";
+import { parseForm } from "../utils/forms";
+import { SignSchema } from "../petitions/forms";
 import { readGuardedRequest, refusalPage } from "./request-guard.server";
 
 type OpenPetition = { id: number; slug: string; title: string; status: string; closes_at: Date | null };

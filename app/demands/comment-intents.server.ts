@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { getComment, markCommentDeleted, requestCommentReview, updateCommentBody } from "~/models/comment.server";
 import { postComment, reportCommentToModerators } from "~/services/discussion.server";
-import type { CurrentMember } from "./auth.server";
-import { db } from "./db.server";
-import { redirectWithFlash } from "./flash.server";
-import { parseForm } from "./forms";
-import { canOnDemand, type DemandContext } from "./permissions";
-import { invalid } from "./responses.server";
-import { IdField } from "./ids";
-import { multiline } from "./fields";
+import type { CurrentMember } from "../members/session.server";
+import { db } from "../utils/db.server";
+import { redirectWithFlash } from "../utils/flash.server";
+import { parseForm } from "../utils/forms";
+import { canOnDemand, type DemandContext } from "../members/permissions";
+import { invalid } from "../utils/responses.server";
+import { IdField } from "../utils/ids";
+import { multiline } from "../utils/fields";
 
 export const CommentSchema = z.object({
   body: multiline(z.string({ error: "Write your comment" }).trim().min(1, { error: "Write your comment" }).max(5000, { error: "A comment must be 5,000 characters or fewer" })),

@@ -5,9 +5,9 @@ import { Resend } from "resend";
 import type { Database } from "../../db";
 import { emailTemplates, SERVICE_TEMPLATES, type EmailTemplateName, type EmailTemplateProps } from "../../emails";
 import { getEmail, getEmails, insertEmail, insertEmails, insertOutboxMessage, insertOutboxMessages, markEmailAttemptFailed, markEmailSent, markEmailsSent } from "../models/email.server";
-import { getEnv } from "./env.server";
+import { getEnv } from "../utils/env.server";
 import { enqueueJob, enqueueJobs, JOBS } from "./jobs.server";
-import { logger } from "./logger.server";
+import { logger } from "../utils/logger.server";
 
 export interface RenderedEmail {
   from: string;

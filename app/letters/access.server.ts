@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import { isOrganiser } from "~/models/campaign.server";
 import { getLetterCampaignBySlug } from "~/models/letter.server";
-import { getCurrentMember, requireMember } from "./auth.server";
-import { db } from "./db.server";
-import { canOnCampaign } from "./permissions";
+import { getCurrentMember, requireMember } from "../members/session.server";
+import { db } from "../utils/db.server";
+import { canOnCampaign } from "../members/permissions";
 
 /**
  * The decision-maker directory is kept by coalition admins and by organisers of running campaigns

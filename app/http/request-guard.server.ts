@@ -1,5 +1,5 @@
 import type { Request, Response } from "express";
-import { logger } from "./logger.server";
+import { logger } from "../utils/logger.server";
 
 /**
  * Turns what no form of ours can send into a clear 4xx before Remix sees it, so no route has to

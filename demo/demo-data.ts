@@ -2,17 +2,17 @@ import { addSupport } from "../app/models/amendment.server";
 import { postComment } from "../app/services/discussion.server";
 import { addDemandAuthor } from "../app/models/demand.server";
 import { follow } from "../app/models/follow.server";
-import { castVote, closeVoting, decideOnAmendment, endorseDemand, openConsultation, proposeAmendment, saveDemandText, withdrawDemand } from "../app/services/demand.server";
-import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "./builders";
+import { castVote, closeVoting, decideOnAmendment, endorseDemand, openConsultation, proposeAmendment, proposeDemand, saveDemandText, withdrawDemand } from "../app/services/demand.server";
+import { endVotingTime, provisionMember, provisionOrganisation, provisionVote } from "../app/services/provisioning.server";
 import { addCoOrganiser, endCampaign, postCampaignEntry, startCampaign } from "../app/services/campaign.server";
 import { foldCountDeltas } from "../app/models/petition.server";
 import { confirmSignature, createPetition, openPetition, signPetition } from "../app/services/petition.server";
 import { getLetterCampaign } from "../app/models/letter.server";
 import { upsertTarget } from "../app/models/target.server";
 import { confirmLetter, createLetterCampaign, dispatchDueLetters, recordReply, setLetterCampaignStatus, writeLetter } from "../app/services/letter.server";
-import { fullPostcode, parseAreas } from "../app/utils/letters";
+import { fullPostcode, parseAreas } from "../app/letters/rules";
 import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_LETTER_CAMPAIGN, DEMO_LETTERS, DEMO_PETITION, DEMO_TARGETS } from "./demo-content";
-import type { Database } from "./index";
+import type { Database } from "../db/index";
 import type { DemoAccount } from "./seed";
 
 /** The database counts as empty when no member exists. */
@@ -37,47 +37,53 @@ export async function seedDemoData(db: Database): Promise<DemoAccount[]> {
 async function seedPeople(db: Database): Promise<DemoAccount[]> {
   return db.transaction().execute(async (trx) => {
     const password = DEMO_PASSWORD;
-    await createMember(trx, { email: "admin@chorus.example", displayName: "Amara (coalition admin)", password, roles: ["admin"], perspectives: ["lived_experience", "researcher"] });
-    await createMember(trx, { email: "moderator@chorus.example", displayName: "Joe (moderator)", password, roles: ["moderator"], perspectives: ["carer_family"] });
-    const priya = await createMember(trx, { email: "priya@chorus.example", displayName: "Priya", password, perspectives: ["lived_experience"] });
-    const tom = await createMember(trx, { email: "tom@chorus.example", displayName: "Tom (social worker)", password, perspectives: ["practitioner"] });
-    const ruth = await createMember(trx, { email: "ruth@chorus.example", displayName: "Dr Ruth Okafor", password, perspectives: ["researcher", "practitioner"] });
-    const sam = await createMember(trx, { email: "sam@chorus.example", displayName: "Sam", password, perspectives: ["supporter"] });
+    await provisionMember(trx, { email: "admin@chorus.example", displayName: "Amara (coalition admin)", password, roles: ["admin"], perspectives: ["lived_experience", "researcher"] });
+    await provisionMember(trx, { email: "moderator@chorus.example", displayName: "Joe (moderator)", password, roles: ["moderator"], perspectives: ["carer_family"] });
+    const priya = await provisionMember(trx, { email: "priya@chorus.example", displayName: "Priya", password, perspectives: ["lived_experience"] });
+    const tom = await provisionMember(trx, { email: "tom@chorus.example", displayName: "Tom (social worker)", password, perspectives: ["practitioner"] });
+    const ruth = await provisionMember(trx, { email: "ruth@chorus.example", displayName: "Dr Ruth Okafor", password, perspectives: ["researcher", "practitioner"] });
+    const sam = await provisionMember(trx, { email: "sam@chorus.example", displayName: "Sam", password, perspectives: ["supporter"] });
 
     // A wider membership so anonymous breakdowns have groups of 5 or more.
     const names = ["Aisha", "Ben", "Chloe", "Dev", "Ellie", "Farid", "Grace", "Hamza", "Isla", "Jamal", "Kofi", "Lena", "Marek", "Nia", "Owen", "Rosa", "Tariq", "Uma", "Wren", "Yusuf"];
     const cycle = ["lived_experience", "lived_experience", "carer_family", "practitioner", "supporter"] as const;
     const crowd = [];
     for (const [i, name] of names.entries()) {
-      crowd.push(await createMember(trx, { email: `${name.toLowerCase()}@chorus.example`, displayName: name, password, perspectives: [cycle[i % cycle.length]!] }));
+      crowd.push(await provisionMember(trx, { email: `${name.toLowerCase()}@chorus.example`, displayName: name, password, perspectives: [cycle[i % cycle.length]!] }));
     }
 
-    await createOrganisation(trx, {
+    await provisionOrganisation(trx, {
       name: "Voices Together",
       kind: "service_user_led",
       description: "A user-led network of people with lived experience of mental distress, campaigning for support that starts from people's lives.",
       website: "https://voices-together.example",
+      verified: true,
       adminId: priya.id,
       members: [{ id: priya.id, listed: true }, { id: sam.id, listed: true }, { id: crowd[0]!.id }],
     });
-    await createOrganisation(trx, {
+    await provisionOrganisation(trx, {
       name: "Association of Social Workers in Mental Health",
       kind: "professional_body",
       description: "The professional body for social workers in mental health services.",
+      website: null,
+      verified: true,
       adminId: tom.id,
       members: [{ id: tom.id, listed: true }, { id: crowd[3]!.id, listed: true }],
     });
-    await createOrganisation(trx, {
+    await provisionOrganisation(trx, {
       name: "Roots and Routes Trust",
       kind: "charity",
       description: "A charity working on housing, poverty and isolation as causes of mental distress.",
+      website: null,
+      verified: true,
       adminId: ruth.id,
       members: [{ id: ruth.id, listed: true }],
     });
-    await createOrganisation(trx, {
+    await provisionOrganisation(trx, {
       name: "Community Psychology Research Group",
       kind: "academic",
       description: "University researchers studying the social determinants of mental health.",
+      website: null,
       adminId: sam.id,
       verified: false,
     });
@@ -117,16 +123,24 @@ interface DemoPeople {
   socialWorkers: number;
 }
 
+type DemoDemandText = (typeof DEMO_DEMANDS)[keyof typeof DEMO_DEMANDS];
+const inAWeek = () => new Date(Date.now() + 7 * 86_400_000);
+
+/** Proposes one of the demo's demands (its own text, easy read and topics) as a draft by `authorId`. */
+function propose(db: Database, authorId: number, text: DemoDemandText, organisationId: number | null = null) {
+  return proposeDemand(db, authorId, { title: text.title, summary: text.summary, body: text.body, easyRead: text.easyRead, topics: [...text.topics], organisationId });
+}
+
 /** One demand at each stage: a draft, a consultation with amendments and talk, a live vote, adopted, not adopted, withdrawn. */
 async function seedDemoDemands(db: Database, people: DemoPeople) {
   // Sam follows topics and an organisation, so events below fill their notification centre (the
   // job worker expands them when the app starts).
   for (const subject of ["topic:housing", "topic:services", `organisation:${people.voicesTogether}`]) await follow(db, subject, people.sam);
   // A private draft.
-  await createDemand(db, { authorId: people.sam, ...DEMO_DEMANDS.peerSupport, topics: [...DEMO_DEMANDS.peerSupport.topics] });
+  await propose(db, people.sam, DEMO_DEMANDS.peerSupport);
 
   // In consultation, with revisions, amendments and a discussion.
-  const housing = await createDemand(db, { authorId: people.priya, organisationId: people.voicesTogether, ...DEMO_DEMANDS.housingFirst, topics: [...DEMO_DEMANDS.housingFirst.topics] });
+  const housing = await propose(db, people.priya, DEMO_DEMANDS.housingFirst, people.voicesTogether);
   await addDemandAuthor(db, housing, people.ruth);
   const text = DEMO_DEMANDS.housingFirst;
   await saveDemandText(db, housing, people.ruth, { title: text.title, summary: text.summary, body: text.body.replace("should have", "must have"), easyRead: text.easyRead }, "Stronger wording in the first paragraph");
@@ -150,33 +164,33 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   await endorseDemand(db, housing, people.socialWorkers, "Social workers see the harm of unplanned discharge every day.", people.tom);
 
   // Voting now, under the lived-experience double majority.
-  const sanctions = await createDemand(db, { authorId: people.priya, ...DEMO_DEMANDS.sanctions, topics: [...DEMO_DEMANDS.sanctions.topics] });
-  await openDemandForVoting(db, sanctions, people.admin, { rule: "lived_experience_double_majority", quorum: 10, liveResults: true });
+  const sanctions = await propose(db, people.priya, DEMO_DEMANDS.sanctions);
+  await provisionVote(db, sanctions, people.admin, { endsAt: inAWeek(), rule: "lived_experience_double_majority", quorum: 10, liveResults: true });
   for (const [i, v] of people.voters.slice(0, 9).entries()) await castVote(db, sanctions, v, { choice: i % 4 === 3 ? "oppose" : "support", reason: null, reasonPublic: false });
 
   // Adopted, with a breakdown that shows groups of 5 or more.
-  const crisis = await createDemand(db, { authorId: people.ruth, ...DEMO_DEMANDS.crisisHouses, topics: [...DEMO_DEMANDS.crisisHouses.topics] });
-  await openDemandForVoting(db, crisis, people.admin, { rule: "simple_majority", quorum: 10 });
+  const crisis = await propose(db, people.ruth, DEMO_DEMANDS.crisisHouses);
+  await provisionVote(db, crisis, people.admin, { endsAt: inAWeek(), rule: "simple_majority", quorum: 10, liveResults: false });
   for (const [i, v] of people.voters.entries()) {
     await castVote(db, crisis, v, { choice: i % 5 === 4 ? "oppose" : i % 7 === 6 ? "abstain" : "support", reason: i === 2 ? "Crisis houses kept me out of hospital." : null, reasonPublic: i === 2 });
   }
-  await expireVoting(db, crisis);
+  await endVotingTime(db, crisis);
   await closeVoting(db, crisis);
   await endorseDemand(db, crisis, people.voicesTogether, "Our members helped design the first crisis houses. They work.", people.priya);
   await seedCrisisCampaign(db, crisis, people);
 
   // Not adopted: two thirds needed, not reached.
-  const tribunal = await createDemand(db, { authorId: people.tom, ...DEMO_DEMANDS.tribunals, topics: [...DEMO_DEMANDS.tribunals.topics] });
-  await openDemandForVoting(db, tribunal, people.admin, { rule: "two_thirds" });
+  const tribunal = await propose(db, people.tom, DEMO_DEMANDS.tribunals);
+  await provisionVote(db, tribunal, people.admin, { endsAt: inAWeek(), rule: "two_thirds", quorum: null, liveResults: false });
   for (const [i, v] of people.voters.slice(0, 15).entries()) await castVote(db, tribunal, v, { choice: i % 2 === 0 ? "support" : "oppose", reason: null, reasonPublic: false });
-  await expireVoting(db, tribunal);
+  await endVotingTime(db, tribunal);
   await closeVoting(db, tribunal);
 
   // Adopted, campaigned for, and won.
-  const advocacy = await createDemand(db, { authorId: people.priya, ...DEMO_DEMANDS.advocacy, topics: [...DEMO_DEMANDS.advocacy.topics] });
-  await openDemandForVoting(db, advocacy, people.admin, { rule: "lived_experience_double_majority" });
+  const advocacy = await propose(db, people.priya, DEMO_DEMANDS.advocacy);
+  await provisionVote(db, advocacy, people.admin, { endsAt: inAWeek(), rule: "lived_experience_double_majority", quorum: null, liveResults: false });
   for (const [i, v] of people.voters.entries()) await castVote(db, advocacy, v, { choice: i % 6 === 5 ? "abstain" : "support", reason: null, reasonPublic: false });
-  await expireVoting(db, advocacy);
+  await endVotingTime(db, advocacy);
   await closeVoting(db, advocacy);
   await seedWonCampaign(db, advocacy, people);
   for (const campaign of await db.selectFrom("campaign").select("id").execute()) await follow(db, `campaign:${campaign.id}`, people.sam);
@@ -186,15 +200,15 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
     [DEMO_DEMANDS.outOfArea, people.tom],
     [DEMO_DEMANDS.welfareRights, people.ruth],
   ] as const) {
-    const id = await createDemand(db, { authorId: author, ...text, topics: [...text.topics] });
-    await openDemandForVoting(db, id, people.admin, { rule: "simple_majority" });
+    const id = await propose(db, author, text);
+    await provisionVote(db, id, people.admin, { endsAt: inAWeek(), rule: "simple_majority", quorum: null, liveResults: false });
     for (const [i, v] of people.voters.slice(0, 12).entries()) await castVote(db, id, v, { choice: i % 4 === 3 ? "oppose" : "support", reason: null, reasonPublic: false });
-    await expireVoting(db, id);
+    await endVotingTime(db, id);
     await closeVoting(db, id);
   }
 
   // Withdrawn by its author.
-  const withdrawn = await createDemand(db, { authorId: people.sam, ...DEMO_DEMANDS.wellbeingApp, topics: [...DEMO_DEMANDS.wellbeingApp.topics] });
+  const withdrawn = await propose(db, people.sam, DEMO_DEMANDS.wellbeingApp);
   await openConsultation(db, withdrawn, people.sam, new Date(Date.now() + 7 * 86_400_000));
   await withdrawDemand(db, withdrawn, people.sam, "The discussion convinced me an app is not the social approach we want.");
 }

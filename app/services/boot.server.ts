@@ -1,16 +1,24 @@
-import { db } from "../../db";
+import { db, onConnectionLost } from "../../db";
 import { startDatabase } from "../../db/start";
 import { migrateToLatest } from "../../db/migrate";
 import { pingDatabase } from "../models/health.server";
 import { createBoss, ensureQueues } from "./jobs.server";
-import { logger } from "./logger.server";
+import { getEnv } from "../utils/env.server";
+import { logger } from "../utils/logger.server";
 
 /**
  * Gets the database ready: starts the embedded server if needed, checks the connection, and runs
  * migrations. Each failure becomes one line that says what to fix.
  */
+/** Lost database connections go to the log (each process that holds a pool calls this). */
+export function logLostConnections() {
+  onConnectionLost((error) => logger.warn("database connection lost; the pool will reconnect", { error: error.message }));
+}
+
 export async function prepareDatabase() {
-  const url = await startDatabase();
+  const env = getEnv();
+  logLostConnections();
+  const url = await startDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log: (line) => logger.info(line) });
   try {
     await pingDatabase(db);
   } catch (error) {
