@@ -4,6 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import jsxA11y from "eslint-plugin-jsx-a11y";
+import { layersPlugin } from "./eslint.layers.js";
 
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**"] },
@@ -18,6 +19,12 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": "off",
     },
+  },
+  {
+    // One-way layers (eslint.layers.js): routes -> services -> models -> db.
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: { layers: layersPlugin },
+    rules: { "layers/imports": "error" },
   },
   {
     // Playwright fixtures call a parameter named `use`, which is not React's hook.

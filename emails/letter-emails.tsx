@@ -1,5 +1,5 @@
 import { Body, Container, Head, Html, Text } from "@react-email/components";
-import { assembleLetter, type LetterParts } from "../app/letters/rules";
+import { assembleLetter, type LetterParts } from "./letter-text";
 import { ActionEmail, P, Small } from "./components/action-email";
 import { styles } from "./components/email-layout";
 

@@ -1,14 +1,8 @@
 import { Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { ShellUser } from "~/members/shell-user";
 import type { Flash } from "~/utils/flash.server";
 
-export interface ShellUser {
-  displayName: string;
-  isAdmin: boolean;
-  isModerator: boolean;
-  /** Unread notifications, up to 100 ("99+" beyond). */
-  unread: number;
-}
 
 export function SiteHeader({ user }: { user: ShellUser | null }) {
   return (

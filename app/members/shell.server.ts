@@ -1,4 +1,4 @@
-import type { ShellUser } from "~/components/layout";
+import type { ShellUser } from "./shell-user";
 import { getCurrentMember } from "./session.server";
 
 /** What the page shell needs about the signed-in member, plus the cookie if the session was renewed. */

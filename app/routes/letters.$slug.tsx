@@ -11,7 +11,8 @@ import { redirectToCheckEmail } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { loadLetterCampaignFor } from "~/letters/access.server";
 import { PostcodeField, WriteSchema } from "~/letters/forms";
-import { assembleLetter, describeWindow, PERSONAL_MIN, TARGET_ROLE_LABELS } from "~/letters/rules";
+import { assembleLetter } from "../../emails/letter-text";
+import { describeWindow, PERSONAL_MIN, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { formatCalendarDate } from "~/utils/london-time";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 

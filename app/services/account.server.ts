@@ -24,7 +24,7 @@ import { deleteMemberSessions, listMemberSessions } from "~/models/session.serve
 import { unlinkMemberVotes } from "~/models/vote.server";
 import { emailAddress, emailMember } from "./notifications.server";
 import { getAppUrl } from "~/utils/env.server";
-import { hashPassword, verifyPassword } from "~/members/password.server";
+import { hashPassword, verifyPassword } from "./password.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
 
 // An hour: long enough for someone whose energy or attention varies to come back to the email; single use keeps it safe.

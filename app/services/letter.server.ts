@@ -6,7 +6,8 @@ import { getLetterCampaign, type LetterCampaignFields, type LetterCampaignRow } 
 import { flagBouncedTargets, resolveTargets } from "~/models/target.server";
 import { queueEmail } from "~/services/email.server";
 import { getAppUrl } from "~/utils/env.server";
-import { inSendingWindow, type LetterParts } from "~/letters/rules";
+import type { LetterParts } from "../../emails/letter-text";
+import { inSendingWindow } from "~/letters/rules";
 import { todayInLondon } from "~/utils/london-time";
 import { comparableWords } from "~/utils/text";
 import { normaliseSignerEmail } from "~/petitions/signers";

@@ -4,7 +4,7 @@ import { PERSPECTIVES_CONSENT_VERSION, recordConsent, replacePerspectives, TERMS
 import { setVotingDeadline } from "~/models/demand.server";
 import { grantMemberRole, insertMember } from "~/models/member.server";
 import { addMembership, insertOrganisation, setMembershipListed, setOrganisationVerified } from "~/models/organisation.server";
-import { hashPassword } from "~/members/password.server";
+import { hashPassword } from "./password.server";
 import { openConsultation, openVoting } from "./demand.server";
 
 /**

@@ -19,7 +19,8 @@ import {
 import { importTargets, previewTargetImport } from "../../app/services/target-import.server";
 import { handleMailEvent } from "../../app/services/mail-events.server";
 import { deliverEmail, outboxTransport, PermanentEmailError, queueEmail, renderEmail, type EmailTransport } from "../../app/services/email.server";
-import { assembleLetter, fullPostcode, inSendingWindow, parseAreas, parseCsv } from "../../app/letters/rules";
+import { fullPostcode, inSendingWindow, parseAreas, parseCsv } from "../../app/letters/rules";
+import { assembleLetter } from "../../emails/letter-text";
 import { readSignedLinkToken } from "../../app/utils/signed-links.server";
 import { action as writeAction, loader as writeLoader } from "../../app/routes/letters.$slug";
 import { action as confirmAction } from "../../app/routes/letters.$slug_.confirm.$token";

@@ -1,0 +1,81 @@
+// The layers of Chorus, checked on every import: each file may import only from the layers listed
+// for its own, so code runs one way (routes -> services -> models -> db) and a wrong turn is a lint
+// error, not a review comment. docs/architecture.md draws the same picture.
+import path from "node:path";
+
+const FEATURES = ["admin", "campaigns", "demands", "letters", "members", "notifications", "organisations", "petitions"];
+
+/** The layer a repository path belongs to, or null for files outside the layers (configs). */
+export function layerOf(file) {
+  const p = file.split(path.sep).join("/");
+  if (/\.test\.tsx?$/.test(p) || p.startsWith("tests/")) return "tests";
+  if (p.startsWith("db/")) return "db";
+  if (p.startsWith("emails/")) return "emails";
+  if (p.startsWith("demo/")) return "demo";
+  if (p.startsWith("scripts/")) return "scripts";
+  if (!p.startsWith("app/")) return null;
+  const inApp = p.slice(4);
+  const top = inApp.split("/")[0];
+  if (top === "utils") return "utils";
+  if (top === "models") return "models";
+  if (top === "services") return "services";
+  if (top === "components") return "components";
+  if (top === "http") return "http";
+  if (top === "styles") return "styles";
+  if (top === "routes" || /^(root|entry\.server|entry\.client)(\.tsx)?$/.test(inApp)) return "routes";
+  if (/^(server|worker|start-check)(\.ts)?$/.test(inApp)) return "process";
+  if (FEATURES.includes(top)) return /\.server(\.tsx?)?$/.test(inApp) ? "access" : "rules";
+  return "app-other";
+}
+
+/** What each layer may import. "rules" are a feature's pure parts (forms, labels, domain rules), "access" its request guards. */
+export const ALLOWED = {
+  db: ["db"],
+  emails: ["emails"],
+  utils: ["utils", "db"],
+  rules: ["rules", "utils", "db", "emails"],
+  models: ["models", "rules", "utils", "db"],
+  services: ["services", "models", "rules", "utils", "db", "emails"],
+  access: ["access", "services", "models", "rules", "utils", "db"],
+  components: ["components", "rules", "utils", "db"],
+  http: ["http", "access", "services", "models", "rules", "utils", "db", "emails"],
+  routes: ["routes", "components", "http", "access", "services", "models", "rules", "utils", "db", "emails", "styles"],
+  process: ["process", "http", "services", "models", "rules", "utils", "db", "demo"],
+  demo: ["demo", "services", "models", "rules", "utils", "db", "emails"],
+  scripts: ["scripts", "services", "models", "rules", "utils", "db"],
+  tests: null, // tests may import anything
+};
+
+function targetPath(spec, fromFile, root) {
+  if (spec.startsWith("~/")) return path.join("app", spec.slice(2));
+  if (spec.startsWith(".")) return path.relative(root, path.resolve(path.dirname(path.join(root, fromFile)), spec));
+  return null; // a package
+}
+
+export const layersPlugin = {
+  rules: {
+    imports: {
+      meta: { type: "problem", schema: [], messages: { wrong: "{{from}} ({{fromLayer}}) may not import {{to}} ({{toLayer}}): {{fromLayer}} imports only {{allowed}}." } },
+      create(context) {
+        const root = context.cwd;
+        const file = path.relative(root, context.filename);
+        const fromLayer = layerOf(file);
+        if (!fromLayer || !ALLOWED[fromLayer]) return {};
+        const check = (node, source) => {
+          if (!source || typeof source.value !== "string") return;
+          const target = targetPath(source.value, file, root);
+          if (target === null) return;
+          const toLayer = layerOf(target);
+          if (!toLayer || ALLOWED[fromLayer].includes(toLayer)) return;
+          context.report({ node, messageId: "wrong", data: { from: file, fromLayer, to: target, toLayer, allowed: ALLOWED[fromLayer].join(", ") } });
+        };
+        return {
+          ImportDeclaration: (node) => check(node, node.source),
+          ExportNamedDeclaration: (node) => check(node, node.source),
+          ExportAllDeclaration: (node) => check(node, node.source),
+          ImportExpression: (node) => check(node, node.source),
+        };
+      },
+    },
+  },
+};
