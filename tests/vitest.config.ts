@@ -3,19 +3,39 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const alias = { "~": path.join(root, "app") };
+const env = { NODE_ENV: "test", LOG_LEVEL: "silent" } as const;
 
+/**
+ * Two projects: `unit` (pure code beside it in app/, and tests/unit: no database, seconds) and
+ * `integration` (tests/integration: real PostgreSQL, one fresh database per file).
+ * `npm run test:unit` runs the first alone.
+ */
 export default defineConfig({
   root,
-  resolve: { alias: { "~": path.join(root, "app") } },
+  resolve: { alias },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
-    globalSetup: ["tests/integration/global-setup.ts"],
-    setupFiles: ["tests/integration/setup-database.ts"],
-    pool: "forks",
-    // Each test file gets its own database, so files can run side by side.
-    maxWorkers: 2,
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", root, include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"], env, testTimeout: 20_000 },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          root,
+          include: ["tests/integration/**/*.test.{ts,tsx}"],
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-database.ts"],
+          pool: "forks",
+          // Each test file gets its own database, so files can run side by side.
+          maxWorkers: 2,
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+          env,
+        },
+      },
+    ],
   },
 });
