@@ -6,7 +6,7 @@ import { db } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
 import { parseForm } from "../utils/forms";
 import { canOnDemand, type DemandContext } from "../members/permissions";
-import { invalid } from "../utils/responses.server";
+import { badRequest, forbidden, invalid, notFound } from "../utils/responses.server";
 import { IdField } from "../utils/ids";
 import { multiline } from "../utils/fields";
 
@@ -42,18 +42,18 @@ export async function handleCommentIntent(
 ) {
   const intent = String(formData.get("intent"));
   if (intent === "comment") {
-    if (!canOnDemand(member, "demand.comment", target.context)) throw new Response("Forbidden", { status: 403 });
+    if (!canOnDemand(member, "demand.comment", target.context)) forbidden();
     const parsed = parseForm(CommentSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const id = await postComment(db, member, { demandId: target.demandId, amendmentId: target.amendmentId, parentId: parsed.data.parentId ?? null, body: parsed.data.body, contentNote: parsed.data.contentNote, url: target.back });
-    if (!id) throw new Response("Not found", { status: 404 });
+    if (!id) notFound();
     return redirectWithFlash(request, `${target.back}#comment-${id}`, { kind: "success", message: "Your comment is posted." });
   }
   if (intent === "report") {
     const parsed = parseForm(ReportSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const comment = await getComment(db, parsed.data.commentId);
-    if (!comment || comment.demand_id !== target.demandId) throw new Response("Not found", { status: 404 });
+    if (!comment || comment.demand_id !== target.demandId) notFound();
     if (comment.author_id === member.id) return invalid({ form: "You cannot report your own comment." });
     const result = await reportCommentToModerators(db, comment.id, member.id, parsed.data.reason);
     return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, {
@@ -65,8 +65,8 @@ export async function handleCommentIntent(
     const parsed = parseForm(ReviewSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const comment = await getComment(db, parsed.data.commentId);
-    if (!comment || comment.demand_id !== target.demandId) throw new Response("Not found", { status: 404 });
-    if (comment.author_id !== member.id || comment.status !== "hidden") throw new Response("Forbidden", { status: 403 });
+    if (!comment || comment.demand_id !== target.demandId) notFound();
+    if (comment.author_id !== member.id || comment.status !== "hidden") forbidden();
     const result = await requestCommentReview(db, comment.id, member.id, parsed.data.message);
     return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, {
       kind: "success",
@@ -74,10 +74,10 @@ export async function handleCommentIntent(
     });
   }
   const parsed = parseForm(CommentIdSchema, formData);
-  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  if (!parsed.ok) badRequest();
   const comment = await getComment(db, parsed.data.commentId);
-  if (!comment || comment.demand_id !== target.demandId) throw new Response("Not found", { status: 404 });
-  if (comment.author_id !== member.id) throw new Response("Forbidden", { status: 403 });
+  if (!comment || comment.demand_id !== target.demandId) notFound();
+  if (comment.author_id !== member.id) forbidden();
   if (intent === "delete-comment") {
     await markCommentDeleted(db, comment.id, member.id);
     return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, { kind: "success", message: "Your comment is deleted." });

@@ -4,6 +4,7 @@ import { getLetterCampaignBySlug } from "~/models/letter.server";
 import { getCurrentMember, requireMember } from "../members/session.server";
 import { db } from "../utils/db.server";
 import { canOnCampaign } from "../members/permissions";
+import { forbidden, notFound } from "~/utils/responses.server";
 
 /**
  * The decision-maker directory is kept by coalition admins and by organisers of running campaigns
@@ -19,7 +20,7 @@ export async function requireDirectoryEditor(request: Request) {
     .where("campaign_organiser.member_id", "=", member.id)
     .where("campaign.status", "=", "active")
     .executeTakeFirst();
-  if (!organises) throw new Response("Forbidden", { status: 403 });
+  if (!organises) forbidden();
   return member;
 }
 
@@ -30,11 +31,11 @@ export async function requireDirectoryEditor(request: Request) {
 export async function loadLetterCampaignFor(request: Request, slug: string | undefined) {
   const { member } = await getCurrentMember(request);
   const lc = slug ? await getLetterCampaignBySlug(db, slug) : undefined;
-  if (!lc) throw new Response("Not found", { status: 404 });
+  if (!lc) notFound();
   const campaign = await db.selectFrom("campaign").select(["id", "title", "status"]).where("id", "=", lc.campaign_id).executeTakeFirstOrThrow();
   const context = { isOrganiser: member ? await isOrganiser(db, campaign.id, member.id) : false, status: campaign.status };
   const manage = canOnCampaign(member, "campaign.manage", context);
-  if (lc.status === "draft" && !manage) throw new Response("Not found", { status: 404 });
+  if (lc.status === "draft" && !manage) notFound();
   return { lc, campaign, member, manage };
 }
 
@@ -42,6 +43,6 @@ export async function loadLetterCampaignFor(request: Request, slug: string | und
 export async function requireLetterManager(request: Request, slug: string | undefined) {
   await requireMember(request);
   const loaded = await loadLetterCampaignFor(request, slug);
-  if (!loaded.manage) throw new Response("Forbidden", { status: 403 });
+  if (!loaded.manage) forbidden();
   return { ...loaded, member: loaded.member! };
 }

@@ -4,6 +4,7 @@ import { db } from "../utils/db.server";
 import { getEnv } from "../utils/env.server";
 import { can, type Action, type Actor, type OrganisationContext } from "./permissions";
 import { generateToken, hashToken } from "../utils/tokens.server";
+import { forbidden } from "~/utils/responses.server";
 
 /**
  * Sessions as Lucia's guide describes them: a 256-bit random token in an HttpOnly, SameSite=Lax
@@ -166,7 +167,7 @@ export async function requireMember(request: Request): Promise<CurrentMember> {
 
 /** Throws 403 unless `can` allows it: every protected loader and action goes through here. */
 export function assertCan(actor: CurrentMember | null, action: Action, organisation?: OrganisationContext) {
-  if (!can(actor, action, organisation)) throw new Response("Forbidden", { status: 403 });
+  if (!can(actor, action, organisation)) forbidden();
 }
 
 export async function requireCan(request: Request, action: Action): Promise<CurrentMember> {

@@ -1,8 +1,9 @@
 import { ErrorPage } from "~/root";
+import { notFound } from "~/utils/responses.server";
 
 // Any address no other route claims: a real 404 status with the site's own page.
 export function loader() {
-  throw new Response("Not found", { status: 404 });
+  notFound();
 }
 
 export default function NotFound() {

@@ -10,13 +10,13 @@ import { isRoleChoice, ROLE_CHOICES, ROLE_POWERS, roleChoiceOf, type RoleChoice 
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireId } from "~/utils/ids";
-import { invalid } from "~/utils/responses.server";
+import { invalid, notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Change a member's role – Admin – Chorus" }];
 
 async function loadTarget(rawId: string | undefined) {
   const member = await getMember(db, requireId(rawId));
-  if (!member || member.deleted_at) throw new Response("Not found", { status: 404 });
+  if (!member || member.deleted_at) notFound();
   return { member, current: roleChoiceOf(await listMemberRoles(db, member.id)) };
 }
 

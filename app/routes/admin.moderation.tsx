@@ -12,7 +12,7 @@ import { emailMember } from "~/services/notifications.server";
 import { getAppUrl } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { invalid } from "~/utils/responses.server";
+import { badRequest, invalid, notFound } from "~/utils/responses.server";
 import { IdField } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Moderation – Admin – Chorus" }];
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requireCan(request, "moderation.review");
   const parsed = parseForm(ModerateSchema, await request.formData());
-  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  if (!parsed.ok) badRequest();
   const { commentId, decision, reason } = parsed.data;
   if (decision === "hide" && reason.length < 3) return invalid({ [`reason-${commentId}`]: "Give a reason: it is shown in place of the comment" });
   const moderated = await db.transaction().execute(async (trx) => {
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return true;
   });
-  if (!moderated) throw new Response("Not found", { status: 404 });
+  if (!moderated) notFound();
   const message =
     decision === "hide" ? "The comment is hidden, with your reason. Its author has been emailed." : decision === "restore" ? "The comment is shown again and its reports are closed." : "The comment stays and its reports are closed.";
   return redirectWithFlash(request, "/admin/moderation", { kind: "success", message });

@@ -11,6 +11,7 @@ import { parseForm } from "~/utils/forms";
 import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
 import { IdField } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
+import { badRequest } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Verify organisations – Admin – Chorus" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireCan(request, "organisation.verify");
   const parsed = parseForm(z.object({ organisationId: IdField }), await request.formData());
-  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  if (!parsed.ok) badRequest();
   const verified = await verifyOrganisation(db, admin.id, parsed.data.organisationId);
   return redirectWithFlash(request, "/admin/organisations", verified ? { kind: "success", message: "Organisation verified." } : { kind: "info", message: "That organisation was already verified." });
 }

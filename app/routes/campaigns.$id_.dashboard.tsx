@@ -12,13 +12,14 @@ import { db } from "~/utils/db.server";
 import { todayInLondon } from "~/utils/london-time";
 import { regionOf } from "~/utils/postcode-regions";
 import { canOnCampaign } from "~/members/permissions";
+import { forbidden } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Campaign dashboard – Chorus" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);
   const { campaign, context } = await loadCampaign(params.id, member);
-  if (!canOnCampaign(member, "campaign.dashboard", context)) throw new Response("Forbidden", { status: 403 });
+  if (!canOnCampaign(member, "campaign.dashboard", context)) forbidden();
   const [organisers, partners, weeks, recent, petitions, byDay, byArea, letterCampaigns, lettersByDay, letters] = await Promise.all([
     listOrganisers(db, campaign.id),
     listPartners(db, campaign.id),

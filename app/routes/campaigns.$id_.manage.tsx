@@ -16,7 +16,7 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { todayInLondon } from "~/utils/london-time";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
-import { invalid } from "~/utils/responses.server";
+import { badRequest, invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign – Chorus" }];
 
@@ -72,20 +72,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "add-organiser") {
     const memberId = parseId(formData.get("memberId"));
-    if (memberId === null) throw new Response("Bad request", { status: 400 });
+    if (memberId === null) badRequest();
     const result = await addCoOrganiser(db, campaign.id, memberId, parseId(formData.get("organisationId")));
     if (!result.ok) return invalid({ form: result.reason });
     return redirectWithFlash(request, back, { kind: "success", message: "Co-organiser added." });
   }
   if (intent === "remove-organiser") {
     const memberId = parseId(formData.get("memberId"));
-    if (memberId === null) throw new Response("Bad request", { status: 400 });
+    if (memberId === null) badRequest();
     const removed = await removeOrganiser(db, campaign.id, memberId);
     return redirectWithFlash(request, back, removed ? { kind: "success", message: "Co-organiser removed." } : { kind: "info", message: "The lead organiser stays; nothing changed." });
   }
   if (intent === "add-partner" || intent === "remove-partner") {
     const organisationId = parseId(formData.get("organisationId"));
-    if (organisationId === null) throw new Response("Bad request", { status: 400 });
+    if (organisationId === null) badRequest();
     if (intent === "remove-partner") await removePartner(db, campaign.id, organisationId);
     else if (!(await addCampaignPartner(db, campaign, organisationId))) return invalid({ form: "Only verified organisations that endorse the demand can be partners." });
     return redirectWithFlash(request, back, { kind: "success", message: intent === "add-partner" ? "Partner added." : "Partner removed." });
@@ -99,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!ended) return invalid({ form: "This campaign has already ended." });
     return redirectWithFlash(request, `/campaigns/${campaign.id}`, { kind: "success", message: parsed.data.outcome === "won" ? "Marked as won. Congratulations to everyone who took part." : "The campaign is closed." });
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 export default function ManageCampaign() {

@@ -12,14 +12,14 @@ import { loadDemand } from "~/demands/access.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valuesOf } from "~/utils/forms";
 import { canStartCampaign } from "~/members/permissions";
-import { invalid } from "~/utils/responses.server";
+import { forbidden, invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Start a campaign – Chorus" }];
 
 async function loadStartable(request: Request) {
   const member = await requireMember(request);
   const { demand, context } = await loadDemand(new URL(request.url).searchParams.get("demand") ?? undefined, member);
-  if (!canStartCampaign(member, context)) throw new Response("Forbidden", { status: 403 });
+  if (!canStartCampaign(member, context)) forbidden();
   return { member, demand };
 }
 

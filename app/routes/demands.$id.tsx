@@ -28,7 +28,7 @@ import { parseForm, valueOf } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { can, canOnDemand, canStartCampaign } from "~/members/permissions";
 import { PERSPECTIVE_LABELS } from "~/members/perspectives";
-import { invalid } from "~/utils/responses.server";
+import { badRequest, forbidden, invalid } from "~/utils/responses.server";
 import { IdField, parseId, parsePage } from "~/utils/ids";
 import { multiline } from "~/utils/fields";
 
@@ -144,7 +144,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(request, `${back}#vote`, { kind: "success", message: `Your vote is recorded: ${CHOICE_LABELS[parsed.data.choice].toLowerCase()}. You can change it until voting closes.` });
   }
   if (intent === "follow" || intent === "unfollow") {
-    if (!canOnDemand(member, "demand.follow", context)) throw new Response("Forbidden", { status: 403 });
+    if (!canOnDemand(member, "demand.follow", context)) forbidden();
     if (intent === "follow") await followDemand(db, demand.id, member.id);
     else await unfollowDemand(db, demand.id, member.id);
     return redirectWithFlash(request, back, { kind: "success", message: intent === "follow" ? "You are following this demand." : "You no longer follow this demand." });
@@ -153,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const organisationId = parseId(formData.get("organisationId"));
     const mine = (await listMemberOrganisations(db, member.id)).find((o) => o.id === organisationId);
     if (organisationId === null || !mine || !can(member, "organisation.endorse", { membership: mine.role, verified: mine.status === "verified" }) || demand.stage === "draft" || demand.stage === "withdrawn") {
-      throw new Response("Forbidden", { status: 403 });
+      forbidden();
     }
     if (intent === "withdraw-endorsement") {
       await withdrawEndorsement(db, demand.id, organisationId);
@@ -164,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await endorseDemand(db, demand.id, organisationId, parsed.data.statement, member.id);
     return redirectWithFlash(request, back, { kind: "success", message: `${mine.name} now endorses this demand.` });
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 export default function DemandPage() {

@@ -16,7 +16,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { splitParagraphs } from "~/demands/paragraphs";
 import { canOnDemand } from "~/members/permissions";
-import { invalid } from "~/utils/responses.server";
+import { badRequest, forbidden, invalid, notFound } from "~/utils/responses.server";
 import { wordDiff } from "~/demands/word-diff";
 import { parsePage, requireId } from "~/utils/ids";
 import { multiline } from "~/utils/fields";
@@ -33,7 +33,7 @@ const DeclineSchema = z.object({
 async function loadAmendment(params: Record<string, string | undefined>, member: Awaited<ReturnType<typeof getCurrentMember>>["member"]) {
   const { demand, context } = await loadDemand(params.id, member);
   const amendment = await getAmendment(db, requireId(params.amendmentId));
-  if (!amendment || amendment.demand_id !== demand.id) throw new Response("Not found", { status: 404 });
+  if (!amendment || amendment.demand_id !== demand.id) notFound();
   return { demand, context, amendment };
 }
 
@@ -89,13 +89,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/demands/${demand.id}/amendments/${amendment.id}`;
   if (COMMENT_INTENTS.has(intent)) return handleCommentIntent(request, member, { demandId: demand.id, amendmentId: amendment.id, context, back }, formData);
   if (intent === "support" || intent === "unsupport") {
-    if (!canOnDemand(member, "amendment.support", context) || amendment.status !== "open" || amendment.author_id === member.id) throw new Response("Forbidden", { status: 403 });
+    if (!canOnDemand(member, "amendment.support", context) || amendment.status !== "open" || amendment.author_id === member.id) forbidden();
     if (intent === "support") await addSupport(db, amendment.id, member.id);
     else await removeSupport(db, amendment.id, member.id);
     return redirectWithFlash(request, back, { kind: "success", message: intent === "support" ? "You support this amendment." : "You no longer support this amendment." });
   }
   if (intent === "accept" || intent === "decline") {
-    if (!canOnDemand(member, "amendment.decide", context)) throw new Response("Forbidden", { status: 403 });
+    if (!canOnDemand(member, "amendment.decide", context)) forbidden();
     let reason: string | null = null;
     if (intent === "decline") {
       const parsed = parseForm(DeclineSchema, formData);
@@ -117,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return invalid({ proposedText: result.reason }, formValues(formData, RebaseSchema));
     return redirectWithFlash(request, back, { kind: "success", message: "Your amendment now changes the current text. The authors can accept it again." });
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 export default function AmendmentPage() {

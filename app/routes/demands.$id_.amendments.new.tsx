@@ -12,7 +12,7 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { splitParagraphs } from "~/demands/paragraphs";
 import { canOnDemand } from "~/members/permissions";
-import { invalid } from "~/utils/responses.server";
+import { forbidden, invalid } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
 
 export const meta: MetaFunction = () => [{ title: "Propose an amendment – Chorus" }];
@@ -26,7 +26,7 @@ export const AmendmentSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);
   const { demand, context } = await loadDemand(params.id, member);
-  if (!canOnDemand(member, "demand.amend", context)) throw new Response("Forbidden", { status: 403 });
+  if (!canOnDemand(member, "demand.amend", context)) forbidden();
   const paragraphs = splitParagraphs(demand.body);
   // ?paragraph=2 (or =whole) is the member's choice; the form then starts from that text.
   const chosen = new URL(request.url).searchParams.get("paragraph");
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request);
   const { demand, context } = await loadDemand(params.id, member);
-  if (!canOnDemand(member, "demand.amend", context)) throw new Response("Forbidden", { status: 403 });
+  if (!canOnDemand(member, "demand.amend", context)) forbidden();
   const formData = await request.formData();
   const parsed = parseForm(AmendmentSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);

@@ -16,7 +16,7 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { previewOf } from "~/utils/markdown.server";
 import { canOnDemand } from "~/members/permissions";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
-import { invalid } from "~/utils/responses.server";
+import { badRequest, forbidden, invalid, notFound } from "~/utils/responses.server";
 import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Edit demand – Chorus" }];
@@ -28,7 +28,7 @@ export const EditDemandSchema = DemandTextSchema.extend({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);
   const { demand, context } = await loadDemand(params.id, member);
-  if (!canOnDemand(member, "demand.edit", context)) throw new Response("Forbidden", { status: 403 });
+  if (!canOnDemand(member, "demand.edit", context)) forbidden();
   const q = new URL(request.url).searchParams.get("coauthor")?.trim().slice(0, 60) ?? "";
   const authors = await listDemandAuthors(db, demand.id);
   // Members are found by the name they show, never by email, and searching is rate limited.
@@ -46,15 +46,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request);
   const { demand, context } = await loadDemand(params.id, member);
-  if (!canOnDemand(member, "demand.edit", context)) throw new Response("Forbidden", { status: 403 });
+  if (!canOnDemand(member, "demand.edit", context)) forbidden();
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "add-author" || intent === "remove-author") {
     const memberId = parseId(formData.get("memberId"));
-    if (memberId === null) throw new Response("Bad request", { status: 400 });
+    if (memberId === null) badRequest();
     if (intent === "remove-author") await removeDemandAuthor(db, demand.id, memberId);
     else if (await isActiveMember(db, memberId)) await addDemandAuthor(db, demand.id, memberId);
-    else throw new Response("Not found", { status: 404 });
+    else notFound();
     return redirectWithFlash(request, `/demands/${demand.id}/edit`, { kind: "success", message: intent === "add-author" ? "Co-author added." : "Co-author removed." });
   }
   if (intent === "preview") return previewOf(formValues(formData, EditDemandSchema));

@@ -12,7 +12,7 @@ import { DECISION_RULE_LABELS, DECISION_RULES, STAGE_LABELS } from "~/demands/la
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { canOnDemand } from "~/members/permissions";
-import { invalid } from "~/utils/responses.server";
+import { badRequest, forbidden, invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Run the process – Chorus" }];
 
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openVoting: canOnDemand(member, "demand.openVoting", context),
     withdraw: canOnDemand(member, "demand.withdraw", context),
   };
-  if (!can.openConsultation && !can.openVoting && !can.withdraw) throw new Response("Forbidden", { status: 403 });
+  if (!can.openConsultation && !can.openVoting && !can.withdraw) forbidden();
   return { demand: { id: demand.id, title: demand.title, stage: demand.stage, hasEasyRead: demand.easy_read.trim() !== "" }, can };
 }
 
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const back = `/demands/${demand.id}`;
   if (intent === "open-consultation") {
-    if (!canOnDemand(member, "demand.openConsultation", context)) throw new Response("Forbidden", { status: 403 });
+    if (!canOnDemand(member, "demand.openConsultation", context)) forbidden();
     const parsed = parseForm(OpenConsultationSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await openConsultation(db, demand.id, member.id, parsed.data.consultationEndsAt);
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(request, back, { kind: "success", message: "The consultation is open. Every member can now read, comment and propose amendments." });
   }
   if (intent === "open-voting") {
-    if (!canOnDemand(member, "demand.openVoting", context)) throw new Response("Forbidden", { status: 403 });
+    if (!canOnDemand(member, "demand.openVoting", context)) forbidden();
     const parsed = parseForm(OpenVotingSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await openVoting(db, demand.id, member.id, { endsAt: parsed.data.votingEndsAt, rule: parsed.data.rule, quorum: parsed.data.quorum, liveResults: parsed.data.liveResults });
@@ -51,14 +51,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(request, back, { kind: "success", message: "Voting is open." });
   }
   if (intent === "withdraw") {
-    if (!canOnDemand(member, "demand.withdraw", context)) throw new Response("Forbidden", { status: 403 });
+    if (!canOnDemand(member, "demand.withdraw", context)) forbidden();
     const parsed = parseForm(WithdrawSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await withdrawDemand(db, demand.id, member.id, parsed.data.reason);
     if (!result.ok) return invalid({ form: result.reason });
     return redirectWithFlash(request, back, { kind: "success", message: "The demand is withdrawn. The reason is in its decision log." });
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 export default function Process() {

@@ -14,7 +14,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf, valuesOf } from "~/utils/forms";
 import { previewOf } from "~/utils/markdown.server";
 import { canOnDemand } from "~/members/permissions";
-import { invalid } from "~/utils/responses.server";
+import { forbidden, invalid } from "~/utils/responses.server";
 import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Propose a demand – Chorus" }];
@@ -29,14 +29,14 @@ export const ProposeDemandSchema = DemandTextSchema.extend({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request);
-  if (!canOnDemand(member, "demand.propose")) throw new Response("Forbidden", { status: 403 });
+  if (!canOnDemand(member, "demand.propose")) forbidden();
   const organisations = await listMemberOrganisations(db, member.id);
   return { organisations: organisations.filter((o) => o.status === "verified").map((o) => ({ id: o.id, name: o.name })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requireMember(request);
-  if (!canOnDemand(member, "demand.propose")) throw new Response("Forbidden", { status: 403 });
+  if (!canOnDemand(member, "demand.propose")) forbidden();
   const formData = await request.formData();
   // "Preview" renders the Markdown exactly as it will appear, without saving (works without JavaScript).
   if (formData.get("intent") === "preview") {

@@ -5,13 +5,14 @@ import { db } from "~/utils/db.server";
 import { getOutboxMessage } from "~/models/email.server";
 import { isOutboxEnabled } from "~/services/email.server";
 import { requireId } from "~/utils/ids";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.message.subject ?? "Message"} – Outbox – Chorus` }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  if (!isOutboxEnabled()) throw new Response("Not found", { status: 404 });
+  if (!isOutboxEnabled()) notFound();
   const message = await getOutboxMessage(db, requireId(params.id));
-  if (!message) throw new Response("Not found", { status: 404 });
+  if (!message) notFound();
   return { message };
 }
 

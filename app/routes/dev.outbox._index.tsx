@@ -5,11 +5,12 @@ import { listOutboxMessages, OUTBOX_PAGE_SIZE } from "~/models/email.server";
 import { isOutboxEnabled } from "~/services/email.server";
 import { parseId } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Development outbox – Chorus" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!isOutboxEnabled()) throw new Response("Not found", { status: 404 });
+  if (!isOutboxEnabled()) notFound();
   const url = new URL(request.url);
   const to = url.searchParams.get("to")?.trim() || undefined;
   const before = parseId(url.searchParams.get("before")) ?? undefined;

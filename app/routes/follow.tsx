@@ -5,6 +5,7 @@ import { requireMember, safeRedirect } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { TOPIC_LABELS } from "~/demands/labels";
+import { notFound } from "~/utils/responses.server";
 
 /**
  * Follow or unfollow a campaign, an organisation or a topic from its page (demands have their own
@@ -17,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(formData.get("intent"));
   const back = safeRedirect(formData.get("back"), "/settings/notifications");
   const name = await nameOf(subject);
-  if (!name || (intent !== "follow" && intent !== "unfollow")) throw new Response("Not found", { status: 404 });
+  if (!name || (intent !== "follow" && intent !== "unfollow")) notFound();
   if (intent === "follow") await follow(db, subject, member.id);
   else await unfollow(db, subject, member.id);
   return redirectWithFlash(request, back, { kind: "success", message: intent === "follow" ? `You are following ${name}.` : `You no longer follow ${name}.` });

@@ -6,12 +6,13 @@ import { confirmLetter, findLetterLink } from "~/services/letter.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { describeWindow } from "~/letters/rules";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your letter – Chorus" }];
 
 async function load(slug: string | undefined) {
   const lc = slug ? await getLetterCampaignBySlug(db, slug) : undefined;
-  if (!lc || lc.status === "draft") throw new Response("Not found", { status: 404 });
+  if (!lc || lc.status === "draft") notFound();
   return lc;
 }
 

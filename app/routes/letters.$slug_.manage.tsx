@@ -10,6 +10,7 @@ import { parseId } from "~/utils/ids";
 import { requireLetterManager } from "~/letters/access.server";
 import { describeWindow, REPLY_OUTCOME_LABELS, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { formatCalendarDate, formatLondonMedium } from "~/utils/london-time";
+import { badRequest } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage: ${data?.lc.title ?? "letters"} – Chorus` }];
 
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(request, here, { kind: "success", message: intent === "test-on" ? "Test mode is on: letters confirmed from now go to you." : "Test mode is off: letters confirmed from now go to decision makers." });
   }
   const messageId = parseId(String(formData.get("message") ?? ""));
-  if (messageId === null) throw new Response("Bad request", { status: 400 });
+  if (messageId === null) badRequest();
   if (intent === "release" || intent === "reject") {
     const done = await decideHeldMessage(db, lc.id, messageId, intent);
     return redirectWithFlash(request, `${here}#held-heading`, done ? { kind: "success", message: intent === "release" ? "Released: it joins the queue." : "Rejected: it will not be sent, and its writer has been told why." } : { kind: "info", message: "That letter was already decided." });
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const done = await publishReplySummary(db, lc.id, messageId, member.id);
     return redirectWithFlash(request, `${here}#replies-heading`, done ? { kind: "success", message: "The summary is on the campaign's timeline." } : { kind: "info", message: "That summary was already published." });
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 export default function ManageLetters() {

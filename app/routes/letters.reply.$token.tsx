@@ -9,7 +9,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { ReplySchema } from "~/letters/forms";
 import { REPLY_OUTCOME_LABELS } from "~/letters/rules";
-import { invalid } from "~/utils/responses.server";
+import { invalid, notFound } from "~/utils/responses.server";
 import { readSignedLinkToken } from "~/utils/signed-links.server";
 
 export const meta: MetaFunction = () => [{ title: "Did you get a reply? – Chorus" }];
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Did you get a reply? – Chor
 async function load(token: string | undefined) {
   const id = readSignedLinkToken("letter-reply", token ?? "");
   const message = id !== null ? await getMessageForReply(db, id) : undefined;
-  if (!message || message.status !== "sent") throw new Response("Not found", { status: 404 });
+  if (!message || message.status !== "sent") notFound();
   return message;
 }
 

@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/ids";
 import { formatLondonMedium } from "~/utils/london-time";
+import { badRequest, notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications – Chorus" }];
 
@@ -32,10 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "open") {
     const id = parseId(String(formData.get("id") ?? ""));
     const to = id === null ? null : await openNotification(db, member.id, id);
-    if (!to) throw new Response("Not found", { status: 404 });
+    if (!to) notFound();
     return redirect(to);
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 export default function Notifications() {

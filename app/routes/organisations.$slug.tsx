@@ -16,7 +16,7 @@ import { parseForm, valueOf } from "~/utils/forms";
 import { loadOrganisation } from "~/organisations/access.server";
 import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
 import { can } from "~/members/permissions";
-import { invalid } from "~/utils/responses.server";
+import { invalid, notFound } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "Organisation"} – Chorus` }];
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
   const { organisation, membership, context } = await loadOrganisation(params.slug, member);
   // An unverified organisation is visible only to its own members and coalition admins.
-  if (organisation.status !== "verified" && !can(member, "organisation.viewPending", context)) throw new Response("Not found", { status: 404 });
+  if (organisation.status !== "verified" && !can(member, "organisation.viewPending", context)) notFound();
   const [members, pendingRequest, endorsements] = await Promise.all([
     listOrganisationMembers(db, organisation.id, { listedOnly: true }),
     member ? getJoinRequest(db, organisation.id, member.id) : undefined,

@@ -12,7 +12,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { loadOrganisation } from "~/organisations/access.server";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
-import { invalid } from "~/utils/responses.server";
+import { badRequest, invalid } from "~/utils/responses.server";
 import { IdField, parseId } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
 import { ConfirmPanel } from "~/components/confirm";
@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const parsed = parseForm(MemberActionSchema, formData);
-  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  if (!parsed.ok) badRequest();
   const { intent, memberId } = parsed.data;
   if (intent === "accept" || intent === "decline") {
     const done = await decideJoinRequest(db, member.id, organisation.id, memberId, intent === "accept");

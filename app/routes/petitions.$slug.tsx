@@ -17,7 +17,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { regionOf } from "~/utils/postcode-regions";
 import { loadPetitionFor } from "~/petitions/access.server";
 import { DeliverSchema, NewsSchema, SignSchema } from "~/petitions/forms";
-import { invalid } from "~/utils/responses.server";
+import { badRequest, forbidden, invalid } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -82,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "deliver") {
     const member = await requireMember(request);
     const { petition, manage } = await loadPetition(request, params.slug);
-    if (!manage) throw new Response("Forbidden", { status: 403 });
+    if (!manage) forbidden();
     const parsed = parseForm(DeliverSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const delivered = await deliverPetition(db, petition.id, member.id, parsed.data.note);
@@ -92,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "news") {
     await requireMember(request);
     const { petition, manage } = await loadPetition(request, params.slug);
-    if (!manage || petition.status === "draft") throw new Response("Forbidden", { status: 403 });
+    if (!manage || petition.status === "draft") forbidden();
     const parsed = parseForm(NewsSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     await queuePetitionNews(db, petition.id, parsed.data);
@@ -101,7 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "invalidate") {
     await requireMember(request);
     const { petition, manage } = await loadPetition(request, params.slug);
-    if (!manage) throw new Response("Forbidden", { status: 403 });
+    if (!manage) forbidden();
     const domain = String(formData.get("domain") ?? "");
     const network = String(formData.get("network") ?? "");
     const done = await invalidateSuspectCluster(db, petition.id, network || null, domain);
@@ -113,12 +113,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "open" || intent === "close") {
     await requireMember(request);
     const { petition, manage } = await loadPetition(request, params.slug);
-    if (!manage) throw new Response("Forbidden", { status: 403 });
+    if (!manage) forbidden();
     const changed = intent === "open" ? await openPetition(db, petition.id) : await closePetition(db, petition.id);
     return redirectWithFlash(request, `/petitions/${petition.slug}`, changed ? { kind: "success", message: intent === "open" ? "The petition is open for signatures." : "The petition is closed." } : { kind: "info", message: "Nothing changed." });
   }
   const { petition } = await loadPetition(request, params.slug);
-  if (intent !== "sign") throw new Response("Bad request", { status: 400 });
+  if (intent !== "sign") badRequest();
   if (!accepting(petition)) return invalid({ form: "This petition is not open for signatures." });
   const parsed = parseForm(SignSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);

@@ -5,6 +5,7 @@ import { stopPetitionNews } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
 import { readSignedLinkToken } from "~/utils/signed-links.server";
 import { loadPublicPetition } from "~/petitions/access.server";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Stop campaign news – Chorus" }];
 
@@ -24,7 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
  */
 export async function action({ params }: ActionFunctionArgs) {
   const { petition, signatureId } = await load(params.slug, params.token);
-  if (signatureId === null) throw new Response("Not found", { status: 404 });
+  if (signatureId === null) notFound();
   await stopPetitionNews(db, petition.id, signatureId);
   return { done: true };
 }

@@ -4,6 +4,7 @@ import { requireMember } from "~/members/session.server";
 import { csvRow } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import { loadPetitionFor } from "~/petitions/access.server";
+import { forbidden } from "~/utils/responses.server";
 
 const PAGE = 5_000;
 
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireMember(request);
   // Organisers and admins, also after the campaign ended (the dashboard's rule).
   const { petition, allowed } = await loadPetitionFor(request, params.slug, "campaign.dashboard");
-  if (!allowed) throw new Response("Forbidden", { status: 403 });
+  if (!allowed) forbidden();
   const encoder = new TextEncoder();
   let afterId = 0;
   let headerSent = false;

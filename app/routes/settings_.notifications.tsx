@@ -11,6 +11,7 @@ import { db } from "~/utils/db.server";
 import { TOPIC_LABELS } from "~/demands/labels";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { DELIVERY_LABELS, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from "~/notifications/kinds";
+import { badRequest } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications – Settings – Chorus" }];
 
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const here = "/settings/notifications";
   if (intent === "unfollow") {
     const subject = String(formData.get("subject") ?? "");
-    if (!FOLLOWABLE.test(subject)) throw new Response("Bad request", { status: 400 });
+    if (!FOLLOWABLE.test(subject)) badRequest();
     await unfollow(db, subject, member.id);
     return redirectWithFlash(request, `${here}#following-heading`, { kind: "success", message: "You no longer follow it." });
   }
@@ -64,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await savePreferences(db, member.id, choices, paused);
     return redirectWithFlash(request, here, { kind: "success", message: paused ? "Saved. Email is paused: you still see everything here on Chorus." : "Your choices are saved." });
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 export default function NotificationSettings() {

@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { IdField } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
+import { badRequest, forbidden } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Your organisations – Chorus" }];
 
@@ -25,8 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const member = await requireMember(request);
   assertCan(member, "settings.manage");
   const parsed = parseForm(ListingSchema, await request.formData());
-  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
-  if (!(await getMembership(db, parsed.data.organisationId, member.id))) throw new Response("Forbidden", { status: 403 });
+  if (!parsed.ok) badRequest();
+  if (!(await getMembership(db, parsed.data.organisationId, member.id))) forbidden();
   await setMembershipListed(db, parsed.data.organisationId, member.id, parsed.data.listed === "yes");
   return redirectWithFlash(request, "/settings/organisations", { kind: "success", message: parsed.data.listed === "yes" ? "You are now listed publicly." : "You are no longer listed publicly." });
 }

@@ -10,7 +10,7 @@ import { requireDirectoryEditor } from "~/letters/access.server";
 import { TargetSchema } from "~/letters/forms";
 import { formatAreas } from "~/letters/rules";
 import { formatLondonMedium } from "~/utils/london-time";
-import { invalid } from "~/utils/responses.server";
+import { invalid, notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.target.name ?? "Decision maker"} – Chorus` }];
 
@@ -18,7 +18,7 @@ async function load(request: Request, rawId: string | undefined) {
   await requireDirectoryEditor(request);
   const id = parseId(rawId);
   const target = id !== null ? await getTarget(db, id) : undefined;
-  if (!target) throw new Response("Not found", { status: 404 });
+  if (!target) notFound();
   return target;
 }
 

@@ -4,6 +4,7 @@ import { unsubscribe } from "~/services/notifications.server";
 import { db } from "~/utils/db.server";
 import { NOTIFICATION_KINDS, isNotificationKind } from "~/notifications/kinds";
 import { readSignedMemberKindToken } from "~/utils/signed-links.server";
+import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Stop these emails – Chorus" }];
 
@@ -17,7 +18,7 @@ function describe(kind: string) {
 function read(token: string | undefined) {
   const parsed = readSignedMemberKindToken("unsubscribe", token ?? "");
   const what = parsed ? describe(parsed.kind) : null;
-  if (!parsed || !what) throw new Response("Not found", { status: 404 });
+  if (!parsed || !what) notFound();
   return { ...parsed, what };
 }
 

@@ -21,6 +21,7 @@ import { formatWhen } from "~/demands/labels";
 import { enqueueJob, JOBS } from "~/services/jobs.server";
 import { notifyFollowers, notifyMembers } from "./notifications.server";
 import { replaceParagraph, splitParagraphs } from "~/demands/paragraphs";
+import { notFound } from "~/utils/responses.server";
 
 export async function proposeDemand(db: Database, memberId: number, input: DemandText & { topics: Topic[]; organisationId: number | null }) {
   return db.transaction().execute(async (trx) => {
@@ -42,7 +43,7 @@ export type SaveResult = { ok: true; revision: number } | { ok: false; current: 
 export async function saveDemandText(db: Database, demandId: number, authorId: number, text: DemandText, note: string, options: { baseRevision?: number } = {}): Promise<SaveResult> {
   return db.transaction().execute(async (trx) => {
     const demand = await getDemandForUpdate(trx, demandId);
-    if (!demand) throw new Response("Not found", { status: 404 });
+    if (!demand) notFound();
     if (options.baseRevision !== undefined && demand.current_revision !== options.baseRevision) {
       return { ok: false, current: { revision: demand.current_revision, title: demand.title, summary: demand.summary, body: demand.body, easyRead: demand.easy_read } } as const;
     }

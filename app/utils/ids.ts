@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { notFound } from "~/utils/responses.server";
 
 /**
  * The one way ids and page numbers are read from paths, query strings and forms. Only plain digits
@@ -19,7 +20,7 @@ export function parsePage(raw: string | null | undefined, max = 1000): number {
 /** An id in a path: anything else is a 404, like an id that does not exist. */
 export function requireId(raw: string | undefined): number {
   const id = parseId(raw);
-  if (id === null) throw new Response("Not found", { status: 404 });
+  if (id === null) notFound();
   return id;
 }
 
