@@ -10,7 +10,7 @@ import { action as manageAction, loader as manageLoader } from "../../app/routes
 import { loader as dashboardLoader } from "../../app/routes/campaigns.$id_.dashboard";
 import { loader as listLoader } from "../../app/routes/campaigns._index";
 import { loader as overviewLoader } from "../../app/routes/admin.campaigns";
-import { loader as demandLoader } from "../../app/routes/demands.$id";
+import { loader as demandLoader } from "../../app/routes/demands.$id/route";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { call, cookieFrom, request } from "./http";
 

@@ -7,7 +7,7 @@ import { db } from "../../db";
 import { action as newAction } from "../../app/routes/demands.new";
 import { action as editAction, loader as editLoader } from "../../app/routes/demands.$id_.edit";
 import { action as previewAction } from "../../app/routes/demands.preview";
-import { action as demandAction, loader as demandLoader } from "../../app/routes/demands.$id";
+import { action as demandAction, loader as demandLoader } from "../../app/routes/demands.$id/route";
 import { action as processAction } from "../../app/routes/demands.$id_.process";
 import { action as amendmentAction, loader as amendmentLoader } from "../../app/routes/demands.$id_.amendments.$amendmentId";
 import { loader as listLoader } from "../../app/routes/demands._index";

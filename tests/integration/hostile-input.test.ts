@@ -71,7 +71,18 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-const routeFiles = readdirSync(routesDir).filter((f) => /\.(tsx?)$/.test(f) && !f.endsWith(".test.ts"));
+// A route is a file (demands.tsx) or a folder with route.tsx beside the modules it splits into.
+const routeFiles = readdirSync(routesDir, { withFileTypes: true }).flatMap((entry) => {
+  if (entry.isDirectory()) return readdirSync(path.join(routesDir, entry.name)).filter((f) => /^route\.tsx?$/.test(f)).map((f) => `${entry.name}/${f}`);
+  return /\.(tsx?)$/.test(entry.name) && !entry.name.endsWith(".test.ts") ? [entry.name] : [];
+});
+
+/** A route's source: its file, or every module in its folder (its intents and parts). */
+function routeSource(file: string) {
+  if (!file.includes("/")) return readFileSync(path.join(routesDir, file), "utf8");
+  const folder = path.join(routesDir, path.dirname(file));
+  return readdirSync(folder).filter((f) => /\.tsx?$/.test(f)).map((f) => readFileSync(path.join(folder, f), "utf8")).join("\n");
+}
 
 /** The intents and field names a route's source names, so the fuzz reaches past the intent switch. */
 function formShape(source: string) {
@@ -119,7 +130,7 @@ describe("hostile input never gets a 5xx", () => {
   it("POST to every route with an action: each intent with hostile values in every field", async () => {
     const failures: string[] = [];
     for (const file of routeFiles) {
-      const source = readFileSync(path.join(routesDir, file), "utf8");
+      const source = routeSource(file);
       if (!/export (async )?function action|export const action/.test(source)) continue;
       const pattern = urlPattern(file);
       const url = pattern.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? ids.id!);
@@ -150,7 +161,7 @@ describe("hostile input never gets a 5xx", () => {
     const huge = "é".repeat(125_000);
     const oversized: string[] = [];
     for (const file of routeFiles) {
-      const source = readFileSync(path.join(routesDir, file), "utf8");
+      const source = routeSource(file);
       if (!/export (async )?function action|export const action/.test(source)) continue;
       const url = urlPattern(file).replace(/:(\w+)/g, (_, name: string) => ids[name] ?? ids.id!);
       const { intents, fields } = formShape(source);

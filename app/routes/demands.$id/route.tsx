@@ -1,57 +1,33 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import type { DemandOutcome, VoteChoice } from "../../db/schema";
+import type { DemandOutcome } from "../../../db/schema";
 import { CommentForm, CommentThreads, openCommentForm } from "~/components/comments";
 import { RenderedMarkdown, StageTag } from "~/components/demand-bits";
-import { ConfirmPanel } from "~/components/confirm";
 import { ErrorSummary } from "~/components/error-summary";
-import { FieldError, TextArea } from "~/components/form-field";
-import { VerifiedBadge } from "~/components/organisation-badge";
-import { TableFrame } from "~/components/table-frame";
-import { CHOICE_LABELS, VoteTotals } from "~/components/vote-results";
 import { listAmendments } from "~/models/amendment.server";
 import { getCampaignForDemand } from "~/models/campaign.server";
 import { listCommentThreads } from "~/models/comment.server";
-import { followDemand, isFollowing, listDemandAuthors, listDemandEvents, listEndorsements, unfollowDemand, withdrawEndorsement } from "~/models/demand.server";
+import { isFollowing, listDemandAuthors, listDemandEvents, listEndorsements } from "~/models/demand.server";
 import { listMemberOrganisations } from "~/models/organisation.server";
 import { getMemberVote, liveTally, listPublicReasons } from "~/models/vote.server";
-import { castVote, endorseDemand } from "~/services/demand.server";
 import { getCurrentMember, requireMember } from "~/members/session.server";
 import { COMMENT_INTENTS, handleCommentIntent } from "~/demands/comment-intents.server";
+import { endorseIntent, followIntent, voteIntent } from "./intents.server";
+import { Outcome } from "./outcome";
+import { Endorsements } from "./endorsements";
+import { VotePanel } from "./vote-panel";
 import { db } from "~/utils/db.server";
 import { DECISION_RULE_TEXT } from "~/demands/decision";
 import { loadDemand } from "~/demands/access.server";
 import { DECISION_RULE_LABELS, formatWhen, nextStep, STAGE_LABELS, TOPIC_LABELS } from "~/demands/labels";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf } from "~/utils/forms";
+import { valueOf } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { can, canOnDemand, canStartCampaign } from "~/members/permissions";
-import { PERSPECTIVE_LABELS } from "~/members/perspectives";
-import { badRequest, forbidden, invalid } from "~/utils/responses.server";
-import { IdField, parseId, parsePage } from "~/utils/ids";
-import { multiline } from "~/utils/fields";
+import { badRequest } from "~/utils/responses.server";
+import { parseId, parsePage } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.demand.title ?? "Demand"} – Chorus` }];
 
-
-export const VoteSchema = z.object({
-  choice: z.enum(["support", "oppose", "abstain"], { error: "Choose support, oppose or abstain" }),
-  reason: multiline(z
-    .string()
-    .trim()
-    .max(1000, { error: "Your reason must be 1,000 characters or fewer" })
-    .optional()
-    .transform((v) => (v ? v : null))),
-  reasonPublic: z
-    .literal("yes")
-    .optional()
-    .transform((v) => v === "yes"),
-});
-const EndorseSchema = z.object({
-  organisationId: IdField,
-  statement: multiline(z.string({ error: "Write a short statement" }).trim().min(10, { error: "Write a short statement (10 characters or more)" }).max(1000, { error: "The statement must be 1,000 characters or fewer" })),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
@@ -132,38 +108,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   const back = `/demands/${demand.id}`;
-
+  const args = { request, member, demand, context, formData, back };
   if (COMMENT_INTENTS.has(intent)) return handleCommentIntent(request, member, { demandId: demand.id, amendmentId: null, context, back }, formData);
-
-  if (intent === "vote") {
-    if (!canOnDemand(member, "demand.vote", context)) return invalid({ form: "Voting is not open for this demand." });
-    const parsed = parseForm(VoteSchema, formData);
-    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-    const result = await castVote(db, demand.id, member.id, parsed.data);
-    if (!result.ok) return invalid({ form: "Voting has closed, so your vote was not recorded." });
-    return redirectWithFlash(request, `${back}#vote`, { kind: "success", message: `Your vote is recorded: ${CHOICE_LABELS[parsed.data.choice].toLowerCase()}. You can change it until voting closes.` });
-  }
-  if (intent === "follow" || intent === "unfollow") {
-    if (!canOnDemand(member, "demand.follow", context)) forbidden();
-    if (intent === "follow") await followDemand(db, demand.id, member.id);
-    else await unfollowDemand(db, demand.id, member.id);
-    return redirectWithFlash(request, back, { kind: "success", message: intent === "follow" ? "You are following this demand." : "You no longer follow this demand." });
-  }
-  if (intent === "endorse" || intent === "withdraw-endorsement") {
-    const organisationId = parseId(formData.get("organisationId"));
-    const mine = (await listMemberOrganisations(db, member.id)).find((o) => o.id === organisationId);
-    if (organisationId === null || !mine || !can(member, "organisation.endorse", { membership: mine.role, verified: mine.status === "verified" }) || demand.stage === "draft" || demand.stage === "withdrawn") {
-      forbidden();
-    }
-    if (intent === "withdraw-endorsement") {
-      await withdrawEndorsement(db, demand.id, organisationId);
-      return redirectWithFlash(request, back, { kind: "success", message: `${mine.name} no longer endorses this demand.` });
-    }
-    const parsed = parseForm(EndorseSchema, formData);
-    if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-    await endorseDemand(db, demand.id, organisationId, parsed.data.statement, member.id);
-    return redirectWithFlash(request, back, { kind: "success", message: `${mine.name} now endorses this demand.` });
-  }
+  if (intent === "vote") return voteIntent(args);
+  if (intent === "follow" || intent === "unfollow") return followIntent(args, intent === "follow");
+  if (intent === "endorse" || intent === "withdraw-endorsement") return endorseIntent(args, intent === "withdraw-endorsement");
   badRequest();
 }
 
@@ -322,161 +271,13 @@ export default function DemandPage() {
           </section>
         </div>
 
-        <aside className="demand-aside" aria-label="Endorsements">
-          <section className="card" aria-labelledby="endorsements-heading">
-            <h2 id="endorsements-heading">Endorsed by</h2>
-            {data.endorsements.length === 0 ? <p>No organisation has endorsed this yet.</p> : null}
-            <ul>
-              {data.endorsements.map((e) => (
-                <li key={e.id}>
-                  <Link to={`/organisations/${e.slug}`}>{e.name}</Link> <VerifiedBadge status={e.status} />
-                  <p className="small">&ldquo;{e.statement}&rdquo;</p>
-                </li>
-              ))}
-            </ul>
-            <p className="small muted">Endorsements are separate from members&apos; votes and never counted as votes.</p>
-            {data.endorsableOrganisations.map((o) =>
-              o.endorsed ? (
-                data.confirmWithdrawal === o.id ? (
-                  <ConfirmPanel
-                    key={o.id}
-                    heading={`Withdraw ${o.name}'s endorsement?`}
-                    confirm="Yes, withdraw the endorsement"
-                    cancelTo="#endorsements-heading"
-                    fields={{ intent: "withdraw-endorsement", organisationId: o.id }}
-                    headingLevel={3}
-                  >
-                    <p>{o.name} will no longer be listed as endorsing this demand, and its statement will be removed. It can endorse again later.</p>
-                  </ConfirmPanel>
-                ) : (
-                  <p key={o.id}>
-                    <Link to={`?withdraw-endorsement=${o.id}#endorsements-heading`}>Withdraw {o.name}&apos;s endorsement</Link>
-                  </p>
-                )
-              ) : (
-                <details key={o.id}>
-                  <summary>Endorse on behalf of {o.name}</summary>
-                  <Form method="post" noValidate>
-                    <input type="hidden" name="organisationId" value={o.id} />
-                    <TextArea name="statement" label={`${o.name}'s statement`} hint="At least 10 characters." limit={1000} rows={3} error={intent === "endorse" ? errors?.statement : undefined} />
-                    <button type="submit" name="intent" value="endorse" className="button">
-                      Endorse
-                    </button>
-                  </Form>
-                </details>
-              ),
-            )}
-          </section>
-        </aside>
+        <Endorsements
+          endorsements={data.endorsements}
+          endorsable={data.endorsableOrganisations}
+          confirmWithdrawal={data.confirmWithdrawal}
+          statementError={intent === "endorse" ? errors?.statement : undefined}
+        />
       </div>
     </>
-  );
-}
-
-function VotePanel({ data, errors }: { data: ReturnType<typeof useLoaderData<typeof loader>>; errors?: Record<string, string> }) {
-  const { demand, myVote } = data;
-  return (
-    <section className="card" id="vote" aria-labelledby="vote-heading">
-      <h2 id="vote-heading">Vote</h2>
-      <p>Voting closes {formatWhen(demand.votingEndsAt)}. Your ballot is secret: only totals are published.</p>
-      {myVote ? (
-        <p>
-          <strong>Your vote: {CHOICE_LABELS[myVote.choice]}.</strong> You can change it until voting closes.
-        </p>
-      ) : null}
-      {data.can.vote ? (
-        <Form method="post" noValidate>
-          <div className={errors?.choice ? "field field--error" : "field"}>
-            <fieldset className="fieldset" aria-describedby={errors?.choice ? "field-choice-error" : undefined}>
-              <legend className="fieldset__legend">{myVote ? "Change your vote" : "Your vote"}</legend>
-              <FieldError id="field-choice-error" message={errors?.choice} />
-              <div className="choices">
-                {(Object.keys(CHOICE_LABELS) as VoteChoice[]).map((c, i) => (
-                  <div className="choice" key={c}>
-                    <input className="choice__input" type="radio" name="choice" value={c} id={i === 0 ? "field-choice" : `field-choice-${i}`} defaultChecked={myVote?.choice === c} />
-                    <label className="choice__label" htmlFor={i === 0 ? "field-choice" : `field-choice-${i}`}>
-                      {CHOICE_LABELS[c]}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
-          <TextArea name="reason" label="Your reason (optional)" limit={1000} rows={3} defaultValue={myVote?.reason ?? ""} error={errors?.reason} />
-          <div className="choice field">
-            <input className="choice__input" type="checkbox" id="field-reasonPublic" name="reasonPublic" value="yes" defaultChecked={myVote?.reason_public ?? false} />
-            <label className="choice__label" htmlFor="field-reasonPublic">
-              Publish my reason after the vote, without my name
-            </label>
-          </div>
-          <button type="submit" name="intent" value="vote" className="button">
-            {myVote ? "Change my vote" : "Cast my vote"}
-          </button>
-        </Form>
-      ) : !data.signedIn ? (
-        <p>
-          <Link to={`/sign-in?redirectTo=/demands/${demand.id}`}>Sign in</Link> to vote.
-        </p>
-      ) : null}
-      {data.tally ? <VoteTotals totals={data.tally} caption="Totals so far (they can change until voting closes)" /> : null}
-      <p className="small">
-        When voting closes the result is counted under the rule above and published here with the totals. If it is adopted it becomes a coalition position and
-        can become a campaign; if not, it stays here with its result and the reasons voters chose to share.
-      </p>
-    </section>
-  );
-}
-
-function Outcome({ outcome, reasons }: { outcome: DemandOutcome; reasons: Array<{ choice: VoteChoice; reason: string | null }> }) {
-  return (
-    <section className="card" id="result" aria-labelledby="result-heading">
-      <h2 id="result-heading">Result: {outcome.adopted ? "adopted" : "not adopted"}</h2>
-      <p>{outcome.explanation}</p>
-      <VoteTotals totals={outcome.totals} caption={`Votes cast: ${outcome.turnout.toLocaleString("en-GB")}`} />
-      <p>
-        {outcome.quorum ? `Quorum of ${outcome.quorum}: ${outcome.quorumMet ? "met" : "not met"}.` : "No quorum was set."} Rule: {DECISION_RULE_LABELS[outcome.rule]}.
-      </p>
-      <TableFrame label="Votes by perspective">
-      <table className="table table--stack">
-        <caption>By perspective (members who chose to share theirs; a member can hold more than one)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Perspective</th>
-            <th scope="col">Support</th>
-            <th scope="col">Oppose</th>
-            <th scope="col">Abstain</th>
-          </tr>
-        </thead>
-        <tbody>
-          {outcome.breakdown.map((row) => (
-            <tr key={row.perspective}>
-              <th scope="row">{PERSPECTIVE_LABELS[row.perspective].label}</th>
-              {row.suppressed || !row.totals ? (
-                <td colSpan={3}>Not shown, to protect privacy (too few votes, or they would reveal a small group)</td>
-              ) : (
-                <>
-                  <td data-label="Support">{row.totals.support}</td>
-                  <td data-label="Oppose">{row.totals.oppose}</td>
-                  <td data-label="Abstain">{row.totals.abstain}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </TableFrame>
-      {reasons.length ? (
-        <>
-          <h3>Reasons voters chose to share</h3>
-          <ul>
-            {reasons.map((r, i) => (
-              <li key={i}>
-                <strong>{CHOICE_LABELS[r.choice]}:</strong> {r.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </section>
   );
 }
