@@ -5,7 +5,7 @@ import { createMember, createRunningCampaign } from "../support/builders";
 import { foldCountDeltas, getPetitionBySlug, recountPetitions } from "../../app/models/petition.server";
 import { confirmSignature, createPetition, openPetition, signPetition, withdrawSignature } from "../../app/services/petition.server";
 import { action as newAction, loader as newLoader } from "../../app/routes/campaigns.$id_.petitions.new";
-import { action as petitionAction, loader as petitionLoader } from "../../app/routes/petitions.$slug";
+import { action as petitionAction, loader as petitionLoader } from "../../app/routes/petitions.$slug/route";
 import { action as confirmAction, loader as confirmLoader } from "../../app/routes/petitions.$slug_.confirm.$token";
 import express from "express";
 import type { AddressInfo } from "node:net";

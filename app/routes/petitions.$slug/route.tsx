@@ -1,0 +1,178 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RenderedMarkdown } from "~/components/demand-bits";
+import { ErrorSummary } from "~/components/error-summary";
+import { percentOf } from "~/components/vote-results";
+import { countNewsAudience, listRecentPublicSigners, listSuspectClusters } from "~/models/petition.server";
+import { db } from "~/utils/db.server";
+import { getAppUrl } from "~/utils/env.server";
+import { redirectToCheckEmail } from "~/utils/flash.server";
+import { formatLondonLong } from "~/utils/london-time";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { regionOf } from "~/utils/postcode-regions";
+import { loadPetitionFor } from "~/petitions/access.server";
+import { signFromForm } from "~/petitions/signing.server";
+import { organiserIntent, ORGANISER_INTENTS } from "./organiser-intents.server";
+import { OrganiserControls, OrganiserTools } from "./organiser-tools";
+import { SignForm } from "./sign-form";
+import { acceptingSignatures } from "~/petitions/status";
+import { badRequest, invalid } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.petition.title} – Petition – Chorus` },
+        { name: "description", content: data.petition.ask },
+        { property: "og:type", content: "website" },
+        { property: "og:title", content: data.petition.title },
+        { property: "og:description", content: data.petition.ask },
+        { property: "og:url", content: data.shareUrl },
+      ]
+    : [{ title: "Petition – Chorus" }];
+
+// The page carries the sign form: never cached anywhere. The count has its own cacheable address.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** The petition, its campaign, and whether the viewer manages it (drafts are 404 for anyone else). */
+async function loadPetition(request: Request, slug: string | undefined) {
+  const { petition, campaign, allowed } = await loadPetitionFor(request, slug);
+  return { petition, campaign, manage: allowed };
+}
+
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { petition, campaign, manage } = await loadPetition(request, params.slug);
+  const signers = petition.status === "draft" ? [] : await listRecentPublicSigners(db, petition.id);
+  // Organisers review suspect clusters; ?cluster=<n> previews invalidating one before it is done.
+  const clusters = manage && petition.status !== "draft" ? await listSuspectClusters(db, petition.id) : [];
+  const newsAudience = manage && petition.status !== "draft" ? await countNewsAudience(db, petition.id) : 0;
+  const chosen = Number(new URL(request.url).searchParams.get("cluster"));
+  const reviewing = Number.isInteger(chosen) && chosen >= 1 ? clusters[chosen - 1] : undefined;
+  return {
+    petition: {
+      slug: petition.slug,
+      title: petition.title,
+      ask: petition.ask,
+      whyHtml: renderMarkdown(petition.why),
+      addressedTo: petition.addressed_to,
+      goal: petition.goal,
+      count: petition.signature_count,
+      status: petition.status,
+      closesAt: petition.closes_at,
+      deliveredHtml: petition.delivered_note ? renderMarkdown(petition.delivered_note) : null,
+      deliveredAt: petition.delivered_at,
+      accepting: acceptingSignatures(petition),
+    },
+    campaign: { id: campaign.id, title: campaign.title },
+    signers: signers.map((s) => ({ firstName: s.first_name, region: regionOf(s.outward_code) })),
+    // The network is shown only as a short fingerprint of its keyed hash: enough to tell clusters apart.
+    clusters: clusters.map((c, i) => ({ n: i + 1, network: c.ip_hash ?? "", fingerprint: c.ip_hash ? c.ip_hash.slice(0, 8) : "unknown", domain: c.domain, signatures: c.signatures, confirmed: c.confirmed })),
+    reviewing: reviewing ? { network: reviewing.ip_hash ?? "", fingerprint: reviewing.ip_hash ? reviewing.ip_hash.slice(0, 8) : "unknown", domain: reviewing.domain, signatures: reviewing.signatures, confirmed: reviewing.confirmed } : null,
+    shareUrl: `${getAppUrl()}/petitions/${petition.slug}`,
+    manage,
+    newsAudience,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  if (ORGANISER_INTENTS.has(intent)) return organiserIntent(request, params.slug, intent, formData);
+  if (intent !== "sign") badRequest();
+  // Plain form posts of a valid signature are answered before Remix (app/http/petition-sign.server.ts)
+  // by the same signFromForm; this path serves script-driven posts and shows the form's errors.
+  const { petition } = await loadPetition(request, params.slug);
+  const signed = await signFromForm(petition, formData, context.clientIp);
+  if (signed.status === "closed") return invalid({ form: "This petition is not open for signatures." });
+  if (signed.status === "invalid") return invalid(signed.errors, signed.values);
+  return redirectToCheckEmail(request, "petition", signed.email);
+}
+
+export default function PetitionPage() {
+  const { petition, campaign, signers, shareUrl, manage, clusters, reviewing, newsAudience } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values;
+  const share = percentOf(Math.min(petition.count, petition.goal), petition.goal);
+  return (
+    <>
+      <p>
+        Part of the campaign <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link>
+      </p>
+      <ErrorSummary errors={errors} order={["name", "email", "postcode"]} />
+      <div className="page-heading">
+        <span className={`stage stage--${petition.status === "open" ? "campaigning" : "closed"}`}>
+          {petition.status === "draft" ? "Draft" : petition.accepting ? "Open for signatures" : "Closed"}
+        </span>
+        <h1>{petition.title}</h1>
+        <p className="lead">{petition.ask}</p>
+        <p className="small muted">Addressed to {petition.addressedTo}.</p>
+      </div>
+      {manage ? <OrganiserControls status={petition.status} values={values} errors={errors} /> : null}
+      <div className="demand-layout">
+        <div>
+          <section className="card stage-box" aria-labelledby="progress-heading">
+            <h2 id="progress-heading">
+              <span className="figures__number">{petition.count.toLocaleString("en-GB")}</span> {petition.count === 1 ? "signature" : "signatures"}
+            </h2>
+            <svg className="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <rect width="100" height="10" className="bar__track" />
+              <rect width={share} height="10" className="bar__fill bar__fill--support" />
+            </svg>
+            <p>
+              {share}% of the goal of {petition.goal.toLocaleString("en-GB")}. Only confirmed signatures count; the number updates every few seconds.
+            </p>
+            {petition.closesAt ? (
+              <p>
+                {petition.accepting ? "Closes" : "Closed"} {formatLondonLong(petition.closesAt)}.
+              </p>
+            ) : null}
+          </section>
+          <section aria-labelledby="why-heading">
+            <h2 id="why-heading">Why it matters</h2>
+            <RenderedMarkdown html={petition.whyHtml} />
+          </section>
+          {manage && petition.status !== "draft" ? <OrganiserTools newsAudience={newsAudience} clusters={clusters} reviewing={reviewing} values={values} errors={errors} /> : null}
+          {signers.length ? (
+            <section aria-labelledby="signers-heading">
+              <h2 id="signers-heading">Recently signed</h2>
+              <ul className="share-links">
+                {signers.map((s, i) => (
+                  <li key={i}>
+                    {s.firstName}
+                    {s.region ? `, ${s.region}` : ""}
+                  </li>
+                ))}
+              </ul>
+              <p className="small muted">Only people who chose to show their first name.</p>
+            </section>
+          ) : null}
+        </div>
+        <aside className="demand-aside" aria-label="Sign and share">
+          {petition.accepting ? (
+            <SignForm values={values} errors={errors} />
+          ) : petition.status !== "draft" ? (
+            <section className="card" aria-labelledby="closed-heading">
+              <h2 id="closed-heading">This petition is closed</h2>
+              <p>It finished with {petition.count.toLocaleString("en-GB")} signatures.</p>
+              {petition.deliveredHtml ? (
+                <>
+                  <h3>Delivered {petition.deliveredAt ? formatLondonLong(petition.deliveredAt) : ""}</h3>
+                  <RenderedMarkdown html={petition.deliveredHtml} />
+                </>
+              ) : (
+                <p>The campaign&apos;s page says what happens next.</p>
+              )}
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="share-heading">
+            <h2 id="share-heading">Share it</h2>
+            <p className="small">
+              <span className="share-url">{shareUrl}</span>
+            </p>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
