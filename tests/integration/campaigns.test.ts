@@ -6,7 +6,7 @@ import { castVote, closeVoting } from "../../app/services/demand.server";
 import { startCampaign } from "../../app/services/campaign.server";
 import { action as newAction, loader as newLoader } from "../../app/routes/campaigns.new";
 import { loader as pageLoader } from "../../app/routes/campaigns.$id";
-import { action as manageAction, loader as manageLoader } from "../../app/routes/campaigns.$id_.manage";
+import { action as manageAction, loader as manageLoader } from "../../app/routes/campaigns.$id_.manage/route";
 import { loader as dashboardLoader } from "../../app/routes/campaigns.$id_.dashboard";
 import { loader as listLoader } from "../../app/routes/campaigns._index";
 import { loader as overviewLoader } from "../../app/routes/admin.campaigns";
