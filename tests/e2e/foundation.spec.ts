@@ -1,20 +1,26 @@
 import { expect, expectAccessible, test } from "./fixtures";
 
 test("the home page explains Chorus, and every page offers help", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deciding together, campaigning together");
-  await expect(page.getByText("Nothing about us without us.").first()).toBeVisible();
-  await expectAccessible(page);
+  await test.step("the home page says what Chorus is for", async () => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deciding together, campaigning together");
+    await expect(page.getByText("Nothing about us without us.").first()).toBeVisible();
+    await expectAccessible(page);
+  });
 
-  await page.getByRole("banner").getByRole("link", { name: "Get help now" }).click();
-  await expect(page).toHaveURL(/\/get-help$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
-  for (const line of ["999", "NHS 111", "116 123", "85258"]) await expect(page.getByRole("main")).toContainText(line);
-  await expectAccessible(page);
+  await test.step("the header's Get help now link lists crisis lines", async () => {
+    await page.getByRole("banner").getByRole("link", { name: "Get help now" }).click();
+    await expect(page).toHaveURL(/\/get-help$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
+    for (const line of ["999", "NHS 111", "116 123", "85258"]) await expect(page.getByRole("main")).toContainText(line);
+    await expectAccessible(page);
+  });
 
-  await page.goto("/privacy");
-  await expect(page.getByRole("contentinfo").getByRole("link", { name: "Get help now" })).toBeVisible();
-  await expectAccessible(page);
+  await test.step("another page offers help in its footer", async () => {
+    await page.goto("/privacy");
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "Get help now" })).toBeVisible();
+    await expectAccessible(page);
+  });
 });
 
 test("the skip link moves focus to the main content", async ({ page }) => {
