@@ -4,12 +4,10 @@ import { z } from "zod";
 import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError } from "~/components/form-field";
-import { recordAuditEvent } from "~/models/audit.server";
-import { getCommentAuthor, listReportedComments, moderateComment } from "~/models/comment.server";
+import { listReportedComments } from "~/models/comment.server";
 import { requireCan } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { emailMember } from "~/services/notifications.server";
-import { getAppUrl } from "~/utils/env.server";
+import { decideOnReportedComment } from "~/services/moderation.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, invalid, notFound } from "~/utils/responses.server";
@@ -34,23 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) badRequest();
   const { commentId, decision, reason } = parsed.data;
   if (decision === "hide" && reason.length < 3) return invalid({ [`reason-${commentId}`]: "Give a reason: it is shown in place of the comment" });
-  const moderated = await db.transaction().execute(async (trx) => {
-    // Only a decision that changed a comment is audited: an unknown or deleted comment is a 404.
-    if (!(await moderateComment(trx, commentId, moderator.id, decision, decision === "hide" ? reason : null))) return false;
-    await recordAuditEvent(trx, { actorId: moderator.id, action: `comment.${decision}`, subjectType: "comment", subjectId: commentId, detail: decision === "hide" ? { reason } : {} });
-    // The author hears why, and how to ask for a review, in the same transaction as the decision.
-    if (decision === "hide") {
-      const about = await getCommentAuthor(trx, commentId);
-      if (about?.authorId) {
-        await emailMember(trx, {
-          memberId: about.authorId,
-          template: "CommentHidden",
-          props: { demandTitle: about.demandTitle, reason, url: `${getAppUrl()}/demands/${about.demandId}?review=${commentId}#comment-${commentId}` },
-        });
-      }
-    }
-    return true;
-  });
+  const moderated = await decideOnReportedComment(db, moderator.id, commentId, decision, reason);
   if (!moderated) notFound();
   const message =
     decision === "hide" ? "The comment is hidden, with your reason. Its author has been emailed." : decision === "restore" ? "The comment is shown again and its reports are closed." : "The comment stays and its reports are closed.";

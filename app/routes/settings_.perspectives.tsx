@@ -4,8 +4,9 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, ChoiceGroup } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
-import { hasActiveConsent, listPerspectives, PERSPECTIVES_CONSENT_VERSION, recordConsent, replacePerspectives, withdrawConsent } from "~/models/consent.server";
+import { hasActiveConsent, listPerspectives } from "~/models/consent.server";
 import { assertCan, requireMember } from "~/members/session.server";
+import { savePerspectives, withdrawPerspectives } from "~/services/perspectives.server";
 import { db } from "~/utils/db.server";
 import { requiredCheckbox } from "~/utils/fields";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -34,19 +35,12 @@ export async function action({ request }: ActionFunctionArgs) {
   assertCan(member, "settings.manage");
   const formData = await request.formData();
   if (formData.get("intent") === "withdraw") {
-    // Withdrawing deletes the answers, not just hides them.
-    await db.transaction().execute(async (trx) => {
-      await replacePerspectives(trx, member.id, []);
-      await withdrawConsent(trx, member.id, "perspectives");
-    });
+    await withdrawPerspectives(db, member.id);
     return redirectWithFlash(request, "/settings/perspectives", { kind: "success", message: "We have deleted your perspective and recorded that you withdrew consent." });
   }
   const parsed = parseForm(PerspectivesSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  await db.transaction().execute(async (trx) => {
-    if (!(await hasActiveConsent(trx, member.id, "perspectives"))) await recordConsent(trx, member.id, "perspectives", PERSPECTIVES_CONSENT_VERSION);
-    await replacePerspectives(trx, member.id, [...new Set(parsed.data.perspectives)]);
-  });
+  await savePerspectives(db, member.id, parsed.data.perspectives);
   // A new member answering on their first visit goes on to what needs their input.
   const next = formData.get("welcome") === "1" ? "/" : "/settings/perspectives";
   return redirectWithFlash(request, next, { kind: "success", message: "Your perspective is saved." });
