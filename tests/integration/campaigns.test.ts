@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createDemand, createMember, createOrganisation, expireVoting, openDemandForVoting } from "../support/builders";
+import { createAdoptedDemand, createMember, createOrganisation, signedInMember } from "../support/builders";
 import { upsertEndorsement } from "../../app/models/demand.server";
-import { castVote, closeVoting } from "../../app/services/demand.server";
 import { startCampaign } from "../../app/services/campaign.server";
 import { action as newAction, loader as newLoader } from "../../app/routes/campaigns.new";
 import { loader as pageLoader } from "../../app/routes/campaigns.$id";
@@ -11,26 +10,7 @@ import { loader as dashboardLoader } from "../../app/routes/campaigns.$id_.dashb
 import { loader as listLoader } from "../../app/routes/campaigns._index";
 import { loader as overviewLoader } from "../../app/routes/admin.campaigns";
 import { loader as demandLoader } from "../../app/routes/demands.$id/route";
-import { action as signInAction } from "../../app/routes/sign-in";
-import { call, cookieFrom, request } from "./http";
-
-async function signedIn(spec: Parameters<typeof createMember>[1] = {}) {
-  const member = await createMember(db, spec);
-  const outcome = await call(signInAction, request("/sign-in", { form: { intent: "password", email: member.email, password: "correct horse battery" } }));
-  return { ...member, cookie: cookieFrom(outcome.setCookies) };
-}
-
-/** A demand the coalition adopted: one vote in support under a simple majority. */
-async function adoptedDemand(authorId: number, topics: Parameters<typeof createDemand>[1]["topics"] = ["housing"]) {
-  const admin = await createMember(db, { roles: ["admin"] });
-  const id = await createDemand(db, { authorId, topics });
-  await openDemandForVoting(db, id, admin.id);
-  const voter = await createMember(db);
-  await castVote(db, id, voter.id, { choice: "support", reason: null, reasonPublic: false });
-  await expireVoting(db, id);
-  await closeVoting(db, id);
-  return id;
-}
+import { call, request } from "./http";
 
 const FIELDS = {
   title: "Homes from day one",
@@ -42,9 +22,9 @@ const stageOf = async (id: number) => (await db.selectFrom("demand").select("sta
 
 describe("starting a campaign", () => {
   it("is for an adopted demand's authors and coalition admins, once; the demand moves to campaigning in its log", async () => {
-    const author = await signedIn();
-    const stranger = await signedIn();
-    const demandId = await adoptedDemand(author.id);
+    const author = await signedInMember(db);
+    const stranger = await signedInMember(db);
+    const demandId = await createAdoptedDemand(db, author.id);
     const url = `/campaigns/new?demand=${demandId}`;
     expect((await call(newLoader, request(url, { cookie: stranger.cookie }))).status).toBe(403);
     expect((await call(newAction, request(url, { form: FIELDS, cookie: stranger.cookie }))).status).toBe(403);
@@ -70,7 +50,7 @@ describe("starting a campaign", () => {
 
   it("lets only one of two racing starts succeed, and lists only verified endorsing organisations as partners", async () => {
     const author = await createMember(db);
-    const demandId = await adoptedDemand(author.id);
+    const demandId = await createAdoptedDemand(db, author.id);
     const endorser = await createOrganisation(db, { adminId: author.id });
     const unverified = await createOrganisation(db, { adminId: author.id, verified: false });
     const bystander = await createOrganisation(db, { adminId: author.id });
@@ -90,22 +70,22 @@ describe("starting a campaign", () => {
 
 describe("running a campaign", () => {
   it("lets organisers and admins (not others) post, add co-organisers and end it; the public page and figures follow", async () => {
-    const lead = await signedIn({ displayName: "Lead Organiser" });
-    const demandId = await adoptedDemand(lead.id, ["work"]);
+    const lead = await signedInMember(db, { displayName: "Lead Organiser" });
+    const demandId = await createAdoptedDemand(db, lead.id, { topics: ["work"] });
     const started = await startCampaign(db, lead.id, demandId, { ...FIELDS, endsOn: null }, []);
     if (!started.ok) throw new Error(started.reason);
     const id = started.id;
     const p = { id: String(id) };
     const manage = `/campaigns/${id}/manage`;
-    const stranger = await signedIn();
-    const admin = await signedIn({ roles: ["admin"] });
+    const stranger = await signedInMember(db);
+    const admin = await signedInMember(db, { roles: ["admin"] });
     expect((await call(manageLoader, request(manage, { cookie: stranger.cookie }), p)).status).toBe(403);
     expect((await call(manageAction, request(manage, { form: { intent: "entry", kind: "update", headline: "Sneaky", happenedOn: "2026-11-01" }, cookie: stranger.cookie }), p)).status).toBe(403);
     expect((await call(dashboardLoader, request(`/campaigns/${id}/dashboard`, { cookie: stranger.cookie }), p)).status).toBe(403);
     expect((await call(manageLoader, request(manage, { cookie: admin.cookie }), p)).status).toBe(200);
 
     // A co-organiser, found by name, acting for an organisation they belong to (and not one they do not).
-    const helper = await signedIn({ displayName: "Helpful Hana" });
+    const helper = await signedInMember(db, { displayName: "Helpful Hana" });
     const theirs = await createOrganisation(db, { adminId: stranger.id, members: [{ id: helper.id, listed: true }] });
     const unlisted = await createOrganisation(db, { adminId: stranger.id, members: [{ id: helper.id, listed: false }] });
     const notTheirs = await createOrganisation(db, { adminId: stranger.id });

@@ -1,8 +1,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember, createRunningCampaign } from "../support/builders";
-import { createPetition, openPetition } from "../../app/services/petition.server";
+import { createMember, createPetitionFor } from "../support/builders";
 import { startAppProcess, until, urlOf, type AppProcess } from "../support/app-process";
 
 /**
@@ -19,10 +18,7 @@ afterAll(async () => {
 
 describe("losing the database's connections", () => {
   it("keeps the process serving, loses nothing acknowledged, and its jobs finish", async () => {
-    const lead = await createMember(db);
-    const campaignId = await createRunningCampaign(db, lead.id);
-    const petition = await createPetition(db, campaignId, lead.id, { title: "Signed through connection cuts", ask: "Keep crisis houses open.", why: "People in crisis need somewhere to go that is not a ward.", addressedTo: "The Minister", goal: 1000, closesAt: null });
-    await openPetition(db, petition.id);
+    const { petition } = await createPetitionFor(db, { leadId: (await createMember(db)).id, title: "Signed through connection cuts" });
 
     app = startAppProcess({ DATABASE_URL: process.env.DATABASE_URL, RUN_WORKER: "true", SEED_DEMO_DATA: "false" });
     const base = await urlOf(app);

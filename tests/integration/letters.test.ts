@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember, createRunningCampaign } from "../support/builders";
-import { getLetterCampaign, type LetterCampaignFields } from "../../app/models/letter.server";
-import { resolveTargets, upsertTarget } from "../../app/models/target.server";
+import { LETTER_CAMPAIGN_FIELDS, createMember, createOpenLetterCampaign, createRunningCampaign, createTarget, signedInMember } from "../support/builders";
+import { resolveTargets } from "../../app/models/target.server";
 import {
   anonymiseLetterWriters,
   confirmLetter,
@@ -28,8 +27,7 @@ import { loader as manageLoader } from "../../app/routes/letters.$slug_.manage";
 import { action as replyAction, loader as replyLoader } from "../../app/routes/letters.reply.$token";
 import { loader as targetsLoader } from "../../app/routes/targets._index";
 import { loader as campaignLoader } from "../../app/routes/campaigns.$id";
-import { action as signInAction } from "../../app/routes/sign-in";
-import { call, cookieFrom, latestEmail, request } from "./http";
+import { call, latestEmail, request } from "./http";
 
 const DAY = 86_400_000;
 // November: London is on GMT, so these are UK times too.
@@ -37,45 +35,7 @@ const MONDAY_10 = new Date("2026-11-23T10:00:00Z");
 const SATURDAY_10 = new Date("2026-11-28T10:00:00Z");
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 
-async function signedIn(roles: Array<"admin"> = []) {
-  const member = await createMember(db, { roles });
-  const outcome = await call(signInAction, request("/sign-in", { form: { intent: "password", email: member.email, password: "correct horse battery" } }));
-  return { ...member, cookie: cookieFrom(outcome.setCookies) };
-}
 
-const campaignFor = (leadId: number) => createRunningCampaign(db, leadId, "A campaign for letters");
-
-async function target(actorId: number, spec: { name?: string; role?: "mp" | "minister" | "councillor"; areas: string }) {
-  const parsed = parseAreas(spec.areas);
-  if (!parsed.ok) throw new Error(parsed.message);
-  const email = `target-${unique()}@example.org`;
-  const { id } = await upsertTarget(db, { name: spec.name ?? `Target ${unique()}`, role: spec.role ?? "mp", body: "House of Commons", email, areas: parsed }, actorId);
-  return { id, email };
-}
-
-const FIELDS: LetterCampaignFields = {
-  title: "Write to your MP about crisis houses",
-  ask: "Support a crisis house in every region.",
-  talkingPoints: "Crisis houses cost less than wards\nPeople recover closer to home",
-  suggestedSubject: "Crisis houses",
-  guidance: "Say what a calm place to go would have meant to you.",
-  targetIds: [],
-  ownRoles: ["mp"],
-  hourlyCap: 20,
-  windowDays: [1, 2, 3, 4, 5],
-  windowStart: 8,
-  windowEnd: 18,
-  endsOn: null,
-  testMode: false,
-};
-
-async function openLetterCampaign(fields: Partial<LetterCampaignFields> = {}) {
-  const lead = await createMember(db);
-  const campaignId = await campaignFor(lead.id);
-  const lc = await createLetterCampaign(db, campaignId, lead.id, { ...FIELDS, ...fields });
-  await setLetterCampaignStatus(db, lc.id, "open");
-  return { lead, campaignId, lc: (await getLetterCampaign(db, lc.id))! };
-}
 
 const personal = (seed: string) =>
   `${seed} I spent a long night in A&E waiting for a bed because there was nowhere calmer to go, and what I needed was a quiet room and someone to talk to. ${seed}`;
@@ -83,7 +43,7 @@ const personal = (seed: string) =>
 const ownWords = () => Array.from({ length: 30 }, () => Math.random().toString(36).slice(2, 9)).join(" ");
 
 /** A written and (unless told not to) confirmed letter; returns its confirmation token's result. */
-async function letterFrom(lc: Awaited<ReturnType<typeof openLetterCampaign>>["lc"], spec: { postcode?: string; personal?: string; email?: string; confirm?: boolean; now?: Date } = {}) {
+async function letterFrom(lc: Awaited<ReturnType<typeof createOpenLetterCampaign>>["lc"], spec: { postcode?: string; personal?: string; email?: string; confirm?: boolean; now?: Date } = {}) {
   const pc = fullPostcode(spec.postcode ?? "LS6 1AN")!;
   const email = spec.email ?? `writer-${unique()}@example.org`;
   const written = await writeLetter(db, lc, { subject: "Crisis houses", opening: "I am writing as your constituent about crisis houses.", personal: spec.personal ?? ownWords(), name: "Sam Writer", postcode: pc.postcode, email, outward: pc.outward, area: pc.area });
@@ -99,14 +59,14 @@ const messagesOf = (letterCampaignId: number) => db.selectFrom("letter_message")
 describe("decision makers for a postcode", () => {
   it("resolves chosen targets plus the supporter's own by district or area, skipping bounced addresses", async () => {
     const actor = await createMember(db);
-    const byDistrict = await target(actor.id, { name: "MP for LS6", areas: "LS6" });
-    const byArea = await target(actor.id, { name: "MP for all of LS", areas: "LS" });
-    const elsewhere = await target(actor.id, { name: "MP for Manchester", areas: "M" });
-    const councillor = await target(actor.id, { name: "Councillor for LS6", role: "councillor", areas: "LS6" });
-    const minister = await target(actor.id, { name: "Minister", role: "minister", areas: "everywhere" });
-    const bounced = await target(actor.id, { name: "Bounced MP", areas: "LS6" });
+    const byDistrict = await createTarget(db, actor.id, { name: "MP for LS6", areas: "LS6" });
+    const byArea = await createTarget(db, actor.id, { name: "MP for all of LS", areas: "LS" });
+    const elsewhere = await createTarget(db, actor.id, { name: "MP for Manchester", areas: "M" });
+    const councillor = await createTarget(db, actor.id, { name: "Councillor for LS6", role: "councillor", areas: "LS6" });
+    const minister = await createTarget(db, actor.id, { name: "Minister", role: "minister", areas: "everywhere" });
+    const bounced = await createTarget(db, actor.id, { name: "Bounced MP", areas: "LS6" });
     await db.updateTable("target").set({ bounced_at: new Date() }).where("id", "=", bounced.id).execute();
-    const { lc } = await openLetterCampaign({ targetIds: [minister.id] });
+    const { lc } = await createOpenLetterCampaign(db, { targetIds: [minister.id] });
     const ids = (await resolveTargets(db, lc, fullPostcode("ls6 1an")!)).map((t) => t.id);
     expect(ids).toEqual(expect.arrayContaining([byDistrict.id, byArea.id, minister.id]));
     expect(ids).not.toContain(elsewhere.id);
@@ -117,7 +77,7 @@ describe("decision makers for a postcode", () => {
     expect(ls1).toContain(byArea.id);
     expect(ls1).not.toContain(byDistrict.id);
     // Only chosen targets: no own roles.
-    const { lc: chosenOnly } = await openLetterCampaign({ targetIds: [minister.id], ownRoles: [] });
+    const { lc: chosenOnly } = await createOpenLetterCampaign(db, { targetIds: [minister.id], ownRoles: [] });
     expect((await resolveTargets(db, chosenOnly, fullPostcode("LS6 1AN")!)).map((t) => t.id)).toEqual([minister.id]);
   });
 
@@ -145,7 +105,7 @@ describe("decision makers for a postcode", () => {
 describe("importing decision makers from CSV", () => {
   it("previews each row's problems and saves only rows without any", async () => {
     const actor = await createMember(db);
-    const existing = await target(actor.id, { name: "Already listed", areas: "LS" });
+    const existing = await createTarget(db, actor.id, { name: "Already listed", areas: "LS" });
     const fresh = `new-${unique()}@example.org`;
     const csv = [
       "Email,Name,Role,Body,Areas",
@@ -204,8 +164,8 @@ describe("the letter as sent", () => {
 describe("confirming, holding and pacing", () => {
   it("holds a near-duplicate for an organiser, never dropping it, and tells the writer if rejected", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "BD" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const mp = await createTarget(db, actor.id, { areas: "BD" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id] });
     const text = personal("My brother waited three days for a bed.");
     const first = await letterFrom(lc, { postcode: "BD1 1AA", personal: text });
     expect(first.confirmed).toMatchObject({ ok: true, queued: 1, held: 0 });
@@ -230,8 +190,8 @@ describe("confirming, holding and pacing", () => {
 
   it("holds copies disguised with invisible or look-alike characters", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "KW" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const mp = await createTarget(db, actor.id, { areas: "KW" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id] });
     const text = personal("My mother was sent two hundred miles from home for a bed.");
     expect((await letterFrom(lc, { postcode: "KW1 4AA", personal: text })).confirmed).toMatchObject({ queued: 1, held: 0 });
     const zeroWidth = [...text].join("\u200B");
@@ -246,8 +206,8 @@ describe("confirming, holding and pacing", () => {
 
   it("refuses an expired link and sends nothing", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "HX" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const mp = await createTarget(db, actor.id, { areas: "HX" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id] });
     const pending = await letterFrom(lc, { postcode: "HX1 1AA", confirm: false });
     expect(await confirmLetter(db, lc.id, pending.token!, new Date(Date.now() + 15 * DAY))).toEqual({ ok: false });
     expect(await confirmLetter(db, lc.id, "not-a-token")).toEqual({ ok: false });
@@ -256,8 +216,8 @@ describe("confirming, holding and pacing", () => {
 
   it("sends within the window, at most the hourly cap per decision maker, each message once", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "YO" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id], hourlyCap: 2 });
+    const mp = await createTarget(db, actor.id, { areas: "YO" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id], hourlyCap: 2 });
     for (let i = 0; i < 5; i++) await letterFrom(lc, { postcode: "YO1 7HH" });
     const sentCount = async () => (await messagesOf(lc.id)).filter((m) => m.status === "sent").length;
     await dispatchDueLetters(db, SATURDAY_10);
@@ -284,8 +244,8 @@ describe("confirming, holding and pacing", () => {
 
   it("never sends twice when the worker crashes between sending and recording", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "HU" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const mp = await createTarget(db, actor.id, { areas: "HU" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id] });
     const { email: writer } = await letterFrom(lc, { postcode: "HU1 1AA" });
     await dispatchDueLetters(db, MONDAY_10);
     const [message] = await messagesOf(lc.id);
@@ -312,8 +272,8 @@ describe("confirming, holding and pacing", () => {
 
   it("sends test-mode letters to the organiser, marked as a test", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "DN" });
-    const { lc, lead } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id], testMode: true });
+    const mp = await createTarget(db, actor.id, { areas: "DN" });
+    const { lc, lead } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id], testMode: true });
     await letterFrom(lc, { postcode: "DN1 1AA" });
     await dispatchDueLetters(db, MONDAY_10);
     const [message] = await messagesOf(lc.id);
@@ -329,8 +289,8 @@ describe("confirming, holding and pacing", () => {
 describe("bounces", () => {
   it("flags the decision maker, fails the message, tells the writer, and skips them from then on", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "WF" });
-    const { lc } = await openLetterCampaign({ ownRoles: ["mp"] });
+    const mp = await createTarget(db, actor.id, { areas: "WF" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: ["mp"] });
     const first = await letterFrom(lc, { postcode: "WF1 1AA" });
     await letterFrom(lc, { postcode: "WF1 1AA" });
     await db.updateTable("letter_campaign").set({ hourly_cap: 1 }).where("id", "=", lc.id).execute();
@@ -358,8 +318,8 @@ describe("bounces", () => {
 describe("bounces reported later by the provider's webhook", () => {
   it("flag the decision maker and tell the writer, once", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "HD" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const mp = await createTarget(db, actor.id, { areas: "HD" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id] });
     const { email: writer } = await letterFrom(lc, { postcode: "HD1 1AA" });
     await dispatchDueLetters(db, MONDAY_10);
     const [message] = await messagesOf(lc.id);
@@ -377,8 +337,8 @@ describe("bounces reported later by the provider's webhook", () => {
 describe("follow-up and privacy", () => {
   it("asks fourteen days after sending, reminds once a week later unless answered, and never twice", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "HG" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const mp = await createTarget(db, actor.id, { areas: "HG" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id] });
     const quiet = await letterFrom(lc, { postcode: "HG1 1AA" });
     const answered = await letterFrom(lc, { postcode: "HG1 1AA" });
     const sentAt = new Date(Date.now() - 100 * DAY);
@@ -407,8 +367,8 @@ describe("follow-up and privacy", () => {
 
   it("deletes a letter's words 28 days after sending, keeping counts, and drops unconfirmed letters after expiry", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "DL" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const mp = await createTarget(db, actor.id, { areas: "DL" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id] });
     await letterFrom(lc, { postcode: "DL1 1AA" });
     const unconfirmed = await letterFrom(lc, { postcode: "DL1 1AA", confirm: false });
     await dispatchDueLetters(db, MONDAY_10);
@@ -425,8 +385,8 @@ describe("follow-up and privacy", () => {
 
   it("anonymises writers on the retention schedule after the letter campaign closes", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "TS" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const mp = await createTarget(db, actor.id, { areas: "TS" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id] });
     await letterFrom(lc, { postcode: "TS1 1AA" });
     await setLetterCampaignStatus(db, lc.id, "closed");
     await anonymiseLetterWriters(db, 183, new Date(Date.now() + 100 * DAY));
@@ -440,8 +400,8 @@ describe("follow-up and privacy", () => {
 describe("the pages", () => {
   it("walks a writer through postcode, preview and send, keeping what was typed, and confirms by POST only", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { name: "Page MP", areas: "SR" });
-    const { lc } = await openLetterCampaign({ ownRoles: ["mp"] });
+    const mp = await createTarget(db, actor.id, { name: "Page MP", areas: "SR" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: ["mp"] });
     const slug = lc.slug;
     const found = await call(writeLoader, request(`/letters/${slug}?postcode=sr1%201aa`), { slug });
     expect(found.data.postcode).toMatchObject({ value: "SR1 1AA", error: null, recipients: [expect.objectContaining({ id: mp.id, name: "Page MP" })] });
@@ -473,8 +433,8 @@ describe("the pages", () => {
 
   it("keeps a header's line breaks out of mail: one-line fields are cleaned, and the mail layer refuses what gets past", async () => {
     const actor = await createMember(db);
-    await target(actor.id, { name: "Header MP", areas: "TR" });
-    const { lc } = await openLetterCampaign({ ownRoles: ["mp"] });
+    await createTarget(db, actor.id, { name: "Header MP", areas: "TR" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: ["mp"] });
     const slug = lc.slug;
     const email = `header-${unique()}@example.org`;
     const form = {
@@ -506,8 +466,8 @@ describe("the pages", () => {
 
   it("takes nothing from a honeypot, rate-limits per address, and refuses a closed campaign", async () => {
     const actor = await createMember(db);
-    await target(actor.id, { areas: "NE" });
-    const { lc } = await openLetterCampaign({ ownRoles: ["mp"] });
+    await createTarget(db, actor.id, { areas: "NE" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: ["mp"] });
     const slug = lc.slug;
     const email = `limited-${unique()}@example.org`;
     const form = { postcode: "NE1 1AA", subject: "Crisis houses", opening: "I am writing as your constituent.", personal: personal("Limit."), name: "Lee", email, intent: "send" };
@@ -530,10 +490,10 @@ describe("the pages", () => {
   });
 
   it("keeps drafts, the directory and the organiser view to organisers", async () => {
-    const lead = await signedIn();
-    const stranger = await signedIn();
-    const campaignId = await campaignFor(lead.id);
-    const lc = await createLetterCampaign(db, campaignId, lead.id, FIELDS);
+    const lead = await signedInMember(db);
+    const stranger = await signedInMember(db);
+    const campaignId = await createRunningCampaign(db, lead.id);
+    const lc = await createLetterCampaign(db, campaignId, lead.id, LETTER_CAMPAIGN_FIELDS);
     const slug = lc.slug;
     expect((await call(writeLoader, request(`/letters/${slug}`), { slug })).status).toBe(404);
     expect((await call(writeLoader, request(`/letters/${slug}`, { cookie: stranger.cookie }), { slug })).status).toBe(404);
@@ -549,8 +509,8 @@ describe("the pages", () => {
 
   it("feeds the campaign page: letters sent, replies received, who letters go to, and a call to write", async () => {
     const actor = await createMember(db);
-    const minister = await target(actor.id, { name: "Campaign Page Minister", role: "minister", areas: "everywhere" });
-    const { lc, campaignId } = await openLetterCampaign({ ownRoles: ["mp"], targetIds: [minister.id] });
+    const minister = await createTarget(db, actor.id, { name: "Campaign Page Minister", role: "minister", areas: "everywhere" });
+    const { lc, campaignId } = await createOpenLetterCampaign(db, { ownRoles: ["mp"], targetIds: [minister.id] });
     await letterFrom(lc, { postcode: "CA1 1AA" });
     await dispatchDueLetters(db, MONDAY_10);
     const [m] = await messagesOf(lc.id);
@@ -563,8 +523,8 @@ describe("the pages", () => {
 
   it("records a reply from the follow-up link by POST only, and refuses a forged link", async () => {
     const actor = await createMember(db);
-    const mp = await target(actor.id, { areas: "LN" });
-    const { lc } = await openLetterCampaign({ ownRoles: [], targetIds: [mp.id] });
+    const mp = await createTarget(db, actor.id, { areas: "LN" });
+    const { lc } = await createOpenLetterCampaign(db, { ownRoles: [], targetIds: [mp.id] });
     await letterFrom(lc, { postcode: "LN1 1AA" });
     await dispatchDueLetters(db, MONDAY_10);
     const [m] = await messagesOf(lc.id);

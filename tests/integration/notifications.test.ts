@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createDemand, createMember, createOrganisation, createRunningCampaign, openDemandForVoting } from "../support/builders";
+import { createDemand, createMember, createOrganisation, createRunningCampaign, openDemandForVoting, runFanOuts } from "../support/builders";
 import { follow } from "../../app/models/follow.server";
 import { insertComment } from "../../app/models/comment.server";
 import { postCampaignEntry } from "../../app/services/campaign.server";
@@ -14,15 +14,6 @@ import { action as signInAction } from "../../app/routes/sign-in";
 import { call, cookieFrom, request } from "./http";
 
 const DAY = 86_400_000;
-
-/** Runs every fan-out still waiting, as the job worker would. */
-async function expandAll() {
-  for (;;) {
-    const waiting = await db.selectFrom("notification_event").select("id").where("expanded_at", "is", null).execute();
-    if (!waiting.length) return;
-    for (const e of waiting) await expandNotificationJob(db, e.id);
-  }
-}
 
 const inbox = async (memberId: number) =>
   (await db.selectFrom("notification").select(["kind", "title", "digest"]).where("member_id", "=", memberId).orderBy("id").execute()).map((n) => ({ kind: n.kind, title: n.title, digest: n.digest }));
@@ -47,7 +38,7 @@ describe("who is told what", () => {
     await follow(db, "topic:housing", topicFan.id);
     await follow(db, "topic:housing", author.id);
     await openConsultation(db, id, author.id, new Date(Date.now() + 7 * DAY));
-    await expandAll();
+    await runFanOuts(db);
     expect(await kindsOf(follower.id)).toEqual(["demand_stage"]);
     expect(await kindsOf(topicFan.id)).toEqual(["topic_new_demand"]);
     expect(await kindsOf(author.id)).toEqual([]);
@@ -55,7 +46,7 @@ describe("who is told what", () => {
     const { openVoting } = await import("../../app/services/demand.server");
     await db.updateTable("demand").set({ easy_read: "Easy words." }).where("id", "=", id).execute();
     await openVoting(db, id, admin.id, { endsAt: new Date(Date.now() + 3 * DAY), rule: "simple_majority", quorum: null, liveResults: false });
-    await expandAll();
+    await runFanOuts(db);
     expect(await kindsOf(follower.id)).toEqual(["demand_stage", "demand_stage"]);
     expect((await inbox(follower.id))[1]!.title).toMatch(/^Voting open/);
     // Demand stage changes are in the daily digest by default: no email straight away.
@@ -94,11 +85,11 @@ describe("who is told what", () => {
     const replier = await createMember(db, { displayName: "Rowan" });
     const id = await createDemand(db, { authorId: author.id });
     await openConsultation(db, id, admin.id, new Date(Date.now() + 7 * DAY));
-    await expandAll();
+    await runFanOuts(db);
     const parent = (await insertComment(db, { demandId: id, amendmentId: null, parentId: null, authorId: first.id, body: "Housing matters.", contentNote: null }))!;
     await postComment(db, { id: replier.id, displayName: "Rowan" }, { demandId: id, amendmentId: null, parentId: parent, body: "A very private reply about my diagnosis.", contentNote: null, url: `/demands/${id}` });
     await postComment(db, { id: first.id, displayName: "First" }, { demandId: id, amendmentId: null, parentId: parent, body: "Replying to myself.", contentNote: null, url: `/demands/${id}` });
-    await expandAll();
+    await runFanOuts(db);
     const told = await inbox(first.id);
     // The parent's author hears of the reply as a reply, not again as a new comment.
     expect(told).toEqual([{ kind: "comment_reply", title: expect.stringMatching(/^Rowan replied to your comment/), digest: null }]);
@@ -128,7 +119,7 @@ describe("who is told what", () => {
     await follow(db, `organisation:${organisationId}`, demandFan.id);
     await endorseDemand(db, id, organisationId, "We back this.", orgAdmin.id);
     await endorseDemand(db, id, organisationId, "We back this, strongly.", orgAdmin.id);
-    await expandAll();
+    await runFanOuts(db);
     expect(await kindsOf(demandFan.id)).toEqual(["endorsement"]);
     expect(await kindsOf(orgFan.id)).toEqual(["endorsement"]);
     expect(await kindsOf(orgAdmin.id)).toEqual([]);
@@ -145,7 +136,7 @@ describe("who is told what", () => {
     await addCoOrganiser(db, started.id, coLead.id, null);
     await follow(db, `campaign:${started.id}`, fan.id);
     await postCampaignEntry(db, started.id, lead.id, { kind: "meeting_held", title: "Met the council", body: "", link: null, happenedOn: "2026-11-20" });
-    await expandAll();
+    await runFanOuts(db);
     expect(await kindsOf(fan.id)).toEqual(["campaign_update"]);
     expect(await kindsOf(coLead.id)).toEqual(["campaign_update"]);
     expect(await kindsOf(lead.id)).not.toContain("campaign_update");
@@ -164,7 +155,7 @@ describe("preferences, pause and digests", () => {
     const ids = [await createDemand(db, { authorId: author.id, title: `First demand ${Date.now()}` }), await createDemand(db, { authorId: author.id, title: `Second demand ${Date.now()}` })];
     for (const id of ids) for (const m of [now, daily, weekly, off, paused]) await follow(db, `demand:${id}`, m!.id);
     for (const id of ids) await openConsultation(db, id, admin.id, new Date(Date.now() + 7 * DAY));
-    await expandAll();
+    await runFanOuts(db);
     expect((await mailTo(now!.email)).length).toBe(2);
     expect(await mailTo(daily!.email)).toEqual([]);
     expect(await kindsOf(off!.id)).toEqual([]);
@@ -278,7 +269,7 @@ describe("the notification centre", () => {
     await follow(db, "topic:benefits", other.id);
     await db.transaction().execute((trx) => notifyFollowers(trx, ["topic:benefits"], { kind: "topic_new_demand", title: "New demand: fair assessments", url: "/demands", group: { key: "g", title: "New demands" }, reason: "Because." }));
     await db.transaction().execute((trx) => notifyFollowers(trx, ["topic:benefits"], { kind: "topic_new_demand", title: "New demand: sanctions", url: "/demands?topic=benefits", group: { key: "g", title: "New demands" }, reason: "Because." }));
-    await expandAll();
+    await runFanOuts(db);
     const cookie = await signedIn(me);
     const page = await call(notificationsLoader, request("/notifications", { cookie }));
     expect(page.data.notifications.map((n: { title: string; unread: boolean }) => [n.title, n.unread])).toEqual([

@@ -4,9 +4,8 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createMember, createRunningCampaign } from "../support/builders";
-import { getPetitionBySlug } from "../../app/models/petition.server";
-import { closePetition, createPetition, openPetition } from "../../app/services/petition.server";
+import { createMember, createPetitionFor } from "../support/builders";
+import { closePetition } from "../../app/services/petition.server";
 import { queueWaitingEmails } from "../../app/services/email.server";
 import { createExpressApp } from "../../app/http/express-app.server";
 
@@ -32,11 +31,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function openPetitionNow() {
-  const lead = await createMember(db);
-  const campaignId = await createRunningCampaign(db, lead.id);
-  const made = await createPetition(db, campaignId, lead.id, { title: "Sign over HTTP", ask: "Fund a crisis house in every region.", why: "Because people in crisis deserve better than a distant ward.", addressedTo: "The Minister", goal: 1000, closesAt: null });
-  await openPetition(db, made.id);
-  return (await getPetitionBySlug(db, made.slug))!;
+  return (await createPetitionFor(db, { leadId: (await createMember(db)).id })).petition;
 }
 
 const post = (slug: string, form: Record<string, string>, headers: Record<string, string> = {}) =>

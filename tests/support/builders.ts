@@ -1,7 +1,17 @@
 import type { Database } from "../../db";
-import type { CoalitionRole, DecisionRule, OrganisationKind, Perspective, Topic } from "../../db/schema";
+import type { CoalitionRole, DecisionRule, NotificationDelivery, OrganisationKind, Perspective, TargetRole, Topic } from "../../db/schema";
+import { follow } from "../../app/models/follow.server";
+import { getLetterCampaign, type LetterCampaignFields } from "../../app/models/letter.server";
+import { getPetitionBySlug } from "../../app/models/petition.server";
+import { upsertTarget } from "../../app/models/target.server";
+import { parseAreas } from "../../app/letters/rules";
+import { startSession } from "../../app/members/session.server";
+import type { NotificationKind } from "../../app/notifications/kinds";
 import { castVote, closeVoting, proposeDemand } from "../../app/services/demand.server";
 import { startCampaign } from "../../app/services/campaign.server";
+import { createLetterCampaign, setLetterCampaignStatus } from "../../app/services/letter.server";
+import { expandNotificationJob, savePreferences } from "../../app/services/notifications.server";
+import { createPetition, openPetition } from "../../app/services/petition.server";
 import { endVotingTime, provisionMember, provisionOrganisation, provisionVote } from "../../app/services/provisioning.server";
 
 /**
@@ -111,4 +121,98 @@ export async function createRunningCampaign(db: Database, leadId: number, title 
   const started = await startCampaign(db, leadId, demandId, { title, pitch: "A pitch long enough for the campaign page.", ask: "An ask long enough for the campaign.", target: "Decision makers", endsOn: null }, []);
   if (!started.ok) throw new Error(started.reason);
   return started.id;
+}
+
+/** A member with a session: `cookie` is what their browser sends back. */
+export async function signedInMember(db: Database, spec: MemberSpec = {}) {
+  const member = await createMember(db, spec);
+  const setCookie = await startSession(db, member.id, new Request("http://localhost/"));
+  return { ...member, cookie: setCookie.split(";")[0]! };
+}
+
+/** An adopted demand of `authorId`'s: one vote in support under a simple majority, closed. */
+export async function createAdoptedDemand(db: Database, authorId: number, spec: Omit<DemandSpec, "authorId"> = {}) {
+  const admin = await createMember(db, { roles: ["admin"] });
+  const id = await createDemand(db, { ...spec, authorId });
+  await openDemandForVoting(db, id, admin.id);
+  await castVote(db, id, (await createMember(db)).id, { choice: "support", reason: null, reasonPublic: false });
+  await expireVoting(db, id);
+  await closeVoting(db, id);
+  return id;
+}
+
+export interface PetitionSpec {
+  leadId: number;
+  /** The campaign it belongs to; a new running campaign led by `leadId` when not given. */
+  campaignId?: number;
+  title?: string;
+  goal?: number;
+  closesAt?: Date | null;
+  /** Open for signatures (the default), or left a draft. */
+  open?: boolean;
+}
+
+/** A petition in a running campaign, open for signatures unless asked otherwise; its row as the app reads it. */
+export async function createPetitionFor(db: Database, spec: PetitionSpec) {
+  const campaignId = spec.campaignId ?? (await createRunningCampaign(db, spec.leadId));
+  const made = await createPetition(db, campaignId, spec.leadId, {
+    title: spec.title ?? `Crisis houses now ${unique()}`,
+    ask: "Fund a crisis house in every region.",
+    why: "Because people in crisis deserve better than a distant ward.",
+    addressedTo: "The Minister for Care",
+    goal: spec.goal ?? 1000,
+    closesAt: spec.closesAt ?? null,
+  });
+  if (spec.open ?? true) await openPetition(db, made.id);
+  return { campaignId, petition: (await getPetitionBySlug(db, made.slug))! };
+}
+
+/** A decision maker in the directory, covering postcode `areas` ("LS6", "M", "everywhere"). */
+export async function createTarget(db: Database, actorId: number, spec: { name?: string; role?: TargetRole; areas: string; email?: string }) {
+  const parsed = parseAreas(spec.areas);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const email = spec.email ?? `target-${unique()}@example.org`;
+  const { id } = await upsertTarget(db, { name: spec.name ?? `Target ${unique()}`, role: spec.role ?? "mp", body: "House of Commons", email, areas: parsed }, actorId);
+  return { id, email };
+}
+
+export const LETTER_CAMPAIGN_FIELDS: LetterCampaignFields = {
+  title: "Write to your MP about crisis houses",
+  ask: "Support a crisis house in every region.",
+  talkingPoints: "Crisis houses cost less than wards\nPeople recover closer to home",
+  suggestedSubject: "Crisis houses",
+  guidance: "Say what a calm place to go would have meant to you.",
+  targetIds: [],
+  ownRoles: ["mp"],
+  hourlyCap: 20,
+  windowDays: [1, 2, 3, 4, 5],
+  windowStart: 8,
+  windowEnd: 18,
+  endsOn: null,
+  testMode: false,
+};
+
+/** An open letter campaign (not in test mode) in a new running campaign led by a new member. */
+export async function createOpenLetterCampaign(db: Database, fields: Partial<LetterCampaignFields> = {}) {
+  const lead = await createMember(db);
+  const campaignId = await createRunningCampaign(db, lead.id, "A campaign for letters");
+  const made = await createLetterCampaign(db, campaignId, lead.id, { ...LETTER_CAMPAIGN_FIELDS, ...fields });
+  await setLetterCampaignStatus(db, made.id, "open");
+  return { lead, campaignId, lc: (await getLetterCampaign(db, made.id))! };
+}
+
+/** A member following `subject` ("demand:12", "topic:housing"), with these choices of how to hear of each kind. */
+export async function createFollower(db: Database, subject: string, preferences: Partial<Record<NotificationKind, NotificationDelivery>> = {}) {
+  const member = await createMember(db);
+  await follow(db, subject, member.id);
+  if (Object.keys(preferences).length) await savePreferences(db, member.id, preferences, false);
+  return member;
+}
+
+/** Runs every notification fan-out still waiting, as the job worker would. */
+export async function runFanOuts(db: Database) {
+  const waiting = () => db.selectFrom("notification_event").select("id").where("expanded_at", "is", null).execute();
+  for (let events = await waiting(); events.length; events = await waiting()) {
+    for (const event of events) await expandNotificationJob(db, event.id);
+  }
 }
