@@ -11,31 +11,28 @@ const env = { NODE_ENV: "test", LOG_LEVEL: "silent" } as const;
  * `integration` (tests/integration: real PostgreSQL, one fresh database per file).
  * `npm run test:unit` runs the first alone.
  */
+/** The integration harness: one PostgreSQL per run, a fresh database per file (the canary reuses it). */
+export const integrationTest = {
+  name: "integration",
+  root,
+  include: ["tests/integration/**/*.test.{ts,tsx}"],
+  globalSetup: ["tests/integration/global-setup.ts"],
+  setupFiles: ["tests/integration/setup-database.ts"],
+  pool: "forks" as const,
+  // Each test file gets its own database, so files can run side by side.
+  maxWorkers: 2,
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  env,
+};
+
 export default defineConfig({
   root,
   resolve: { alias },
   test: {
     projects: [
-      {
-        resolve: { alias },
-        test: { name: "unit", root, include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"], env, testTimeout: 20_000 },
-      },
-      {
-        resolve: { alias },
-        test: {
-          name: "integration",
-          root,
-          include: ["tests/integration/**/*.test.{ts,tsx}"],
-          globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/setup-database.ts"],
-          pool: "forks",
-          // Each test file gets its own database, so files can run side by side.
-          maxWorkers: 2,
-          testTimeout: 20_000,
-          hookTimeout: 60_000,
-          env,
-        },
-      },
+      { resolve: { alias }, test: { name: "unit", root, include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"], env, testTimeout: 20_000 } },
+      { resolve: { alias }, test: integrationTest },
     ],
   },
 });

@@ -1,5 +1,9 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
-import base from "../vitest.config";
+import { integrationTest } from "../vitest.config";
 
-// The real harness (global embedded PostgreSQL, a database per file) around one failing test.
-export default defineConfig({ ...base, test: { ...base.test, include: ["tests/canary/failing.canary.ts"] } });
+// The real harness (one PostgreSQL, a database per file) around one failing test.
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(__dirname, "../../app") } },
+  test: { ...integrationTest, include: ["tests/canary/failing.canary.ts"] },
+});
