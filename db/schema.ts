@@ -1,8 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /**
- * The typed shape of the database, written by hand next to the migrations (one way, stated in the
- * README): a migration that changes a table changes its interface here in the same commit.
+ * The typed shape of the database, written by hand next to the migrations
+ * (docs/decisions/004-hand-written-schema.md): a migration that changes a table changes its
+ * interface here in the same commit.
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;

@@ -82,7 +82,7 @@ const OPEN_STAGES = new Set(["draft", "consultation", "voting"]);
  * authors run their own draft and consultation.
  */
 export function canOnDemand(actor: Actor | null, action: DemandAction, demand?: DemandContext): boolean {
-  // A draft is its authors' work in progress: private to them, coalition admins included (README, Demands).
+  // A draft is its authors' work in progress: private to them, coalition admins included (docs/decisions/014-drafts-are-private.md).
   if (action === "demand.view") return demand?.stage !== "draft" || Boolean(demand?.isAuthor);
   if (!actor) return false;
   if (action === "demand.propose") return true;
