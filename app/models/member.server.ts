@@ -36,6 +36,20 @@ export function getMember(db: Database, id: number) {
   return db.selectFrom("member").selectAll().where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
 }
 
+/** Where a current member's mail can go (null when they have gone). */
+export function getMemberAddresses(db: Database, id: number) {
+  return db.selectFrom("member").select(["email", "notification_email"]).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+}
+
+export async function getNotificationsPaused(db: Database, memberId: number) {
+  const row = await db.selectFrom("member").select("notifications_paused").where("id", "=", memberId).executeTakeFirstOrThrow();
+  return row.notifications_paused;
+}
+
+export async function setNotificationsPaused(db: Database, memberId: number, paused: boolean) {
+  await db.updateTable("member").set({ notifications_paused: paused }).where("id", "=", memberId).execute();
+}
+
 export async function markEmailVerified(db: Database, memberId: number) {
   await db
     .updateTable("member")
