@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Database } from "../../db";
+import { getPetitionForSigning } from "~/models/petition.server";
 import { signPetition } from "~/services/petition.server";
 import { sentToCookie } from "../utils/flash.server";
 import { parseForm } from "../utils/forms";
@@ -22,7 +23,7 @@ export function petitionSignHandler(db: Database, now: () => number = Date.now) 
     let hit = cache.get(slug);
     if (!hit || at - hit.at > 1_000) {
       if (cache.size > 1_000) cache.clear();
-      hit = { at, petition: db.selectFrom("petition").select(["id", "slug", "title", "status", "closes_at"]).where("slug", "=", slug).executeTakeFirst() };
+      hit = { at, petition: getPetitionForSigning(db, slug) };
       cache.set(slug, hit);
     }
     return hit.petition;
