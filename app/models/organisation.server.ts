@@ -55,6 +55,10 @@ export function getOrganisation(db: Database, id: number) {
   return db.selectFrom("organisation").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+export function getOrganisationName(db: Database, id: number) {
+  return db.selectFrom("organisation").select("name").where("id", "=", id).executeTakeFirstOrThrow();
+}
+
 export const ORGANISATION_PAGE_SIZE = 30;
 
 /** Verified organisations for everyone; pending ones only where asked (admins, or their own). */
