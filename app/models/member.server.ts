@@ -96,6 +96,12 @@ export async function listMemberRoles(db: Database, memberId: number): Promise<C
   return rows.map((r) => r.role);
 }
 
+/** The coalition's moderators and admins (those told about reported comments). */
+export async function listModeratorIds(db: Database) {
+  const rows = await db.selectFrom("member_role").select("member_id").distinct().where("role", "in", ["moderator", "admin"]).execute();
+  return rows.map((r) => Number(r.member_id));
+}
+
 export async function grantMemberRole(db: Database, memberId: number, role: CoalitionRole) {
   const inserted = await db
     .insertInto("member_role")
