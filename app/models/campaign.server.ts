@@ -37,6 +37,10 @@ export function getCampaign(db: Database, id: number) {
     .executeTakeFirst();
 }
 
+export function getCampaignTitle(db: Database, id: number) {
+  return db.selectFrom("campaign").select(["id", "title"]).where("id", "=", id).executeTakeFirst();
+}
+
 export function getCampaignForUpdate(db: Database, id: number) {
   return db.selectFrom("campaign").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
