@@ -59,6 +59,12 @@ export function getOrganisationName(db: Database, id: number) {
   return db.selectFrom("organisation").select("name").where("id", "=", id).executeTakeFirstOrThrow();
 }
 
+/** The admins of an organisation (a handful). */
+export async function listOrganisationAdminIds(db: Database, organisationId: number) {
+  const rows = await db.selectFrom("organisation_membership").select("member_id").where("organisation_id", "=", organisationId).where("role", "=", "admin").execute();
+  return rows.map((r) => Number(r.member_id));
+}
+
 export const ORGANISATION_PAGE_SIZE = 30;
 
 /** Verified organisations for everyone; pending ones only where asked (admins, or their own). */
