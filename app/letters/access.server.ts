@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import { isOrganiser } from "~/models/campaign.server";
+import { getCampaignHeading, isOrganiser, organisesActiveCampaign } from "~/models/campaign.server";
 import { getLetterCampaignBySlug } from "~/models/letter.server";
 import { getCurrentMember, requireMember } from "../members/session.server";
 import { db } from "../utils/db.server";
@@ -12,14 +11,7 @@ import { canOnCampaign } from "../members/permissions";
 export async function requireDirectoryEditor(request: Request) {
   const member = await requireMember(request);
   if (member.isAdmin) return member;
-  const organises = await db
-    .selectFrom("campaign_organiser")
-    .innerJoin("campaign", "campaign.id", "campaign_organiser.campaign_id")
-    .select(sql`1`.as("x"))
-    .where("campaign_organiser.member_id", "=", member.id)
-    .where("campaign.status", "=", "active")
-    .executeTakeFirst();
-  if (!organises) throw new Response("Forbidden", { status: 403 });
+  if (!(await organisesActiveCampaign(db, member.id))) throw new Response("Forbidden", { status: 403 });
   return member;
 }
 
@@ -31,7 +23,7 @@ export async function loadLetterCampaignFor(request: Request, slug: string | und
   const { member } = await getCurrentMember(request);
   const lc = slug ? await getLetterCampaignBySlug(db, slug) : undefined;
   if (!lc) throw new Response("Not found", { status: 404 });
-  const campaign = await db.selectFrom("campaign").select(["id", "title", "status"]).where("id", "=", lc.campaign_id).executeTakeFirstOrThrow();
+  const campaign = await getCampaignHeading(db, lc.campaign_id);
   const context = { isOrganiser: member ? await isOrganiser(db, campaign.id, member.id) : false, status: campaign.status };
   const manage = canOnCampaign(member, "campaign.manage", context);
   if (lc.status === "draft" && !manage) throw new Response("Not found", { status: 404 });
