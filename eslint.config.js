@@ -27,6 +27,13 @@ export default tseslint.config(
     rules: { "layers/imports": "error" },
   },
   {
+    // Models own SQL: queries (Kysely's query builder and the sql tag) live only in app/models.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["app/models/**", "app/**/*.test.ts", "app/**/*.test.tsx"],
+    plugins: { layers: layersPlugin },
+    rules: { "layers/models-own-sql": "error" },
+  },
+  {
     // Playwright fixtures call a parameter named `use`, which is not React's hook.
     files: ["tests/e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

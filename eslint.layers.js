@@ -52,8 +52,42 @@ function targetPath(spec, fromFile, root) {
   return null; // a package
 }
 
+/** Kysely's query starters: a call to one of these outside app/models is a query in the wrong layer. */
+const QUERY_STARTERS = new Set(["selectFrom", "insertInto", "updateTable", "deleteFrom", "selectNoFrom", "replaceInto", "mergeInto"]);
+
 export const layersPlugin = {
   rules: {
+    // Models own SQL: services open transactions and call model functions (executor first), so every
+    // query is in app/models. Enabled in eslint.config.js for app/ outside models and tests.
+    "models-own-sql": {
+      meta: {
+        type: "problem",
+        schema: [],
+        messages: {
+          query: "{{what}}: queries live in app/models (models own SQL); call a model function, passing the executor (db or trx).",
+        },
+      },
+      create(context) {
+        const report = (node, what) => context.report({ node, messageId: "query", data: { what } });
+        return {
+          CallExpression(node) {
+            const callee = node.callee;
+            if (callee.type !== "MemberExpression") return;
+            const name = callee.computed ? callee.property.type === "Literal" && callee.property.value : callee.property.type === "Identifier" && callee.property.name;
+            if (typeof name === "string" && QUERY_STARTERS.has(name)) report(node, `.${name}()`);
+          },
+          TaggedTemplateExpression(node) {
+            if (node.tag.type === "Identifier" && node.tag.name === "sql") report(node, "sql`…`");
+          },
+          ImportDeclaration(node) {
+            if (node.source.value !== "kysely" || node.importKind === "type") return;
+            for (const specifier of node.specifiers) {
+              if (specifier.type === "ImportSpecifier" && specifier.imported.name === "sql" && specifier.importKind !== "type") report(specifier, 'import { sql } from "kysely"');
+            }
+          },
+        };
+      },
+    },
     imports: {
       meta: { type: "problem", schema: [], messages: { wrong: "{{from}} ({{fromLayer}}) may not import {{to}} ({{toLayer}}): {{fromLayer}} imports only {{allowed}}." } },
       create(context) {

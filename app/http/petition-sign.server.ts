@@ -3,6 +3,7 @@ import type { Database } from "../../db";
 import { signFromForm } from "~/petitions/signing.server";
 import { acceptingSignatures } from "~/petitions/status";
 import { sentToCookie } from "~/utils/flash.server";
+import { getPetitionForSigning } from "~/models/petition.server";
 import { readGuardedRequest, refusalPage } from "./request-guard.server";
 
 type OpenPetition = { id: number; slug: string; title: string; status: string; closes_at: Date | null };
@@ -21,7 +22,7 @@ export function petitionSignHandler(db: Database, now: () => number = Date.now) 
     let hit = cache.get(slug);
     if (!hit || at - hit.at > 1_000) {
       if (cache.size > 1_000) cache.clear();
-      hit = { at, petition: db.selectFrom("petition").select(["id", "slug", "title", "status", "closes_at"]).where("slug", "=", slug).executeTakeFirst() };
+      hit = { at, petition: getPetitionForSigning(db, slug) };
       cache.set(slug, hit);
     }
     return hit.petition;

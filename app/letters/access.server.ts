@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import { isOrganiser } from "~/models/campaign.server";
+import { getCampaignHeading, isOrganiser, organisesActiveCampaign } from "~/models/campaign.server";
 import { getLetterCampaignBySlug } from "~/models/letter.server";
 import { getCurrentMember, requireMember } from "../members/session.server";
 import { db } from "../utils/db.server";
@@ -13,14 +12,7 @@ import { forbidden, notFound } from "~/utils/responses.server";
 export async function requireDirectoryEditor(request: Request) {
   const member = await requireMember(request);
   if (member.isAdmin) return member;
-  const organises = await db
-    .selectFrom("campaign_organiser")
-    .innerJoin("campaign", "campaign.id", "campaign_organiser.campaign_id")
-    .select(sql`1`.as("x"))
-    .where("campaign_organiser.member_id", "=", member.id)
-    .where("campaign.status", "=", "active")
-    .executeTakeFirst();
-  if (!organises) forbidden();
+  if (!(await organisesActiveCampaign(db, member.id))) forbidden();
   return member;
 }
 
@@ -32,7 +24,7 @@ export async function loadLetterCampaignFor(request: Request, slug: string | und
   const { member } = await getCurrentMember(request);
   const lc = slug ? await getLetterCampaignBySlug(db, slug) : undefined;
   if (!lc) notFound();
-  const campaign = await db.selectFrom("campaign").select(["id", "title", "status"]).where("id", "=", lc.campaign_id).executeTakeFirstOrThrow();
+  const campaign = await getCampaignHeading(db, lc.campaign_id);
   const context = { isOrganiser: member ? await isOrganiser(db, campaign.id, member.id) : false, status: campaign.status };
   const manage = canOnCampaign(member, "campaign.manage", context);
   if (lc.status === "draft" && !manage) notFound();

@@ -37,6 +37,15 @@ export function getCampaign(db: Database, id: number) {
     .executeTakeFirst();
 }
 
+export function getCampaignTitle(db: Database, id: number) {
+  return db.selectFrom("campaign").select(["id", "title"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** What a letter campaign's pages need of its campaign. */
+export function getCampaignHeading(db: Database, id: number) {
+  return db.selectFrom("campaign").select(["id", "title", "status"]).where("id", "=", id).executeTakeFirstOrThrow();
+}
+
 export function getCampaignForUpdate(db: Database, id: number) {
   return db.selectFrom("campaign").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
@@ -103,6 +112,18 @@ export async function removeOrganiser(db: Database, campaignId: number, memberId
 
 export async function isOrganiser(db: Database, campaignId: number, memberId: number) {
   return Boolean(await db.selectFrom("campaign_organiser").select("member_id").where("campaign_id", "=", campaignId).where("member_id", "=", memberId).executeTakeFirst());
+}
+
+/** Whether the member organises any running campaign (those may keep the decision-maker directory). */
+export async function organisesActiveCampaign(db: Database, memberId: number) {
+  const row = await db
+    .selectFrom("campaign_organiser")
+    .innerJoin("campaign", "campaign.id", "campaign_organiser.campaign_id")
+    .select(sql`1`.as("x"))
+    .where("campaign_organiser.member_id", "=", memberId)
+    .where("campaign.status", "=", "active")
+    .executeTakeFirst();
+  return Boolean(row);
 }
 
 export function listOrganisers(db: Database, campaignId: number) {

@@ -43,6 +43,15 @@ export function getDemandForUpdate(db: Database, id: number) {
   return db.selectFrom("demand").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
+export function getDemandTitle(db: Database, id: number) {
+  return db.selectFrom("demand").select("title").where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+/** Whether a vote is open, under a shared lock: many votes at once, but none while the close job holds the row. */
+export function getVotingStateForShare(db: Database, id: number) {
+  return db.selectFrom("demand").select(["stage", "voting_ends_at"]).where("id", "=", id).forShare().executeTakeFirst();
+}
+
 export async function isDemandAuthor(db: Database, demandId: number, memberId: number) {
   const row = await db.selectFrom("demand_author").select("member_id").where("demand_id", "=", demandId).where("member_id", "=", memberId).executeTakeFirst();
   return Boolean(row);
@@ -266,6 +275,11 @@ export function listOrganisationEndorsements(db: Database, organisationId: numbe
     .orderBy("endorsement.created_at", "desc")
     .limit(100)
     .execute();
+}
+
+/** An organisation's endorsement of a demand, if it ever made one (withdrawn or not). */
+export function getEndorsement(db: Database, demandId: number, organisationId: number) {
+  return db.selectFrom("endorsement").select("withdrawn_at").where("demand_id", "=", demandId).where("organisation_id", "=", organisationId).executeTakeFirst();
 }
 
 export async function upsertEndorsement(db: Database, demandId: number, organisationId: number, statement: string, memberId: number) {

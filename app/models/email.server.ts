@@ -33,6 +33,35 @@ export async function insertEmails(db: Database, emails: Array<{ template: strin
   return rows.map((r) => r.id);
 }
 
+/** An email written by a larger statement, without a job: the sweep (claimWaitingEmails) gives it one. */
+export interface WaitingEmail {
+  template: string;
+  toAddress: string;
+  props: Record<string, unknown>;
+  idempotencyKey: string;
+}
+
+/**
+ * The SQL that writes one waiting email for each row of `cte`, a CTE of the caller's statement, and
+ * returns their ids. For writes whose email must go in the same statement (signing a petition), so
+ * the email table is still written only here.
+ */
+export function insertWaitingEmailFrom(cte: string, email: WaitingEmail) {
+  return sql<{ id: number }>`
+    insert into email (template, to_address, props, idempotency_key, waiting)
+    select ${email.template}, ${email.toAddress}, ${JSON.stringify(email.props)}::jsonb, ${email.idempotencyKey}, true from ${sql.table(cte)}
+    returning id`;
+}
+
+/** Takes up to `limit` waiting emails off the waiting list, SKIP LOCKED so two sweeps never take the same one. Returns their ids. */
+export async function claimWaitingEmails(db: Database, limit: number) {
+  const rows = await sql<{ id: number }>`
+      update email set waiting = false
+      where id in (select id from email where waiting order by id limit ${limit} for update skip locked)
+      returning id`.execute(db);
+  return rows.rows.map((r) => Number(r.id));
+}
+
 export function getEmail(db: Database, id: number) {
   return db.selectFrom("email").selectAll().where("id", "=", id).executeTakeFirst();
 }
@@ -117,4 +146,24 @@ export function listOutboxMessages(db: Database, options: { to?: string; before?
 
 export function getOutboxMessage(db: Database, id: number) {
   return db.selectFrom("outbox_message").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** What the provider told us about any of these addresses (a hard bounce or a complaint). */
+export function listEmailSuppressions(db: Database, addresses: string[]) {
+  return db.selectFrom("email_suppression").select(["address", "reason"]).where("address", "in", addresses).execute();
+}
+
+/** Suppresses addresses; the first reason recorded for an address stays. */
+export async function insertEmailSuppressions(db: Database, addresses: string[], reason: "bounced" | "complained", detail: string) {
+  await db
+    .insertInto("email_suppression")
+    .values(addresses.map((address) => ({ address, reason, detail })))
+    .onConflict((oc) => oc.column("address").doNothing())
+    .execute();
+}
+
+/** Our emails that the provider knows by this id. */
+export async function listEmailIdsByProviderId(db: Database, providerMessageId: string) {
+  const rows = await db.selectFrom("email").select("id").where("provider_message_id", "=", providerMessageId).execute();
+  return rows.map((r) => r.id);
 }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "../../db";
 
 /** What can be followed: a demand, a campaign or an organisation by id, or a topic by name. */
@@ -36,4 +37,25 @@ export async function listFollows(db: Database, memberId: number) {
   for (const c of campaigns) names.set(`campaign:${c.id}`, { name: c.name, url: `/campaigns/${c.id}` });
   for (const o of organisations) names.set(`organisation:${o.id}`, { name: o.name, url: `/organisations/${o.slug}` });
   return rows.map((r) => ({ subject: r.subject, ...(names.get(r.subject) ?? (r.subject.startsWith("topic:") ? { name: r.subject.slice(6), url: `/demands?topic=${r.subject.slice(6)}` } : { name: "Something since removed", url: "" })) }));
+}
+
+/**
+ * The next `limit` members (by id, after `afterMemberId`) following any of `subjects` since before
+ * the event was written: following starts from the moment you follow, not news from before it.
+ */
+export async function listFollowerIdsForEvent(db: Database, event: { id: number; subjects: string[] }, afterMemberId: number, limit: number) {
+  const result = await sql<{ member_id: number }>`
+          select distinct member_id from follow
+          where subject = any(${event.subjects}::text[]) and member_id > ${afterMemberId}
+            -- Following starts from the moment you follow: not news from before it.
+            -- (compared in SQL: a JavaScript date would lose the microseconds)
+            and created_at <= (select created_at from notification_event where id = ${event.id})
+          order by member_id limit ${limit}`.execute(db);
+  return result.rows.map((r) => Number(r.member_id));
+}
+
+/** Everyone following one subject (a demand's followers are bounded by the membership). */
+export async function listFollowerIds(db: Database, subject: string) {
+  const rows = await db.selectFrom("follow").select("member_id").where("subject", "=", subject).execute();
+  return rows.map((r) => Number(r.member_id));
 }

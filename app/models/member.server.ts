@@ -36,6 +36,20 @@ export function getMember(db: Database, id: number) {
   return db.selectFrom("member").selectAll().where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
 }
 
+/** Where a current member's mail can go (null when they have gone). */
+export function getMemberAddresses(db: Database, id: number) {
+  return db.selectFrom("member").select(["email", "notification_email"]).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+}
+
+export async function getNotificationsPaused(db: Database, memberId: number) {
+  const row = await db.selectFrom("member").select("notifications_paused").where("id", "=", memberId).executeTakeFirstOrThrow();
+  return row.notifications_paused;
+}
+
+export async function setNotificationsPaused(db: Database, memberId: number, paused: boolean) {
+  await db.updateTable("member").set({ notifications_paused: paused }).where("id", "=", memberId).execute();
+}
+
 export async function markEmailVerified(db: Database, memberId: number) {
   await db
     .updateTable("member")
@@ -80,6 +94,12 @@ export async function updateMemberProfile(
 export async function listMemberRoles(db: Database, memberId: number): Promise<CoalitionRole[]> {
   const rows = await db.selectFrom("member_role").select("role").where("member_id", "=", memberId).execute();
   return rows.map((r) => r.role);
+}
+
+/** The coalition's moderators and admins (those told about reported comments). */
+export async function listModeratorIds(db: Database) {
+  const rows = await db.selectFrom("member_role").select("member_id").distinct().where("role", "in", ["moderator", "admin"]).execute();
+  return rows.map((r) => Number(r.member_id));
 }
 
 export async function grantMemberRole(db: Database, memberId: number, role: CoalitionRole) {

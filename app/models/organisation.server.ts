@@ -55,6 +55,21 @@ export function getOrganisation(db: Database, id: number) {
   return db.selectFrom("organisation").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+export function getOrganisationName(db: Database, id: number) {
+  return db.selectFrom("organisation").select("name").where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+/** An organisation's name and whether it is verified (only verified ones can be followed). */
+export function getOrganisationNameAndStatus(db: Database, id: number) {
+  return db.selectFrom("organisation").select(["name", "status"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** The admins of an organisation (a handful). */
+export async function listOrganisationAdminIds(db: Database, organisationId: number) {
+  const rows = await db.selectFrom("organisation_membership").select("member_id").where("organisation_id", "=", organisationId).where("role", "=", "admin").execute();
+  return rows.map((r) => Number(r.member_id));
+}
+
 export const ORGANISATION_PAGE_SIZE = 30;
 
 /** Verified organisations for everyone; pending ones only where asked (admins, or their own). */

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import type { Database } from "../../db";
 import type { PetitionStatus } from "../../db/schema";
+import { insertWaitingEmailFrom, type WaitingEmail } from "./email.server";
+import { rateLimitHit } from "./rate-limit.server";
 
 export interface PetitionFields {
   title: string;
@@ -66,6 +68,152 @@ export async function setPetitionStatus(db: Database, id: number, from: Petition
     .returning("id")
     .executeTakeFirst();
   return Boolean(row);
+}
+
+/** What signing needs of a petition (the fast path caches it for a second). */
+export function getPetitionForSigning(db: Database, slug: string) {
+  return db.selectFrom("petition").select(["id", "slug", "title", "status", "closes_at"]).where("slug", "=", slug).executeTakeFirst();
+}
+
+/** A closed petition becomes delivered, with its note; returns what the timeline entry needs, or undefined when it was not closed. */
+export function markPetitionDelivered(db: Database, id: number, note: string) {
+  return db
+    .updateTable("petition")
+    .set({ status: "delivered", delivered_note: note, delivered_at: new Date() })
+    .where("id", "=", id)
+    .where("status", "=", "closed")
+    .returning(["campaign_id", "title", "signature_count"])
+    .executeTakeFirst();
+}
+
+/** Closes open petitions whose closing date has passed, as of that date. Returns them. */
+export function closePetitionsPastClosingDate(db: Database) {
+  return db
+    .updateTable("petition")
+    .set({ status: "closed", closed_at: sql<Date>`closes_at` })
+    .where("status", "=", "open")
+    .where("closes_at", "<=", new Date())
+    .returning(["id", "campaign_id", "title", "signature_count"])
+    .execute();
+}
+
+export interface NewSignature {
+  petitionId: number;
+  email: string;
+  emailNormalised: string;
+  name: string;
+  outwardCode: string | null;
+  showName: boolean;
+  campaignConsent: boolean;
+  tokenHash: string;
+  /** How long the confirmation link lasts. */
+  linkDays: number;
+  withdrawTokenHash: string;
+  ipHash: string | null;
+}
+
+/**
+ * Records a signature, or renews one still waiting (at most `maxEmails` emails a signature) or
+ * withdrawn, with its confirmation email, in ONE statement and one round trip: the network's
+ * rate-limit hit (over `suspectOver` hits the signature is marked suspect), the signature (INSERT ...
+ * ON CONFLICT on petition and normalised email, so racing submits never error or double count) and
+ * its email, waiting for the sweep that queues mail in batches. A confirmed signature is left alone
+ * and gets no email. Returns whether an email was written.
+ */
+export async function insertSignatureWithEmail(
+  db: Database,
+  signature: NewSignature,
+  limits: { rateLimitKey: string | null; windowSeconds: number; suspectOver: number; maxEmails: number },
+  email: WaitingEmail,
+) {
+  const result = await sql<{ id: number }>`
+    with hit as (${rateLimitHit(limits.rateLimitKey, limits.windowSeconds)}), signature as (
+      insert into petition_signature (petition_id, email, email_normalised, name, outward_code, show_name, campaign_consent, token_hash, token_expires_at, withdraw_token_hash, suspect, ip_hash)
+      values (${signature.petitionId}, ${signature.email}, ${signature.emailNormalised}, ${signature.name}, ${signature.outwardCode}, ${signature.showName}, ${signature.campaignConsent},
+              ${signature.tokenHash}, now() + make_interval(days => ${signature.linkDays}), ${signature.withdrawTokenHash},
+              coalesce((select hits from hit), 0) > ${limits.suspectOver}, ${signature.ipHash})
+      on conflict (petition_id, email_normalised) do update set
+        token_hash = excluded.token_hash,
+        token_expires_at = excluded.token_expires_at,
+        withdraw_token_hash = excluded.withdraw_token_hash,
+        name = excluded.name, outward_code = excluded.outward_code, show_name = excluded.show_name, campaign_consent = excluded.campaign_consent,
+        -- Signing again after withdrawing starts a new signature: pending until its new link is confirmed.
+        status = 'pending',
+        confirmed_at = null,
+        emails_sent = case when petition_signature.status = 'withdrawn' then 1 else petition_signature.emails_sent + 1 end,
+        suspect = petition_signature.suspect or excluded.suspect,
+        ip_hash = coalesce(excluded.ip_hash, petition_signature.ip_hash)
+      where (petition_signature.status = 'pending' and petition_signature.emails_sent < ${limits.maxEmails})
+         or petition_signature.status = 'withdrawn'
+      returning id
+    )
+    ${insertWaitingEmailFrom("signature", email)}`.execute(db);
+  // No email row: already confirmed, or out of emails.
+  return result.rows.length > 0;
+}
+
+/** The signature a confirmation link belongs to, locked so pressing twice counts once. */
+export function getSignatureByTokenForUpdate(db: Database, petitionId: number, tokenHash: string) {
+  return db.selectFrom("petition_signature").select(["id", "status", "token_expires_at"]).where("token_hash", "=", tokenHash).where("petition_id", "=", petitionId).forUpdate().executeTakeFirst();
+}
+
+/** The signature a withdrawal link belongs to, locked. */
+export function getSignatureByWithdrawTokenForUpdate(db: Database, petitionId: number, withdrawTokenHash: string) {
+  return db.selectFrom("petition_signature").select(["id", "status"]).where("withdraw_token_hash", "=", withdrawTokenHash).where("petition_id", "=", petitionId).forUpdate().executeTakeFirst();
+}
+
+export async function markSignatureConfirmed(db: Database, id: number) {
+  await db.updateTable("petition_signature").set({ status: "confirmed", confirmed_at: new Date() }).where("id", "=", id).execute();
+}
+
+export async function markSignatureWithdrawn(db: Database, id: number) {
+  await db.updateTable("petition_signature").set({ status: "withdrawn" }).where("id", "=", id).execute();
+}
+
+/** A signature by either of its links' token hashes (for the link pages' first view). */
+export function getSignatureLink(db: Database, petitionId: number, kind: "confirm" | "withdraw", tokenHash: string) {
+  const column = kind === "confirm" ? "token_hash" : "withdraw_token_hash";
+  return db.selectFrom("petition_signature").select(["status", "token_expires_at"]).where(column, "=", tokenHash).where("petition_id", "=", petitionId).executeTakeFirst();
+}
+
+/**
+ * Marks invalid the suspect signatures still counting or waiting from one network (hash, or none)
+ * and email domain, locked first. Returns each one's status before.
+ */
+export async function invalidateSuspectSignatures(db: Database, petitionId: number, ipHash: string | null, domain: string) {
+  const result = await sql<{ was: string }>`
+      with target as (
+        select id, status from petition_signature
+        where petition_id = ${petitionId} and suspect and status in ('pending', 'confirmed')
+          and ip_hash is not distinct from ${ipHash} and split_part(email_normalised, '@', 2) = ${domain}
+        for update
+      )
+      update petition_signature s set status = 'invalid' from target where s.id = target.id
+      returning target.status as was`.execute(db);
+  return result.rows;
+}
+
+/** What a news email needs of its petition. */
+export function getPetitionForNews(db: Database, id: number) {
+  return db.selectFrom("petition").select(["slug", "title"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** The next `limit` confirmed signers (after `afterId`) who asked for campaign news. */
+export function listNewsSigners(db: Database, petitionId: number, afterId: number, limit: number) {
+  return db
+    .selectFrom("petition_signature")
+    .select(["id", "email"])
+    .where("petition_id", "=", petitionId)
+    .where("status", "=", "confirmed")
+    .where("campaign_consent", "=", true)
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export async function stopSignerNews(db: Database, petitionId: number, signatureId: number) {
+  await db.updateTable("petition_signature").set({ campaign_consent: false }).where("id", "=", signatureId).where("petition_id", "=", petitionId).execute();
 }
 
 /** The latest confirmed signers who chose to show their first name, with their outward code. */

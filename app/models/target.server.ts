@@ -145,3 +145,12 @@ export async function flagBouncedTargets(db: Database, emailIds: number[], reaso
     .execute();
   return targets.map((t) => t.id);
 }
+
+/** Where a letter to this decision maker goes, and whether that address bounced. */
+export function getTargetAddress(db: Database, id: number) {
+  return db.selectFrom("target").select(["name", "email", "bounced_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+export function getTargetName(db: Database, id: number) {
+  return db.selectFrom("target").select("name").where("id", "=", id).executeTakeFirstOrThrow();
+}

@@ -17,6 +17,12 @@ export async function upsertVote(db: Database, vote: { demandId: number; memberI
     .execute();
 }
 
+/** Everyone who has voted on a demand. */
+export async function listVoterIds(db: Database, demandId: number) {
+  const rows = await db.selectFrom("vote").select("member_id").where("demand_id", "=", demandId).execute();
+  return rows.map((r) => Number(r.member_id));
+}
+
 export function getMemberVote(db: Database, demandId: number, memberId: number) {
   return db.selectFrom("vote").select(["choice", "reason", "reason_public", "updated_at"]).where("demand_id", "=", demandId).where("member_id", "=", memberId).executeTakeFirst();
 }

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { TOPICS } from "../../db/schema";
+import { getCampaignTitle } from "~/models/campaign.server";
 import { follow, unfollow } from "~/models/follow.server";
+import { getOrganisationNameAndStatus } from "~/models/organisation.server";
 import { requireMember, safeRedirect } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -30,7 +32,7 @@ async function nameOf(subject: string) {
   if (!match) return null;
   if (match[3]) return (TOPICS as readonly string[]).includes(match[3]) ? `the topic "${TOPIC_LABELS[match[3] as (typeof TOPICS)[number]]}"` : null;
   const id = Number(match[2]);
-  if (match[1] === "campaign") return (await db.selectFrom("campaign").select("title").where("id", "=", id).executeTakeFirst())?.title ?? null;
-  const organisation = await db.selectFrom("organisation").select(["name", "status"]).where("id", "=", id).executeTakeFirst();
+  if (match[1] === "campaign") return (await getCampaignTitle(db, id))?.title ?? null;
+  const organisation = await getOrganisationNameAndStatus(db, id);
   return organisation?.status === "verified" ? organisation.name : null;
 }

@@ -5,6 +5,7 @@ import { Checkbox, ChoiceGroup } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
 import { TableFrame } from "~/components/table-frame";
 import { follow, listFollows, unfollow } from "~/models/follow.server";
+import { getNotificationsPaused } from "~/models/member.server";
 import { preferencesOf, savePreferences } from "~/services/notifications.server";
 import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
@@ -23,11 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [preferences, follows, paused] = await Promise.all([
     preferencesOf(db, member.id),
     listFollows(db, member.id),
-    db.selectFrom("member").select("notifications_paused").where("id", "=", member.id).executeTakeFirstOrThrow(),
+    getNotificationsPaused(db, member.id),
   ]);
   return {
     preferences,
-    paused: paused.notifications_paused,
+    paused,
     follows: follows.filter((f) => !f.subject.startsWith("topic:")),
     topics: follows.filter((f) => f.subject.startsWith("topic:")).map((f) => f.subject.slice(6)),
   };

@@ -4,6 +4,7 @@ import {
   addOrganiser,
   addPartner,
   getCampaignForUpdate,
+  getCampaignTitle,
   insertCampaign,
   insertCampaignEvent,
   listEligiblePartners,
@@ -110,7 +111,7 @@ export async function endCampaign(db: Database, campaignId: number, actorId: num
 
 /** A petition passed a milestone (found by the count fold): the campaign's followers hear of it. */
 export async function announceMilestone(trx: Database, reached: MilestoneReached) {
-  const campaign = await trx.selectFrom("campaign").select(["id", "title"]).where("id", "=", reached.campaignId).executeTakeFirst();
+  const campaign = await getCampaignTitle(trx, reached.campaignId);
   if (!campaign) return;
   await notifyFollowers(trx, [`campaign:${campaign.id}`], {
     kind: "campaign_update",

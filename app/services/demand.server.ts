@@ -6,6 +6,9 @@ import {
   followDemand,
   getDemand,
   getDemandForUpdate,
+  getDemandTitle,
+  getEndorsement,
+  getVotingStateForShare,
   insertDemand,
   insertRevision,
   listDueVotingDemands,
@@ -14,8 +17,10 @@ import {
   upsertEndorsement,
   type DemandText,
 } from "~/models/demand.server";
+import { listFollowerIds } from "~/models/follow.server";
 import { getMember } from "~/models/member.server";
-import { tallyVotes, tallyVotesByPerspective, upsertVote } from "~/models/vote.server";
+import { getOrganisationName } from "~/models/organisation.server";
+import { listVoterIds, tallyVotes, tallyVotesByPerspective, upsertVote } from "~/models/vote.server";
 import { decide, emptyTotals, suppressBreakdown } from "~/demands/decision";
 import { formatWhen } from "~/demands/labels";
 import { enqueueJob, JOBS } from "~/services/jobs.server";
@@ -143,7 +148,7 @@ export type VoteResult = { ok: true } | { ok: false; reason: "closed" };
 export async function castVote(db: Database, demandId: number, memberId: number, vote: { choice: VoteChoice; reason: string | null; reasonPublic: boolean }): Promise<VoteResult> {
   return db.transaction().execute(async (trx) => {
     // A shared lock: many votes at once, but none while the close job holds the row.
-    const demand = await trx.selectFrom("demand").select(["stage", "voting_ends_at"]).where("id", "=", demandId).forShare().executeTakeFirst();
+    const demand = await getVotingStateForShare(trx, demandId);
     if (!demand || demand.stage !== "voting" || !demand.voting_ends_at || demand.voting_ends_at <= new Date()) return { ok: false, reason: "closed" } as const;
     await upsertVote(trx, { demandId, memberId, ...vote });
     await followDemand(trx, demandId, memberId);
@@ -203,13 +208,12 @@ export async function notifyVotingClosing(db: Database, demandId: number, voting
   return db.transaction().execute(async (trx) => {
     const demand = await getDemand(trx, demandId);
     if (!demand || demand.stage !== "voting" || demand.voting_ends_at?.toISOString() !== votingEndsAt) return false;
-    const voted = await trx.selectFrom("vote").select("member_id").where("demand_id", "=", demandId).execute();
-    const alreadyVoted = new Set(voted.map((v) => Number(v.member_id)));
-    const followers = await trx.selectFrom("follow").select("member_id").where("subject", "=", `demand:${demandId}`).execute();
+    const alreadyVoted = new Set(await listVoterIds(trx, demandId));
+    const followers = await listFollowerIds(trx, `demand:${demandId}`);
     // Followers of one demand are bounded by the membership; the reminder goes only to those yet to vote.
     await notifyMembers(
       trx,
-      followers.map((f) => Number(f.member_id)).filter((id) => !alreadyVoted.has(id)),
+      followers.filter((id) => !alreadyVoted.has(id)),
       {
         kind: "voting_closing",
         title: `Voting closes in 24 hours: ${demand.title}`,
@@ -366,13 +370,10 @@ export async function decideOnAmendment(db: Database, amendmentId: number, decid
  */
 export async function endorseDemand(db: Database, demandId: number, organisationId: number, statement: string, memberId: number) {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("endorsement").select("withdrawn_at").where("demand_id", "=", demandId).where("organisation_id", "=", organisationId).executeTakeFirst();
+    const before = await getEndorsement(trx, demandId, organisationId);
     await upsertEndorsement(trx, demandId, organisationId, statement, memberId);
     if (before && !before.withdrawn_at) return;
-    const [demand, organisation] = await Promise.all([
-      trx.selectFrom("demand").select("title").where("id", "=", demandId).executeTakeFirstOrThrow(),
-      trx.selectFrom("organisation").select("name").where("id", "=", organisationId).executeTakeFirstOrThrow(),
-    ]);
+    const [demand, organisation] = await Promise.all([getDemandTitle(trx, demandId), getOrganisationName(trx, organisationId)]);
     await notifyFollowers(trx, [`demand:${demandId}`, `organisation:${organisationId}`], {
       kind: "endorsement",
       title: `${organisation.name} endorsed ${demand.title}`,

@@ -1,6 +1,7 @@
 import type { Database } from "../../db";
 import { getComment, insertComment, recordReport } from "~/models/comment.server";
-import { followDemand } from "~/models/demand.server";
+import { followDemand, getDemandTitle } from "~/models/demand.server";
+import { listModeratorIds } from "~/models/member.server";
 import { notifyFollowers, notifyMembers } from "./notifications.server";
 
 /**
@@ -17,7 +18,7 @@ export async function postComment(
     if (!id) return null;
     await followDemand(trx, comment.demandId, author.id);
     const parent = comment.parentId ? await getComment(trx, comment.parentId) : undefined;
-    const demand = await trx.selectFrom("demand").select("title").where("id", "=", comment.demandId).executeTakeFirstOrThrow();
+    const demand = await getDemandTitle(trx, comment.demandId);
     const toldAsReply = parent?.author_id && parent.author_id !== author.id ? parent.author_id : null;
     // Everyone following the demand (a digest by default); the parent's author hears of it as a reply instead.
     await notifyFollowers(trx, [`demand:${comment.demandId}`], {
@@ -50,10 +51,9 @@ export async function reportCommentToModerators(db: Database, commentId: number,
   return db.transaction().execute(async (trx) => {
     const result = await recordReport(trx, commentId, reporterId, reason);
     if (result.recorded) {
-      const moderators = await trx.selectFrom("member_role").select("member_id").distinct().where("role", "in", ["moderator", "admin"]).execute();
       await notifyMembers(
         trx,
-        moderators.map((m) => Number(m.member_id)),
+        await listModeratorIds(trx),
         {
           kind: "reports_waiting",
           title: "A comment was reported and is waiting for a moderator",

@@ -1,10 +1,21 @@
 import { createHash, randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import { render } from "@react-email/render";
 import { Resend } from "resend";
 import type { Database } from "../../db";
 import { emailTemplates, SERVICE_TEMPLATES, type EmailTemplateName, type EmailTemplateProps } from "../../emails";
-import { getEmail, getEmails, insertEmail, insertEmails, insertOutboxMessage, insertOutboxMessages, markEmailAttemptFailed, markEmailSent, markEmailsSent } from "../models/email.server";
+import {
+  claimWaitingEmails,
+  getEmail,
+  getEmails,
+  insertEmail,
+  insertEmails,
+  insertOutboxMessage,
+  insertOutboxMessages,
+  listEmailSuppressions,
+  markEmailAttemptFailed,
+  markEmailSent,
+  markEmailsSent,
+} from "../models/email.server";
 import { getEnv } from "../utils/env.server";
 import { enqueueJob, enqueueJobs, JOBS } from "./jobs.server";
 import { logger } from "../utils/logger.server";
@@ -87,11 +98,7 @@ export async function queueEmails<N extends EmailTemplateName>(
  */
 export async function queueWaitingEmails(db: Database, limit = 5_000) {
   return db.transaction().execute(async (trx) => {
-    const rows = await sql<{ id: number }>`
-      update email set waiting = false
-      where id in (select id from email where waiting order by id limit ${limit} for update skip locked)
-      returning id`.execute(trx);
-    const ids = rows.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    const ids = (await claimWaitingEmails(trx, limit)).sort((a, b) => a - b);
     const batches: Array<{ emailIds: number[] }> = [];
     for (let i = 0; i < ids.length; i += EMAIL_BATCH_SIZE) batches.push({ emailIds: ids.slice(i, i + EMAIL_BATCH_SIZE) });
     await enqueueJobs(trx, JOBS.sendEmailBatch, batches);
@@ -187,7 +194,7 @@ const STOP_URL_PLACEHOLDER = "https://chorus.invalid/stop-url-placeholder";
  */
 async function suppressedEmails(db: Database, emails: Array<{ id: number; template: string; to_address: string }>) {
   if (!emails.length) return new Set<number>();
-  const rows = await db.selectFrom("email_suppression").select(["address", "reason"]).where("address", "in", [...new Set(emails.map((e) => e.to_address))]).execute();
+  const rows = await listEmailSuppressions(db, [...new Set(emails.map((e) => e.to_address))]);
   if (!rows.length) return new Set<number>();
   const reasons = new Map(rows.map((r) => [r.address, r.reason]));
   const skipped = emails.filter((e) => {

@@ -1,9 +1,46 @@
-import { sql } from "kysely";
 import type { Database } from "../../db";
 import type { ReplyOutcome } from "../../db/schema";
 import { insertCampaignEvent } from "~/models/campaign.server";
-import { getLetterCampaign, type LetterCampaignFields, type LetterCampaignRow } from "~/models/letter.server";
-import { flagBouncedTargets, resolveTargets } from "~/models/target.server";
+import {
+  addLetterCampaignTargets,
+  anonymiseLetterWritersOf,
+  changeLetterCampaignStatus,
+  claimDueFollowUps,
+  claimQueuedLetterMessages,
+  countLettersSentSince,
+  deleteLetterWordsBefore,
+  deleteUnconfirmedLetters,
+  failSentLetterMessages,
+  getLetterByTokenForUpdate,
+  getLetterCampaign,
+  getLetterLink,
+  getLetterMessageForReply,
+  getLetterWriter,
+  getLetterWriterWithCampaign,
+  insertLetter,
+  insertLetterCampaign,
+  insertLetterMessages,
+  listLetterCampaignsWithOrganiser,
+  listLetterMessages,
+  listQueuedLetterTargets,
+  listSimilarLetterTargets,
+  lockLetterDispatch,
+  markFollowUpSent,
+  markLetterConfirmed,
+  markLetterMessageFailed,
+  markLetterMessageHeld,
+  markLetterMessageQueued,
+  markLetterMessageSent,
+  markReminderSent,
+  markReplySummaryPublished,
+  setHeldMessageDecision,
+  skipRemindersOfAnswered,
+  updateLetterReply,
+  updateLetterTestMode,
+  type LetterCampaignFields,
+  type LetterCampaignRow,
+} from "~/models/letter.server";
+import { flagBouncedTargets, getTargetAddress, getTargetName, resolveTargets } from "~/models/target.server";
 import { queueEmail } from "~/services/email.server";
 import { getAppUrl } from "~/utils/env.server";
 import type { LetterParts } from "../../emails/letter-text";
@@ -30,51 +67,19 @@ const DAY = 86_400_000;
 /** A letter campaign inside a campaign, with its chosen targets, as a draft. */
 export async function createLetterCampaign(db: Database, campaignId: number, actorId: number, fields: LetterCampaignFields) {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("letter_campaign")
-      .values({
-        campaign_id: campaignId,
-        slug: slugFor(fields.title, "letter"),
-        title: fields.title,
-        ask: fields.ask,
-        talking_points: fields.talkingPoints,
-        suggested_subject: fields.suggestedSubject,
-        guidance: fields.guidance,
-        own_roles: fields.ownRoles,
-        hourly_cap: fields.hourlyCap,
-        window_days: fields.windowDays,
-        window_start: fields.windowStart,
-        window_end: fields.windowEnd,
-        ends_on: fields.endsOn,
-        test_mode: fields.testMode,
-        created_by: actorId,
-      })
-      .returning(["id", "slug"])
-      .executeTakeFirstOrThrow();
-    if (fields.targetIds.length) {
-      await trx
-        .insertInto("letter_campaign_target")
-        .columns(["letter_campaign_id", "target_id"])
-        .expression((eb) => eb.selectFrom("target").select([sql<number>`${row.id}::bigint`.as("lc"), "id"]).where("id", "in", fields.targetIds))
-        .execute();
-    }
+    const row = await insertLetterCampaign(trx, campaignId, actorId, slugFor(fields.title, "letter"), fields);
+    await addLetterCampaignTargets(trx, row.id, fields.targetIds);
     return row;
   });
 }
 
 /** Draft → open → closed; test mode can be switched while it runs. Returns whether anything changed. */
 export async function setLetterCampaignStatus(db: Database, id: number, to: "open" | "closed") {
-  const result = await db
-    .updateTable("letter_campaign")
-    .set(to === "open" ? { status: "open", opened_at: new Date() } : { status: "closed", closed_at: new Date() })
-    .where("id", "=", id)
-    .where("status", "=", to === "open" ? "draft" : "open")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return changeLetterCampaignStatus(db, id, to);
 }
 
 export async function setLetterTestMode(db: Database, id: number, testMode: boolean) {
-  await db.updateTable("letter_campaign").set({ test_mode: testMode }).where("id", "=", id).execute();
+  await updateLetterTestMode(db, id, testMode);
 }
 
 /** Whether supporters can write now: open, and not past its end date (UK). */
@@ -97,35 +102,28 @@ export async function writeLetter(db: Database, lc: LetterCampaignRow, input: Le
   return db.transaction().execute(async (trx) => {
     const targets = await resolveTargets(trx, lc, input);
     if (!targets.length) return null;
-    const letter = await trx
-      .insertInto("letter")
-      .values({
-        letter_campaign_id: lc.id,
-        name: input.name,
-        email: input.email.trim(),
-        email_normalised: normaliseSignerEmail(input.email),
-        postcode: input.postcode,
-        outward_code: input.outward,
-        subject: input.subject,
-        opening: input.opening,
-        personal: input.personal,
-        comparable_words: comparableWords(`${input.opening ?? ""} ${input.personal ?? ""}`),
-        token_hash: hashToken(token),
-        token_expires_at: new Date(Date.now() + LETTER_LINK_DAYS * DAY),
-        ip_hash: input.ipHash ?? null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("letter_message")
-      .values(targets.map((t) => ({ letter_id: letter.id, letter_campaign_id: lc.id, target_id: t.id })))
-      .execute();
+    const letterId = await insertLetter(trx, {
+      letterCampaignId: lc.id,
+      name: input.name,
+      email: input.email.trim(),
+      emailNormalised: normaliseSignerEmail(input.email),
+      postcode: input.postcode,
+      outwardCode: input.outward,
+      subject: input.subject,
+      opening: input.opening,
+      personal: input.personal,
+      comparableWords: comparableWords(`${input.opening ?? ""} ${input.personal ?? ""}`),
+      tokenHash: hashToken(token),
+      tokenExpiresAt: new Date(Date.now() + LETTER_LINK_DAYS * DAY),
+      ipHash: input.ipHash ?? null,
+    });
+    await insertLetterMessages(trx, letterId, lc.id, targets.map((t) => t.id));
     await queueEmail(trx, {
       template: "ConfirmLetter",
       to: input.email,
       props: { title: lc.title, recipients: targets.map((t) => t.name), confirmUrl: `${getAppUrl()}/letters/${lc.slug}/confirm/${token}`, days: LETTER_LINK_DAYS },
     });
-    return { letterId: letter.id, targets };
+    return { letterId, targets };
   });
 }
 
@@ -138,52 +136,29 @@ export type ConfirmLetterResult = { ok: true; alreadyConfirmed: boolean; queued:
  */
 export async function confirmLetter(db: Database, letterCampaignId: number, token: string, now = new Date()): Promise<ConfirmLetterResult> {
   return db.transaction().execute(async (trx) => {
-    const letter = await trx
-      .selectFrom("letter")
-      .innerJoin("letter_campaign", "letter_campaign.id", "letter.letter_campaign_id")
-      .select(["letter.id", "letter.status", "letter.token_expires_at", "letter.comparable_words", "letter_campaign.test_mode"])
-      .where("letter.token_hash", "=", hashToken(token))
-      .where("letter.letter_campaign_id", "=", letterCampaignId)
-      .forUpdate("letter")
-      .executeTakeFirst();
+    const letter = await getLetterByTokenForUpdate(trx, letterCampaignId, hashToken(token));
     if (!letter) return { ok: false } as const;
     if (letter.status === "confirmed") return { ok: true, alreadyConfirmed: true, queued: 0, held: 0 } as const;
     if (new Date(letter.token_expires_at) <= now) return { ok: false } as const;
     // Like any earlier letter to the same target in the last 30 days, comparing the words a reader
     // sees (see comparableWords)? The trigram index finds candidates.
     const words = letter.comparable_words ?? "";
-    await sql`select set_config('pg_trgm.similarity_threshold', ${String(NEAR_DUPLICATE_THRESHOLD)}, true)`.execute(trx);
-    const similar = await sql<{ target_id: number; similarity: number }>`
-      select m.target_id, max(similarity(other.comparable_words, ${words})) as similarity
-      from letter_message mine
-      join letter_message m on m.target_id = mine.target_id and m.letter_id <> mine.letter_id
-        and m.status in ('queued', 'held', 'sent') and m.created_at > ${new Date(now.getTime() - NEAR_DUPLICATE_DAYS * DAY)}
-      join letter other on other.id = m.letter_id and other.comparable_words is not null and other.comparable_words % ${words}
-      where mine.letter_id = ${letter.id}
-      group by m.target_id`.execute(trx);
-    const held = new Map(similar.rows.filter((r) => r.similarity >= NEAR_DUPLICATE_THRESHOLD).map((r) => [Number(r.target_id), r.similarity]));
-    const messages = await trx.selectFrom("letter_message").select(["id", "target_id"]).where("letter_id", "=", letter.id).execute();
+    const similar = await listSimilarLetterTargets(trx, letter.id, words, new Date(now.getTime() - NEAR_DUPLICATE_DAYS * DAY), NEAR_DUPLICATE_THRESHOLD);
+    const held = new Map(similar.filter((r) => r.similarity >= NEAR_DUPLICATE_THRESHOLD).map((r) => [Number(r.target_id), r.similarity]));
+    const messages = await listLetterMessages(trx, letter.id);
     for (const m of messages) {
       const similarity = held.get(Number(m.target_id));
-      await trx
-        .updateTable("letter_message")
-        .set(similarity !== undefined ? { status: "held", similarity, test: letter.test_mode } : { status: "queued", queued_at: now, test: letter.test_mode })
-        .where("id", "=", m.id)
-        .execute();
+      if (similarity !== undefined) await markLetterMessageHeld(trx, m.id, similarity, letter.test_mode);
+      else await markLetterMessageQueued(trx, m.id, now, letter.test_mode);
     }
-    await trx.updateTable("letter").set({ status: "confirmed", confirmed_at: now }).where("id", "=", letter.id).execute();
+    await markLetterConfirmed(trx, letter.id, now);
     return { ok: true, alreadyConfirmed: false, queued: messages.length - held.size, held: held.size } as const;
   });
 }
 
 /** Whether a confirmation link is for a letter that is still waiting (for the link page's first view). */
 export async function findLetterLink(db: Database, letterCampaignId: number, token: string) {
-  return db
-    .selectFrom("letter")
-    .select(["id", "status", "token_expires_at"])
-    .where("token_hash", "=", hashToken(token))
-    .where("letter_campaign_id", "=", letterCampaignId)
-    .executeTakeFirst();
+  return getLetterLink(db, letterCampaignId, hashToken(token));
 }
 
 /**
@@ -194,22 +169,10 @@ export async function findLetterLink(db: Database, letterCampaignId: number, tok
  * dispatchers from both spending the same hour's allowance. `now` is a parameter so tests control the clock.
  */
 export async function dispatchDueLetters(db: Database, now = new Date()) {
-  const due = await db
-    .selectFrom("letter_message")
-    .select(["letter_campaign_id", "target_id"])
-    .distinct()
-    .where("status", "=", "queued")
-    .limit(5_000)
-    .execute();
+  const due = await listQueuedLetterTargets(db);
   if (!due.length) return { sent: 0 };
   // The campaigns with letters due, in one query; those outside their sending window wait.
-  const rows = await db
-    .selectFrom("letter_campaign")
-    .leftJoin("member", "member.id", "letter_campaign.created_by")
-    .selectAll("letter_campaign")
-    .select("member.email as organiser_email")
-    .where("letter_campaign.id", "in", [...new Set(due.map((d) => Number(d.letter_campaign_id)))])
-    .execute();
+  const rows = await listLetterCampaignsWithOrganiser(db, [...new Set(due.map((d) => Number(d.letter_campaign_id)))]);
   const campaigns = new Map(rows.filter((lc) => inSendingWindow(now, { days: lc.window_days, start: lc.window_start, end: lc.window_end })).map((lc) => [Number(lc.id), lc]));
   let sent = 0;
   for (const { letter_campaign_id, target_id } of due) {
@@ -221,36 +184,19 @@ export async function dispatchDueLetters(db: Database, now = new Date()) {
 
 async function dispatchToTarget(db: Database, lc: LetterCampaignRow & { organiser_email: string | null }, targetId: number, now: Date) {
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${lc.id}::int, ${targetId}::int)`.execute(trx);
-    const { n } = await trx
-      .selectFrom("letter_message")
-      .select(sql<number>`count(*)::int`.as("n"))
-      .where("letter_campaign_id", "=", lc.id)
-      .where("target_id", "=", targetId)
-      .where("sent_at", ">", new Date(now.getTime() - 3_600_000))
-      .executeTakeFirstOrThrow();
+    await lockLetterDispatch(trx, lc.id, targetId);
+    const n = await countLettersSentSince(trx, lc.id, targetId, new Date(now.getTime() - 3_600_000));
     const allowance = lc.hourly_cap - n;
     if (allowance <= 0) return 0;
-    const target = await trx.selectFrom("target").select(["name", "email", "bounced_at"]).where("id", "=", targetId).executeTakeFirstOrThrow();
-    const messages = await trx
-      .selectFrom("letter_message")
-      .innerJoin("letter", "letter.id", "letter_message.letter_id")
-      .select(["letter_message.id", "letter_message.test", "letter.name", "letter.email", "letter.postcode", "letter.subject", "letter.opening", "letter.personal"])
-      .where("letter_message.letter_campaign_id", "=", lc.id)
-      .where("letter_message.target_id", "=", targetId)
-      .where("letter_message.status", "=", "queued")
-      .orderBy("letter_message.id")
-      .limit(allowance)
-      .forUpdate("letter_message")
-      .skipLocked()
-      .execute();
+    const target = await getTargetAddress(trx, targetId);
+    const messages = await claimQueuedLetterMessages(trx, lc.id, targetId, allowance);
     let sent = 0;
     for (const m of messages) {
       const words = m.name && m.email && m.postcode && m.subject && m.opening && m.personal;
       const to = m.test ? lc.organiser_email : target.email;
       if (target.bounced_at || !words || !to) {
         const failure = target.bounced_at ? "The decision maker's address bounced" : !words ? "The letter's words were deleted" : "Test mode, and the organiser who set it up has left";
-        await trx.updateTable("letter_message").set({ status: "failed", failure }).where("id", "=", m.id).execute();
+        await markLetterMessageFailed(trx, m.id, failure);
         if (target.bounced_at && m.email) await tellWriterNotSent(trx, lc, { email: m.email, recipientName: target.name, reason: "bounced" });
         continue;
       }
@@ -265,7 +211,7 @@ async function dispatchToTarget(db: Database, lc: LetterCampaignRow & { organise
           parts: { subject: m.subject!, opening: m.opening!, personal: m.personal!, name: m.name!, postcode: m.postcode! },
         },
       });
-      await trx.updateTable("letter_message").set({ status: "sent", sent_at: now, email_id: emailId }).where("id", "=", m.id).execute();
+      await markLetterMessageSent(trx, m.id, now, emailId);
       sent++;
     }
     return sent;
@@ -288,23 +234,11 @@ function tellWriterNotSent(trx: Database, lc: { slug: string; title: string }, w
 export async function recordUndeliverableLetters(db: Database, emailIds: number[], reason: string) {
   if (!emailIds.length) return 0;
   return db.transaction().execute(async (trx) => {
-    const failed = await trx
-      .updateTable("letter_message")
-      .set({ status: "failed", failure: reason.slice(0, 500) })
-      .where("email_id", "in", emailIds)
-      .where("status", "=", "sent")
-      .returning(["letter_id", "target_id", "letter_campaign_id"])
-      .execute();
+    const failed = await failSentLetterMessages(trx, emailIds, reason);
     if (!failed.length) return 0;
     await flagBouncedTargets(trx, emailIds, reason);
     for (const f of failed) {
-      const row = await trx
-        .selectFrom("letter")
-        .innerJoin("letter_campaign", "letter_campaign.id", "letter.letter_campaign_id")
-        .innerJoin("target", (join) => join.on("target.id", "=", f.target_id))
-        .select(["letter.email", "letter_campaign.slug", "letter_campaign.title", "target.name"])
-        .where("letter.id", "=", f.letter_id)
-        .executeTakeFirst();
+      const row = await getLetterWriterWithCampaign(trx, f.letter_id, f.target_id);
       if (row?.email) await tellWriterNotSent(trx, row, { email: row.email, recipientName: row.name, reason: "bounced" });
     }
     return failed.length;
@@ -314,23 +248,11 @@ export async function recordUndeliverableLetters(db: Database, emailIds: number[
 /** An organiser's decision on a held letter: release it to the queue, or reject it (the writer is told). */
 export async function decideHeldMessage(db: Database, letterCampaignId: number, messageId: number, decision: "release" | "reject") {
   return db.transaction().execute(async (trx) => {
-    const message = await trx
-      .updateTable("letter_message")
-      .set(decision === "release" ? { status: "queued", queued_at: new Date() } : { status: "rejected" })
-      .where("id", "=", messageId)
-      .where("letter_campaign_id", "=", letterCampaignId)
-      .where("status", "=", "held")
-      .returning(["letter_id", "target_id"])
-      .executeTakeFirst();
+    const message = await setHeldMessageDecision(trx, letterCampaignId, messageId, decision);
     if (!message) return false;
     if (decision === "reject") {
       const lc = (await getLetterCampaign(trx, letterCampaignId))!;
-      const row = await trx
-        .selectFrom("letter")
-        .innerJoin("target", (join) => join.on("target.id", "=", message.target_id))
-        .select(["letter.email", "target.name"])
-        .where("letter.id", "=", message.letter_id)
-        .executeTakeFirst();
+      const row = await getLetterWriter(trx, message.letter_id, message.target_id);
       if (row?.email) await tellWriterNotSent(trx, lc, { email: row.email, recipientName: row.name, reason: "rejected" });
     }
     return true;
@@ -344,28 +266,7 @@ export async function decideHeldMessage(db: Database, letterCampaignId: number, 
  */
 export async function sendDueFollowUps(db: Database, now = new Date()) {
   return db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom("letter_message")
-      .innerJoin("letter", "letter.id", "letter_message.letter_id")
-      .innerJoin("letter_campaign", "letter_campaign.id", "letter_message.letter_campaign_id")
-      .innerJoin("target", "target.id", "letter_message.target_id")
-      .select(["letter_message.id", "letter_message.followup_sent_at", "letter.email", "letter_campaign.title", "target.name"])
-      .where("letter_message.status", "=", "sent")
-      .where("letter_message.reminder_sent_at", "is", null)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb("letter_message.followup_sent_at", "is", null), eb("letter_message.sent_at", "<=", new Date(now.getTime() - FOLLOW_UP_DAYS * DAY))]),
-          eb.and([
-            eb("letter_message.followup_sent_at", "<=", new Date(now.getTime() - REMINDER_DAYS * DAY)),
-            eb.or([eb("letter_message.reply_outcome", "is", null), eb("letter_message.reply_outcome", "=", "not_yet")]),
-          ]),
-        ]),
-      )
-      .orderBy("letter_message.sent_at")
-      .limit(500)
-      .forUpdate("letter_message")
-      .skipLocked()
-      .execute();
+    const due = await claimDueFollowUps(trx, { followUpSentBefore: new Date(now.getTime() - FOLLOW_UP_DAYS * DAY), reminderAskedBefore: new Date(now.getTime() - REMINDER_DAYS * DAY) });
     for (const m of due) {
       const reminder = m.followup_sent_at !== null;
       if (m.email) {
@@ -376,63 +277,32 @@ export async function sendDueFollowUps(db: Database, now = new Date()) {
           props: { recipientName: m.name, title: m.title, replyUrl: `${getAppUrl()}/letters/reply/${signedLinkToken("letter-reply", m.id)}`, reminder },
         });
       }
-      await trx
-        .updateTable("letter_message")
-        .set(reminder ? { reminder_sent_at: now } : { followup_sent_at: now })
-        .where("id", "=", m.id)
-        .execute();
+      if (reminder) await markReminderSent(trx, m.id, now);
+      else await markFollowUpSent(trx, m.id, now);
     }
     // A message answered before its reminder was due needs none: mark it so the sweep skips it.
-    await trx
-      .updateTable("letter_message")
-      .set({ reminder_sent_at: now })
-      .where("status", "=", "sent")
-      .where("reminder_sent_at", "is", null)
-      .where("followup_sent_at", "is not", null)
-      .where("reply_outcome", "in", ["yes", "no", "unsatisfactory"])
-      .execute();
+    await skipRemindersOfAnswered(trx, now);
     return due.length;
   });
 }
 
 /** The message a reply link is for, with what the page shows. */
 export function getMessageForReply(db: Database, messageId: number) {
-  return db
-    .selectFrom("letter_message")
-    .innerJoin("letter_campaign", "letter_campaign.id", "letter_message.letter_campaign_id")
-    .innerJoin("target", "target.id", "letter_message.target_id")
-    .select(["letter_message.id", "letter_message.status", "letter_message.reply_outcome", "letter_message.reply_summary", "letter_message.summary_may_publish", "letter_message.sent_at", "letter_campaign.title", "letter_campaign.slug", "letter_campaign.campaign_id", "target.name as target_name"])
-    .where("letter_message.id", "=", messageId)
-    .executeTakeFirst();
+  return getLetterMessageForReply(db, messageId);
 }
 
 /** The writer's answer: the latest one counts, with an optional summary they may let organisers publish. */
 export async function recordReply(db: Database, messageId: number, reply: { outcome: ReplyOutcome; summary: string | null; mayPublish: boolean }) {
-  const result = await db
-    .updateTable("letter_message")
-    .set({ reply_outcome: reply.outcome, replied_at: new Date(), reply_summary: reply.summary, summary_may_publish: reply.mayPublish && reply.summary !== null })
-    .where("id", "=", messageId)
-    .where("status", "=", "sent")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return updateLetterReply(db, messageId, reply);
 }
 
 /** Puts a reply summary the writer allowed on the campaign's timeline, once, without saying who wrote. */
 export async function publishReplySummary(db: Database, letterCampaignId: number, messageId: number, actorId: number) {
   return db.transaction().execute(async (trx) => {
-    const m = await trx
-      .updateTable("letter_message")
-      .set({ summary_published_at: new Date() })
-      .where("id", "=", messageId)
-      .where("letter_campaign_id", "=", letterCampaignId)
-      .where("summary_may_publish", "=", true)
-      .where("reply_summary", "is not", null)
-      .where("summary_published_at", "is", null)
-      .returning(["target_id", "reply_summary", "reply_outcome"])
-      .executeTakeFirst();
+    const m = await markReplySummaryPublished(trx, letterCampaignId, messageId);
     if (!m) return false;
     const lc = (await getLetterCampaign(trx, letterCampaignId))!;
-    const target = await trx.selectFrom("target").select("name").where("id", "=", m.target_id).executeTakeFirstOrThrow();
+    const target = await getTargetName(trx, m.target_id);
     await insertCampaignEvent(trx, {
       campaignId: lc.campaign_id,
       kind: "response_received",
@@ -452,29 +322,9 @@ export async function publishReplySummary(db: Database, letterCampaignId: number
  */
 export async function deleteOldLetterWords(db: Database, now = new Date()) {
   const cutoff = new Date(now.getTime() - LETTER_WORDS_DAYS * DAY);
-  const words = await db
-    .updateTable("letter")
-    .set({ subject: null, opening: null, personal: null, comparable_words: null, words_deleted_at: now })
-    .where("status", "=", "confirmed")
-    .where("words_deleted_at", "is", null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom("letter_message")
-            .select(sql`1`.as("x"))
-            .whereRef("letter_message.letter_id", "=", "letter.id")
-            .where((w) => w.or([w("status", "in", ["unconfirmed", "queued", "held"]), w("sent_at", ">", cutoff), w.and([w("sent_at", "is", null), w("letter.confirmed_at", ">", cutoff)])])),
-        ),
-      ),
-    )
-    .executeTakeFirst();
-  const expired = await db
-    .deleteFrom("letter")
-    .where("status", "=", "pending")
-    .where("token_expires_at", "<", new Date(now.getTime() - DAY))
-    .executeTakeFirst();
-  return { wordsDeleted: Number(words.numUpdatedRows), unconfirmedDeleted: Number(expired.numDeletedRows) };
+  const wordsDeleted = await deleteLetterWordsBefore(db, cutoff, now);
+  const unconfirmedDeleted = await deleteUnconfirmedLetters(db, new Date(now.getTime() - DAY));
+  return { wordsDeleted, unconfirmedDeleted };
 }
 
 /**
@@ -483,16 +333,5 @@ export async function deleteOldLetterWords(db: Database, now = new Date()) {
  */
 export async function anonymiseLetterWriters(db: Database, retentionDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - retentionDays * DAY);
-  const result = await db
-    .updateTable("letter")
-    .set({ name: null, email: null, email_normalised: null, postcode: null, ip_hash: null, anonymised_at: now })
-    .where("anonymised_at", "is", null)
-    .where("letter_campaign_id", "in", (eb) =>
-      eb
-        .selectFrom("letter_campaign")
-        .select("id")
-        .where((w) => w.or([w.and([w("status", "=", "closed"), w("closed_at", "<=", cutoff)]), w("ends_on", "<=", todayInLondon(cutoff))])),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return anonymiseLetterWritersOf(db, { closedBy: cutoff, endedBy: todayInLondon(cutoff), now });
 }

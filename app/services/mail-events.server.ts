@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../../db";
+import { insertEmailSuppressions, listEmailIdsByProviderId } from "~/models/email.server";
+import { recordWebhookDelivery } from "~/models/webhook-delivery.server";
 import { recordUndeliverableLetters } from "./letter.server";
 
 /**
@@ -32,18 +34,10 @@ export async function handleMailEvent(db: Database, deliveryId: string, event: M
   const detail = (event.data?.bounce?.message ?? event.type ?? "").slice(0, 500);
   const addresses = [event.data?.to ?? []].flat().map((a) => String(a).trim().toLowerCase()).filter(Boolean);
   const emailIds = await db.transaction().execute(async (trx) => {
-    const first = await trx.insertInto("webhook_delivery").values({ id: deliveryId.slice(0, 200) }).onConflict((oc) => oc.doNothing()).returning("id").executeTakeFirst();
-    if (!first) return null;
-    if (addresses.length) {
-      await trx
-        .insertInto("email_suppression")
-        .values(addresses.map((address) => ({ address, reason: hardBounce ? ("bounced" as const) : ("complained" as const), detail })))
-        .onConflict((oc) => oc.column("address").doNothing())
-        .execute();
-    }
+    if (!(await recordWebhookDelivery(trx, deliveryId))) return null;
+    if (addresses.length) await insertEmailSuppressions(trx, addresses, hardBounce ? "bounced" : "complained", detail);
     if (!hardBounce || !event.data?.email_id) return [];
-    const rows = await trx.selectFrom("email").select("id").where("provider_message_id", "=", event.data.email_id).execute();
-    return rows.map((r) => r.id);
+    return listEmailIdsByProviderId(trx, event.data.email_id);
   });
   if (emailIds === null) return { acted: false };
   // A letter that bounced: its decision maker is flagged and skipped, its writer told.

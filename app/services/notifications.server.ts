@@ -1,8 +1,24 @@
-import { sql } from "kysely";
 import type { Database } from "../../db";
 import type { NotificationDelivery } from "../../db/schema";
 import type { EmailTemplateName, EmailTemplateProps } from "../../emails";
 import type { NotificationProps } from "../../emails/notification-emails";
+import { listFollowerIdsForEvent } from "~/models/follow.server";
+import { getMemberAddresses, setNotificationsPaused } from "~/models/member.server";
+import {
+  clearDigestMarks,
+  deleteExpandedNotificationEventsBefore,
+  deleteNotificationsBefore,
+  getNotificationEventForUpdate,
+  insertNotificationEvent,
+  insertNotifications,
+  listDigestMembers,
+  listDigestNotifications,
+  listNotificationPreferences,
+  listNotificationRecipients,
+  moveNotificationEventCursor,
+  turnOffNotificationKinds,
+  upsertNotificationPreferences,
+} from "~/models/notification.server";
 import { queueEmail, queueEmails } from "~/services/email.server";
 import { getAppUrl } from "~/utils/env.server";
 import { enqueueJob, JOBS } from "~/services/jobs.server";
@@ -11,8 +27,8 @@ import { NOTIFICATION_KINDS, type NotificationKind } from "~/notifications/kinds
 import { signedMemberKindToken } from "~/utils/signed-links.server";
 
 /**
- * The one way Chorus emails a member. Every member email goes through here (a test fails if a
- * route, model or other service queues member mail itself): the address is resolved one way
+ * The one way Chorus emails a member. Every member email goes through here
+ * (tests/unit/one-mail-path.test.ts fails if any other file queues mail): the address is resolved one way
  * (their notification address if they confirmed one, else their sign-in address; security mail
  * always to the sign-in address), preferences and the global pause are checked, non-essential mail
  * carries a per-recipient, per-kind List-Unsubscribe link (RFC 8058 one-click), and the idempotency
@@ -44,7 +60,7 @@ export async function emailMember<N extends EmailTemplateName>(
   trx: Database,
   email: { memberId: number; template: N; props: EmailTemplateProps<N>; address?: "sign-in" | "notifications"; key?: string },
 ) {
-  const member = await trx.selectFrom("member").select(["email", "notification_email"]).where("id", "=", email.memberId).where("deleted_at", "is", null).executeTakeFirst();
+  const member = await getMemberAddresses(trx, email.memberId);
   const to = member ? addressOf(member, email.address ?? "notifications") : null;
   if (!to) return null;
   return queueEmail(trx, { template: email.template, to, props: email.props, idempotencyKey: email.key ? `member:${email.memberId}:${email.key}` : undefined });
@@ -76,23 +92,19 @@ export interface NotificationInput {
 
 async function recordEvent(trx: Database, input: NotificationInput, audience: { subjects?: string[]; recipients?: number[]; excluded?: number[] }) {
   const props = { heading: input.title, paragraphs: input.paragraphs ?? [], action: { label: input.action ?? "Open it on Chorus", url: url(input.url) }, reason: input.reason };
-  return trx
-    .insertInto("notification_event")
-    .values({
-      kind: input.kind,
-      subjects: audience.subjects ?? [],
-      recipients: audience.recipients ?? null,
-      excluded: audience.excluded ?? [],
-      actor_id: input.actorId ?? null,
-      title: input.title.slice(0, 300),
-      url: input.url,
-      group_key: input.group.key,
-      group_title: input.group.title.slice(0, 300),
-      template: "Notification",
-      props: JSON.stringify(props),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  return insertNotificationEvent(trx, {
+    kind: input.kind,
+    subjects: audience.subjects ?? [],
+    recipients: audience.recipients ?? null,
+    excluded: audience.excluded ?? [],
+    actorId: input.actorId ?? null,
+    title: input.title,
+    url: input.url,
+    groupKey: input.group.key,
+    groupTitle: input.group.title,
+    template: "Notification",
+    props,
+  });
 }
 
 /** Notifies a few named members (a reply's parent author, an organisation's admins), in the caller's transaction. */
@@ -129,52 +141,30 @@ export const EXPAND_BATCH_SIZE = 5_000;
  * whole, so a restarted fan-out delivers each notification and email exactly once.
  */
 export async function expandBatch(trx: Database, eventId: number, batchSize: number) {
-  const event = await trx.selectFrom("notification_event").selectAll().where("id", "=", eventId).forUpdate().executeTakeFirst();
+  const event = await getNotificationEventForUpdate(trx, eventId);
   if (!event || event.expanded_at) return { delivered: 0, done: true };
   const ids = event.recipients
     ? [...event.recipients].map(Number).filter((id) => id > Number(event.cursor_member_id)).sort((a, b) => a - b).slice(0, batchSize)
-    : (
-        await sql<{ member_id: number }>`
-          select distinct member_id from follow
-          where subject = any(${event.subjects}::text[]) and member_id > ${event.cursor_member_id}
-            -- Following starts from the moment you follow: not news from before it.
-            -- (compared in SQL: a JavaScript date would lose the microseconds)
-            and created_at <= (select created_at from notification_event where id = ${event.id})
-          order by member_id limit ${batchSize}`.execute(trx)
-      ).rows.map((r) => Number(r.member_id));
+    : await listFollowerIdsForEvent(trx, event, event.cursor_member_id, batchSize);
   const kind = event.kind as NotificationKind;
   const fallback: NotificationDelivery = NOTIFICATION_KINDS[kind]?.default ?? "daily";
-  const members = ids.length
-    ? await trx
-        .selectFrom("member")
-        .leftJoin("notification_preference", (join) => join.onRef("notification_preference.member_id", "=", "member.id").on("notification_preference.kind", "=", kind))
-        .select(["member.id", "member.email", "member.notification_email", "member.notifications_paused", "notification_preference.delivery"])
-        .where("member.id", "in", ids)
-        .where("member.deleted_at", "is", null)
-        .where("member.id", "<>", event.actor_id ?? 0)
-        .$if(event.excluded.length > 0, (qb) => qb.where("member.id", "not in", event.excluded.map(Number)))
-        .execute()
-    : [];
+  const members = ids.length ? await listNotificationRecipients(trx, ids, kind, { actorId: event.actor_id, excluded: event.excluded.map(Number) }) : [];
   const wanted = members.map((m) => ({ ...m, delivery: m.delivery ?? fallback })).filter((m) => m.delivery !== "off");
   let delivered = 0;
   if (wanted.length) {
-    const inserted = await trx
-      .insertInto("notification")
-      .values(
-        wanted.map((m) => ({
-          member_id: m.id,
-          event_id: event.id,
-          kind,
-          title: event.title,
-          url: event.url,
-          group_key: event.group_key,
-          group_title: event.group_title,
-          digest: !m.notifications_paused && (m.delivery === "daily" || m.delivery === "weekly") ? m.delivery : null,
-        })),
-      )
-      .onConflict((oc) => oc.columns(["event_id", "member_id"]).doNothing())
-      .returning("member_id")
-      .execute();
+    const inserted = await insertNotifications(
+      trx,
+      wanted.map((m) => ({
+        member_id: m.id,
+        event_id: event.id,
+        kind,
+        title: event.title,
+        url: event.url,
+        group_key: event.group_key,
+        group_title: event.group_title,
+        digest: !m.notifications_paused && (m.delivery === "daily" || m.delivery === "weekly") ? m.delivery : null,
+      })),
+    );
     delivered = inserted.length;
     const fresh = new Set(inserted.map((r) => Number(r.member_id)));
     const props = event.props as unknown as Omit<NotificationProps, "stopUrl" | "settingsUrl">;
@@ -189,11 +179,7 @@ export async function expandBatch(trx: Database, eventId: number, batchSize: num
     );
   }
   const done = ids.length < batchSize;
-  await trx
-    .updateTable("notification_event")
-    .set({ cursor_member_id: ids.length ? ids[ids.length - 1]! : event.cursor_member_id, expanded_at: done ? new Date() : null })
-    .where("id", "=", event.id)
-    .execute();
+  await moveNotificationEventCursor(trx, event.id, ids.length ? ids[ids.length - 1]! : event.cursor_member_id, done ? new Date() : null);
   return { delivered, done };
 }
 
@@ -215,24 +201,10 @@ export async function sendDigests(db: Database, cadence: "daily" | "weekly", now
   let sent = 0;
   for (;;) {
     const batch = await db.transaction().execute(async (trx) => {
-      const members = await trx
-        .selectFrom("notification")
-        .select("member_id")
-        .distinct()
-        .where("digest", "=", cadence)
-        .orderBy("member_id")
-        .limit(500)
-        .execute();
+      const members = await listDigestMembers(trx, cadence);
       if (!members.length) return 0;
       const ids = members.map((m) => Number(m.member_id));
-      const rows = await trx
-        .selectFrom("notification")
-        .innerJoin("member", "member.id", "notification.member_id")
-        .select(["notification.id", "notification.member_id", "notification.title", "notification.url", "notification.group_key", "notification.group_title", "member.email", "member.notification_email", "member.notifications_paused"])
-        .where("notification.digest", "=", cadence)
-        .where("notification.member_id", "in", ids)
-        .orderBy("notification.id")
-        .execute();
+      const rows = await listDigestNotifications(trx, cadence, ids);
       const byMember = new Map<number, typeof rows>();
       for (const r of rows) byMember.set(Number(r.member_id), [...(byMember.get(Number(r.member_id)) ?? []), r]);
       for (const [memberId, items] of byMember) {
@@ -255,7 +227,7 @@ export async function sendDigests(db: Database, cadence: "daily" | "weekly", now
         });
         sent++;
       }
-      await trx.updateTable("notification").set({ digest: null }).where("digest", "=", cadence).where("member_id", "in", ids).where("id", "<=", Math.max(...rows.map((r) => Number(r.id)))).execute();
+      await clearDigestMarks(trx, cadence, ids, Math.max(...rows.map((r) => Number(r.id))));
       return ids.length;
     });
     if (!batch) return sent;
@@ -265,9 +237,9 @@ export async function sendDigests(db: Database, cadence: "daily" | "weekly", now
 /** The in-app centre keeps 90 days. */
 export async function pruneNotifications(db: Database, now = new Date()) {
   const cutoff = new Date(now.getTime() - 90 * 86_400_000);
-  const result = await db.deleteFrom("notification").where("created_at", "<", cutoff).executeTakeFirst();
-  await db.deleteFrom("notification_event").where("created_at", "<", cutoff).where("expanded_at", "is not", null).execute();
-  return Number(result.numDeletedRows);
+  const deleted = await deleteNotificationsBefore(db, cutoff);
+  await deleteExpandedNotificationEventsBefore(db, cutoff);
+  return deleted;
 }
 
 /** "Stop these emails": that kind off, or every kind in that digest off. */
@@ -279,17 +251,13 @@ export async function unsubscribe(db: Database, memberId: number, kind: string) 
         ? [kind as NotificationKind]
         : [];
   if (!kinds.length) return [];
-  await db
-    .insertInto("notification_preference")
-    .values(kinds.map((k) => ({ member_id: memberId, kind: k, delivery: "off" as const })))
-    .onConflict((oc) => oc.columns(["member_id", "kind"]).doUpdateSet({ delivery: "off" }))
-    .execute();
+  await turnOffNotificationKinds(db, memberId, kinds);
   return kinds;
 }
 
 /** Each kind's delivery for a member: their choice, else the default. */
 export async function preferencesOf(db: Database, memberId: number) {
-  const rows = await db.selectFrom("notification_preference").select(["kind", "delivery"]).where("member_id", "=", memberId).execute();
+  const rows = await listNotificationPreferences(db, memberId);
   const chosen = new Map(rows.map((r) => [r.kind, r.delivery]));
   return Object.fromEntries((Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).map((k) => [k, chosen.get(k) ?? NOTIFICATION_KINDS[k].default])) as Record<NotificationKind, NotificationDelivery>;
 }
@@ -302,13 +270,7 @@ async function kindsDeliveredAs(db: Database, memberId: number, delivery: Notifi
 export async function savePreferences(db: Database, memberId: number, choices: Partial<Record<NotificationKind, NotificationDelivery>>, paused: boolean) {
   await db.transaction().execute(async (trx) => {
     const entries = Object.entries(choices) as Array<[NotificationKind, NotificationDelivery]>;
-    if (entries.length) {
-      await trx
-        .insertInto("notification_preference")
-        .values(entries.map(([kind, delivery]) => ({ member_id: memberId, kind, delivery })))
-        .onConflict((oc) => oc.columns(["member_id", "kind"]).doUpdateSet((eb) => ({ delivery: eb.ref("excluded.delivery") })))
-        .execute();
-    }
-    await trx.updateTable("member").set({ notifications_paused: paused }).where("id", "=", memberId).execute();
+    if (entries.length) await upsertNotificationPreferences(trx, memberId, entries);
+    await setNotificationsPaused(trx, memberId, paused);
   });
 }

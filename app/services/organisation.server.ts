@@ -13,6 +13,7 @@ import {
   insertInvitation,
   insertJoinRequest,
   insertOrganisation,
+  listOrganisationAdminIds,
   lockOrganisation,
   removeMembership,
   setMembershipRole,
@@ -94,12 +95,12 @@ export async function requestToJoin(db: Database, memberId: number, organisation
     const [organisation, member, admins] = await Promise.all([
       getOrganisation(trx, organisationId),
       getMember(trx, memberId),
-      trx.selectFrom("organisation_membership").select("member_id").where("organisation_id", "=", organisationId).where("role", "=", "admin").execute(),
+      listOrganisationAdminIds(trx, organisationId),
     ]);
     if (!organisation) return;
     await notifyMembers(
       trx,
-      admins.map((a) => Number(a.member_id)),
+      admins,
       {
         kind: "join_request",
         title: `${member?.display_name ?? "Someone"} asked to join ${organisation.name}`,

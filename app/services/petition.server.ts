@@ -1,12 +1,27 @@
-import { sql } from "kysely";
 import type { Database } from "../../db";
 import { insertCampaignEvent } from "~/models/campaign.server";
-import { addCountDelta, insertPetition, setPetitionStatus, type PetitionFields } from "~/models/petition.server";
+import {
+  addCountDelta,
+  closePetitionsPastClosingDate,
+  getPetitionForNews,
+  getSignatureByTokenForUpdate,
+  getSignatureByWithdrawTokenForUpdate,
+  getSignatureLink,
+  insertPetition,
+  insertSignatureWithEmail,
+  invalidateSuspectSignatures,
+  listNewsSigners,
+  markPetitionDelivered,
+  markSignatureConfirmed,
+  markSignatureWithdrawn,
+  setPetitionStatus,
+  stopSignerNews,
+  type PetitionFields,
+} from "~/models/petition.server";
 import { queueEmails } from "~/services/email.server";
 import { enqueueJob, JOBS } from "~/services/jobs.server";
 import { signedLinkToken } from "~/utils/signed-links.server";
 import { getAppUrl, signingSecret } from "~/utils/env.server";
-import { rateLimitHit } from "~/models/rate-limit.server";
 import { RATE_LIMITS } from "~/services/rate-limit.server";
 import type { EmailTemplateProps } from "../../emails";
 import { todayInLondon } from "~/utils/london-time";
@@ -30,13 +45,7 @@ export const closePetition = (db: Database, id: number) => setPetitionStatus(db,
  */
 export async function deliverPetition(db: Database, petitionId: number, actorId: number, note: string) {
   return db.transaction().execute(async (trx) => {
-    const petition = await trx
-      .updateTable("petition")
-      .set({ status: "delivered", delivered_note: note, delivered_at: new Date() })
-      .where("id", "=", petitionId)
-      .where("status", "=", "closed")
-      .returning(["campaign_id", "title", "signature_count"])
-      .executeTakeFirst();
+    const petition = await markPetitionDelivered(trx, petitionId, note);
     if (!petition) return false;
     await insertCampaignEvent(trx, {
       campaignId: petition.campaign_id,
@@ -85,32 +94,27 @@ export async function signPetition(db: Database, petition: { id: number; slug: s
   const props = { petitionTitle: petition.title, confirmUrl: `${base}/confirm/${confirmToken}`, withdrawUrl: `${base}/withdraw/${withdrawToken}`, days: SIGNATURE_LINK_DAYS } satisfies EmailTemplateProps<"ConfirmSignature">;
   const rule = RATE_LIMITS.signPerIpPerPetition;
   const limitKey = input.network ? `${rule.name}:${petition.id}:${input.network}` : null;
-  const result = await sql<{ id: number }>`
-    with hit as (${rateLimitHit(limitKey, rule.windowSeconds)}), signature as (
-      insert into petition_signature (petition_id, email, email_normalised, name, outward_code, show_name, campaign_consent, token_hash, token_expires_at, withdraw_token_hash, suspect, ip_hash)
-      values (${petition.id}, ${input.email.trim()}, ${normaliseSignerEmail(input.email)}, ${input.name}, ${input.outwardCode}, ${input.showName}, ${input.campaignConsent},
-              ${hashToken(confirmToken)}, now() + make_interval(days => ${SIGNATURE_LINK_DAYS}), ${hashToken(withdrawToken)},
-              coalesce((select hits from hit), 0) > ${rule.limit}, ${input.network ? networkHash(input.network) : null})
-      on conflict (petition_id, email_normalised) do update set
-        token_hash = excluded.token_hash,
-        token_expires_at = excluded.token_expires_at,
-        withdraw_token_hash = excluded.withdraw_token_hash,
-        name = excluded.name, outward_code = excluded.outward_code, show_name = excluded.show_name, campaign_consent = excluded.campaign_consent,
-        -- Signing again after withdrawing starts a new signature: pending until its new link is confirmed.
-        status = 'pending',
-        confirmed_at = null,
-        emails_sent = case when petition_signature.status = 'withdrawn' then 1 else petition_signature.emails_sent + 1 end,
-        suspect = petition_signature.suspect or excluded.suspect,
-        ip_hash = coalesce(excluded.ip_hash, petition_signature.ip_hash)
-      where (petition_signature.status = 'pending' and petition_signature.emails_sent < ${MAX_EMAILS_PER_SIGNATURE})
-         or petition_signature.status = 'withdrawn'
-      returning id
-    )
-    insert into email (template, to_address, props, idempotency_key, waiting)
-    select 'ConfirmSignature', ${input.email.trim().toLowerCase()}, ${JSON.stringify(props)}::jsonb, ${`confirm-signature:${hashToken(confirmToken)}`}, true from signature
-    returning id`.execute(db);
+  const confirmTokenHash = hashToken(confirmToken);
+  const emailed = await insertSignatureWithEmail(
+    db,
+    {
+      petitionId: petition.id,
+      email: input.email.trim(),
+      emailNormalised: normaliseSignerEmail(input.email),
+      name: input.name,
+      outwardCode: input.outwardCode,
+      showName: input.showName,
+      campaignConsent: input.campaignConsent,
+      tokenHash: confirmTokenHash,
+      linkDays: SIGNATURE_LINK_DAYS,
+      withdrawTokenHash: hashToken(withdrawToken),
+      ipHash: input.network ? networkHash(input.network) : null,
+    },
+    { rateLimitKey: limitKey, windowSeconds: rule.windowSeconds, suspectOver: rule.limit, maxEmails: MAX_EMAILS_PER_SIGNATURE },
+    { template: "ConfirmSignature", toAddress: input.email.trim().toLowerCase(), props, idempotencyKey: `confirm-signature:${confirmTokenHash}` },
+  );
   // No email row: already confirmed, or out of emails. Nothing to send.
-  return { emailed: result.rows.length > 0 };
+  return { emailed };
 }
 
 export type ConfirmResult = { ok: true; alreadyConfirmed: boolean } | { ok: false };
@@ -121,17 +125,11 @@ export type ConfirmResult = { ok: true; alreadyConfirmed: boolean } | { ok: fals
  */
 export async function confirmSignature(db: Database, petitionId: number, token: string): Promise<ConfirmResult> {
   return db.transaction().execute(async (trx) => {
-    const signature = await trx
-      .selectFrom("petition_signature")
-      .select(["id", "status", "token_expires_at"])
-      .where("token_hash", "=", hashToken(token))
-      .where("petition_id", "=", petitionId)
-      .forUpdate()
-      .executeTakeFirst();
+    const signature = await getSignatureByTokenForUpdate(trx, petitionId, hashToken(token));
     if (!signature || signature.status === "withdrawn") return { ok: false } as const;
     if (signature.status === "confirmed") return { ok: true, alreadyConfirmed: true } as const;
     if (new Date(signature.token_expires_at) <= new Date()) return { ok: false } as const;
-    await trx.updateTable("petition_signature").set({ status: "confirmed", confirmed_at: new Date() }).where("id", "=", signature.id).execute();
+    await markSignatureConfirmed(trx, signature.id);
     await addCountDelta(trx, petitionId, 1);
     return { ok: true, alreadyConfirmed: false } as const;
   });
@@ -140,16 +138,10 @@ export async function confirmSignature(db: Database, petitionId: number, token: 
 /** Withdraws a signature from the link in its email; a confirmed one comes off the count. */
 export async function withdrawSignature(db: Database, petitionId: number, token: string) {
   return db.transaction().execute(async (trx) => {
-    const signature = await trx
-      .selectFrom("petition_signature")
-      .select(["id", "status"])
-      .where("withdraw_token_hash", "=", hashToken(token))
-      .where("petition_id", "=", petitionId)
-      .forUpdate()
-      .executeTakeFirst();
+    const signature = await getSignatureByWithdrawTokenForUpdate(trx, petitionId, hashToken(token));
     if (!signature) return false;
     if (signature.status === "withdrawn") return true;
-    await trx.updateTable("petition_signature").set({ status: "withdrawn" }).where("id", "=", signature.id).execute();
+    await markSignatureWithdrawn(trx, signature.id);
     if (signature.status === "confirmed") await addCountDelta(trx, petitionId, -1);
     return true;
   });
@@ -157,8 +149,7 @@ export async function withdrawSignature(db: Database, petitionId: number, token:
 
 /** Whether a token belongs to a signature of this petition (for the link pages' first view). */
 export async function findSignatureLink(db: Database, petitionId: number, token: string, kind: "confirm" | "withdraw") {
-  const column = kind === "confirm" ? "token_hash" : "withdraw_token_hash";
-  return db.selectFrom("petition_signature").select(["status", "token_expires_at"]).where(column, "=", hashToken(token)).where("petition_id", "=", petitionId).executeTakeFirst();
+  return getSignatureLink(db, petitionId, kind, hashToken(token));
 }
 
 /**
@@ -167,18 +158,10 @@ export async function findSignatureLink(db: Database, petitionId: number, token:
  */
 export async function invalidateSuspectCluster(db: Database, petitionId: number, ipHash: string | null, domain: string) {
   return db.transaction().execute(async (trx) => {
-    const result = await sql<{ was: string }>`
-      with target as (
-        select id, status from petition_signature
-        where petition_id = ${petitionId} and suspect and status in ('pending', 'confirmed')
-          and ip_hash is not distinct from ${ipHash} and split_part(email_normalised, '@', 2) = ${domain}
-        for update
-      )
-      update petition_signature s set status = 'invalid' from target where s.id = target.id
-      returning target.status as was`.execute(trx);
-    const confirmed = result.rows.filter((r) => r.was === "confirmed").length;
+    const was = await invalidateSuspectSignatures(trx, petitionId, ipHash, domain);
+    const confirmed = was.filter((r) => r.was === "confirmed").length;
     if (confirmed) await addCountDelta(trx, petitionId, -confirmed);
-    return { invalidated: result.rows.length, confirmed };
+    return { invalidated: was.length, confirmed };
   });
 }
 
@@ -196,18 +179,9 @@ export async function queuePetitionNews(trx: Database, petitionId: number, news:
 /** One batch of a news send (the petition.news job): emails with a stop link each, then the next batch. */
 export async function sendPetitionNewsBatch(db: Database, job: { petitionId: number; messageKey: string; subject: string; message: string; afterId: number }, batchSize = NEWS_BATCH_SIZE) {
   return db.transaction().execute(async (trx) => {
-    const petition = await trx.selectFrom("petition").select(["slug", "title"]).where("id", "=", job.petitionId).executeTakeFirst();
+    const petition = await getPetitionForNews(trx, job.petitionId);
     if (!petition) return { sent: 0, done: true };
-    const signers = await trx
-      .selectFrom("petition_signature")
-      .select(["id", "email"])
-      .where("petition_id", "=", job.petitionId)
-      .where("status", "=", "confirmed")
-      .where("campaign_consent", "=", true)
-      .where("id", ">", job.afterId)
-      .orderBy("id")
-      .limit(batchSize)
-      .execute();
+    const signers = await listNewsSigners(trx, job.petitionId, job.afterId, batchSize);
     const base = `${getAppUrl()}/petitions/${petition.slug}`;
     const sent = await queueEmails(
       trx,
@@ -231,7 +205,7 @@ export async function sendPetitionNewsBatch(db: Database, job: { petitionId: num
 
 /** A signer's "stop" link: no more campaign news to them. */
 export async function stopPetitionNews(db: Database, petitionId: number, signatureId: number) {
-  await db.updateTable("petition_signature").set({ campaign_consent: false }).where("id", "=", signatureId).where("petition_id", "=", petitionId).execute();
+  await stopSignerNews(db, petitionId, signatureId);
 }
 
 /**
@@ -240,13 +214,7 @@ export async function stopPetitionNews(db: Database, petitionId: number, signatu
  */
 export async function closeDuePetitions(db: Database) {
   return db.transaction().execute(async (trx) => {
-    const closed = await trx
-      .updateTable("petition")
-      .set({ status: "closed", closed_at: sql<Date>`closes_at` })
-      .where("status", "=", "open")
-      .where("closes_at", "<=", new Date())
-      .returning(["id", "campaign_id", "title", "signature_count"])
-      .execute();
+    const closed = await closePetitionsPastClosingDate(trx);
     for (const p of closed) {
       await insertCampaignEvent(trx, {
         campaignId: p.campaign_id,
