@@ -13,7 +13,7 @@ import { logLostConnections, prepareDatabase } from "./services/boot.server";
 import { loadDevelopmentSecret } from "./utils/development-secret.server";
 import { getAppUrl, getEnv } from "./utils/env.server";
 import { createExpressApp } from "./http/express-app.server";
-import { startJobs } from "./services/jobs.server";
+import { startJobs, stopJobs } from "./services/jobs.server";
 import { logger } from "./utils/logger.server";
 
 /**
@@ -149,7 +149,7 @@ async function shutdown(reason: string, code: number) {
   forceExit.unref();
   if (server) await closeGracefully(server);
   await stopWebProcesses();
-  await boss?.stop({ graceful: true, timeout: 5_000, close: false, wait: true }).catch(() => {});
+  await stopJobs(boss, 5_000);
   await closeDatabase().catch((error) => logger.error("could not stop the database cleanly", { error: String(error) }));
   process.exit(code);
 }

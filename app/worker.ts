@@ -3,7 +3,7 @@ import { frequentWork, jobHandlers } from "./services/job-handlers.server";
 import { prepareDatabase } from "./services/boot.server";
 import { loadDevelopmentSecret } from "./utils/development-secret.server";
 import { getEnv } from "./utils/env.server";
-import { startJobs } from "./services/jobs.server";
+import { startJobs, stopJobs } from "./services/jobs.server";
 import { logger } from "./utils/logger.server";
 
 /**
@@ -21,7 +21,7 @@ async function main() {
   const boss = await startJobs(db, jobHandlers(db), { work: true, every3s: () => frequentWork(db) });
   logger.info("Chorus worker is running");
   const stop = async () => {
-    await boss.stop({ graceful: true, timeout: 10_000, close: false, wait: true }).catch(() => {});
+    await stopJobs(boss, 10_000);
     await closeDatabase();
     process.exit(0);
   };

@@ -24,6 +24,8 @@ export const integrationTest = {
   testTimeout: 20_000,
   hookTimeout: 60_000,
   env,
+  // Unit tests run first, then these (projects with their own worker counts need an order).
+  sequence: { groupOrder: 1 },
 };
 
 export default defineConfig({
@@ -31,7 +33,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", root, include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"], env, testTimeout: 20_000 } },
+      { resolve: { alias }, test: { name: "unit", root, include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"], env, testTimeout: 20_000, sequence: { groupOrder: 0 } } },
       { resolve: { alias }, test: integrationTest },
     ],
   },

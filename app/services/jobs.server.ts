@@ -157,3 +157,15 @@ export async function enqueueJobs<N extends JobName>(trx: Database, name: N, ite
     { db: sqlExecutor(trx) },
   );
 }
+
+/**
+ * Stops the queue before the database closes: running jobs get `timeoutMs` to finish (any cut short
+ * expire into a retry). A query pg-boss still had in flight fails as the pool closes; that is
+ * expected once stopping, so from here on its errors are logged at debug level only.
+ */
+export async function stopJobs(boss: PgBoss | undefined, timeoutMs: number) {
+  if (!boss) return;
+  await boss.stop({ graceful: true, timeout: timeoutMs, close: false, wait: true }).catch(() => {});
+  boss.removeAllListeners("error");
+  boss.on("error", (error) => logger.debug("job queue error while stopping", { error: String(error) }));
+}
