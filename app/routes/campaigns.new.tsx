@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { partners, ...fields } = parsed.data;
   const result = await startCampaign(db, member.id, demand.id, fields, partners);
-  if (!result.ok) return invalid({ form: result.reason }, formValues(formData, CampaignSchema));
+  if (!result.ok) return invalid({ form: "Only an adopted demand can become a campaign, and only once." }, formValues(formData, CampaignSchema));
   return redirectWithFlash(request, `/campaigns/${result.id}`, { kind: "success", message: "The campaign has started. Add co-organisers and post its first update from Manage." });
 }
 

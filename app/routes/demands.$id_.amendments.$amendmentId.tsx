@@ -21,6 +21,14 @@ import { wordDiff } from "~/demands/word-diff";
 import { parsePage, requireId } from "~/utils/ids";
 import { multiline } from "~/utils/fields";
 
+/** Why updating an amendment to the current text was refused, shown beside its text. */
+const REBASE_REFUSED = {
+  "not-yours": "Only the author of an open amendment can update it.",
+  "not-in-consultation": "Amendments can only be updated during consultation.",
+  "paragraph-gone": "That paragraph no longer exists. Propose a new amendment to the current text instead.",
+  unchanged: "The proposed text is the same as the current text.",
+} as const;
+
 export const meta: MetaFunction = () => [{ title: "Amendment – Chorus" }];
 
 const RebaseSchema = z.object({
@@ -114,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(RebaseSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await rebaseAmendment(db, amendment.id, member.id, parsed.data.proposedText);
-    if (!result.ok) return invalid({ proposedText: result.reason }, formValues(formData, RebaseSchema));
+    if (!result.ok) return invalid({ proposedText: REBASE_REFUSED[result.reason] }, formValues(formData, RebaseSchema));
     return redirectWithFlash(request, back, { kind: "success", message: "Your amendment now changes the current text. The authors can accept it again." });
   }
   badRequest();

@@ -15,6 +15,13 @@ import { canOnDemand } from "~/members/permissions";
 import { forbidden, invalid } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
 
+/** Why a proposed amendment was refused, shown beside its text. */
+const PROPOSAL_REFUSED = {
+  "not-in-consultation": "Amendments can only be proposed during consultation.",
+  "no-such-paragraph": "Choose a paragraph that exists.",
+  unchanged: "The proposed text is the same as the current text.",
+} as const;
+
 export const meta: MetaFunction = () => [{ title: "Propose an amendment – Chorus" }];
 
 export const AmendmentSchema = z.object({
@@ -53,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     proposedText: parsed.data.proposedText,
     rationale: parsed.data.rationale,
   });
-  if (!result.ok) return invalid({ proposedText: result.reason }, formValues(formData, AmendmentSchema));
+  if (!result.ok) return invalid({ proposedText: PROPOSAL_REFUSED[result.reason] }, formValues(formData, AmendmentSchema));
   return redirectWithFlash(request, `/demands/${demand.id}/amendments/${result.id}`, { kind: "success", message: "Your amendment is proposed. Members can now support and discuss it." });
 }
 

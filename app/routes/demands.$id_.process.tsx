@@ -14,6 +14,14 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { canOnDemand } from "~/members/permissions";
 import { badRequest, forbidden, invalid } from "~/utils/responses.server";
 
+/** Why a step of the process was refused, for the person who tried it. */
+const PROCESS_REFUSED = {
+  "not-draft": "This demand is no longer a draft.",
+  "not-in-consultation": "Voting can only open at the end of a consultation.",
+  "no-easy-read": "Add an easy-read summary before voting opens: everyone must be able to understand what they vote on.",
+  "not-open": "Only an open demand can be withdrawn.",
+} as const;
+
 export const meta: MetaFunction = () => [{ title: "Run the process – Chorus" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(OpenConsultationSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await openConsultation(db, demand.id, member.id, parsed.data.consultationEndsAt);
-    if (!result.ok) return invalid({ form: result.reason });
+    if (!result.ok) return invalid({ form: PROCESS_REFUSED[result.reason] });
     return redirectWithFlash(request, back, { kind: "success", message: "The consultation is open. Every member can now read, comment and propose amendments." });
   }
   if (intent === "open-voting") {
@@ -47,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(OpenVotingSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await openVoting(db, demand.id, member.id, { endsAt: parsed.data.votingEndsAt, rule: parsed.data.rule, quorum: parsed.data.quorum, liveResults: parsed.data.liveResults });
-    if (!result.ok) return invalid({ form: result.reason }, formValues(formData, OpenVotingSchema));
+    if (!result.ok) return invalid({ form: PROCESS_REFUSED[result.reason] }, formValues(formData, OpenVotingSchema));
     return redirectWithFlash(request, back, { kind: "success", message: "Voting is open." });
   }
   if (intent === "withdraw") {
@@ -55,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(WithdrawSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
     const result = await withdrawDemand(db, demand.id, member.id, parsed.data.reason);
-    if (!result.ok) return invalid({ form: result.reason });
+    if (!result.ok) return invalid({ form: PROCESS_REFUSED[result.reason] });
     return redirectWithFlash(request, back, { kind: "success", message: "The demand is withdrawn. The reason is in its decision log." });
   }
   badRequest();

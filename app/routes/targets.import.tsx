@@ -3,7 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { FieldError, FieldHint } from "~/components/form-field";
 import { TableFrame } from "~/components/table-frame";
-import { importTargets, previewTargetImport } from "~/services/target-import.server";
+import { IMPORT_MAX_ROWS, importTargets, previewTargetImport, type ImportRefusal } from "~/services/target-import.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireDirectoryEditor } from "~/letters/access.server";
@@ -32,6 +32,13 @@ async function csvFrom(formData: FormData): Promise<{ text: string } | { error: 
   return { text };
 }
 
+/** Why a file could not be read as a list of decision makers. */
+function importRefused(refusal: ImportRefusal) {
+  if (refusal.reason === "empty") return "The file is empty";
+  if (refusal.reason === "too-many-rows") return `Import ${IMPORT_MAX_ROWS.toLocaleString("en-GB")} rows or fewer at a time`;
+  return `The first row must name the columns: ${IMPORT_COLUMNS.join(", ")}. Missing: ${refusal.missing.join(", ")}`;
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const member = await requireDirectoryEditor(request);
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return invalid({ file: "The file must be 1 MB or smaller: split it into parts" });
@@ -40,14 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if ("error" in source) return invalid({ file: source.error });
   if (formData.get("intent") === "import") {
     const done = await importTargets(db, source.text, member.id);
-    if (!done.ok) return invalid({ file: done.message });
+    if (!done.ok) return invalid({ file: importRefused(done) });
     return redirectWithFlash(request, "/targets", {
       kind: "success",
       message: `Imported: ${done.added} added, ${done.updated} updated${done.skipped ? `, ${done.skipped} ${done.skipped === 1 ? "row" : "rows"} with problems left out` : ""}.`,
     });
   }
   const preview = await previewTargetImport(db, source.text);
-  if (!preview.ok) return invalid({ file: preview.message }, { csv: source.text.length <= ECHO_LIMIT ? source.text : "" });
+  if (!preview.ok) return invalid({ file: importRefused(preview) }, { csv: source.text.length <= ECHO_LIMIT ? source.text : "" });
   return { preview: { csv: source.text, rows: preview.rows.map((r) => ({ line: r.line, cells: r.cells, problems: r.problems, outcome: r.outcome })) }, errors: undefined };
 }
 

@@ -31,7 +31,7 @@ function tellFollowers(trx: Database, campaign: { id: number; title: string }, t
   });
 }
 
-export type StartResult = { ok: true; id: number } | { ok: false; reason: string };
+export type StartResult = { ok: true; id: number } | { ok: false; reason: "not-adopted" };
 
 /**
  * Starts the campaign for an adopted demand: the demand moves to "campaigning" (in its decision log),
@@ -41,7 +41,7 @@ export type StartResult = { ok: true; id: number } | { ok: false; reason: string
 export async function startCampaign(db: Database, actorId: number, demandId: number, fields: CampaignFields, partnerIds: number[]): Promise<StartResult> {
   return db.transaction().execute(async (trx) => {
     const demand = await getDemandForUpdate(trx, demandId);
-    if (!demand || demand.stage !== "adopted") return { ok: false, reason: "Only an adopted demand can become a campaign, and only once." } as const;
+    if (!demand || demand.stage !== "adopted") return { ok: false, reason: "not-adopted" } as const;
     const id = await insertCampaign(trx, demandId, actorId, fields);
     await addOrganiser(trx, id, actorId, { lead: true });
     await follow(trx, `campaign:${id}`, actorId);
@@ -58,11 +58,11 @@ export async function startCampaign(db: Database, actorId: number, demandId: num
 export async function addCoOrganiser(db: Database, campaignId: number, memberId: number, organisationId: number | null) {
   if (organisationId !== null) {
     const theirs = await listMemberOrganisations(db, memberId);
-    if (!theirs.some((o) => o.id === organisationId && o.status === "verified" && o.listed)) return { ok: false, reason: "They can only act for a verified organisation they belong to and are listed in." } as const;
+    if (!theirs.some((o) => o.id === organisationId && o.status === "verified" && o.listed)) return { ok: false, reason: "not-listed-member" } as const;
   }
   const added = await addOrganiser(db, campaignId, memberId, { organisationId });
   if (added) await follow(db, `campaign:${campaignId}`, memberId);
-  return added ? ({ ok: true } as const) : ({ ok: false, reason: "They are already an organiser." } as const);
+  return added ? ({ ok: true } as const) : ({ ok: false, reason: "already-organiser" } as const);
 }
 
 /** Lists a partner, if it is a verified organisation endorsing the campaign's demand. */

@@ -56,11 +56,12 @@ export async function saveDemandText(db: Database, demandId: number, authorId: n
   });
 }
 
-export type TransitionResult = { ok: true } | { ok: false; reason: string };
+/** Why a step of a demand's process was refused; the page says it in words. */
+export type TransitionResult = { ok: true } | { ok: false; reason: "not-draft" | "not-in-consultation" | "no-easy-read" | "not-open" };
 
 export async function openConsultation(db: Database, demandId: number, actorId: number, endsAt: Date): Promise<TransitionResult> {
   return db.transaction().execute(async (trx) => {
-    if (!(await setDemandStage(trx, demandId, ["draft"], "consultation", { consultationEndsAt: endsAt }))) return { ok: false, reason: "This demand is no longer a draft." };
+    if (!(await setDemandStage(trx, demandId, ["draft"], "consultation", { consultationEndsAt: endsAt }))) return { ok: false, reason: "not-draft" } as const;
     await recordDemandEvent(trx, { demandId, actorId, from: "draft", to: "consultation", reason: `Consultation open until ${formatWhen(endsAt)}`, detail: { endsAt } });
     const demand = (await getDemand(trx, demandId))!;
     const group = { key: `demand:${demandId}`, title: demand.title };
@@ -101,8 +102,8 @@ export async function openVoting(
 ): Promise<TransitionResult> {
   return db.transaction().execute(async (trx) => {
     const demand = await getDemandForUpdate(trx, demandId);
-    if (!demand || demand.stage !== "consultation") return { ok: false, reason: "Voting can only open at the end of a consultation." };
-    if (!demand.easy_read.trim()) return { ok: false, reason: "Add an easy-read summary before voting opens: everyone must be able to understand what they vote on." };
+    if (!demand || demand.stage !== "consultation") return { ok: false, reason: "not-in-consultation" } as const;
+    if (!demand.easy_read.trim()) return { ok: false, reason: "no-easy-read" } as const;
     await setDemandStage(trx, demandId, ["consultation"], "voting", { votingEndsAt: options.endsAt, decisionRule: options.rule, quorum: options.quorum, liveResults: options.liveResults });
     await recordDemandEvent(trx, {
       demandId,
@@ -135,7 +136,7 @@ const WITHDRAWABLE: DemandStage[] = ["draft", "consultation", "voting"];
 export async function withdrawDemand(db: Database, demandId: number, actorId: number, reason: string): Promise<TransitionResult> {
   return db.transaction().execute(async (trx) => {
     const demand = await getDemandForUpdate(trx, demandId);
-    if (!demand || !WITHDRAWABLE.includes(demand.stage)) return { ok: false, reason: "Only an open demand can be withdrawn." };
+    if (!demand || !WITHDRAWABLE.includes(demand.stage)) return { ok: false, reason: "not-open" } as const;
     await setDemandStage(trx, demandId, WITHDRAWABLE, "withdrawn");
     await recordDemandEvent(trx, { demandId, actorId, from: demand.stage, to: "withdrawn", reason });
     return { ok: true };
@@ -242,14 +243,14 @@ export async function proposeAmendment(
   demandId: number,
   authorId: number,
   input: { paragraphIndex: number | null; proposedText: string; rationale: string },
-): Promise<{ ok: true; id: number } | { ok: false; reason: string }> {
+): Promise<{ ok: true; id: number } | { ok: false; reason: "not-in-consultation" | "no-such-paragraph" | "unchanged" }> {
   return db.transaction().execute(async (trx) => {
     const demand = await getDemand(trx, demandId);
-    if (!demand || demand.stage !== "consultation") return { ok: false, reason: "Amendments can only be proposed during consultation." } as const;
+    if (!demand || demand.stage !== "consultation") return { ok: false, reason: "not-in-consultation" } as const;
     const paragraphs = splitParagraphs(demand.body);
-    if (input.paragraphIndex !== null && (input.paragraphIndex < 0 || input.paragraphIndex >= paragraphs.length)) return { ok: false, reason: "Choose a paragraph that exists." } as const;
+    if (input.paragraphIndex !== null && (input.paragraphIndex < 0 || input.paragraphIndex >= paragraphs.length)) return { ok: false, reason: "no-such-paragraph" } as const;
     const originalText = input.paragraphIndex === null ? demand.body : paragraphs[input.paragraphIndex]!;
-    if (originalText.trim() === input.proposedText.trim()) return { ok: false, reason: "The proposed text is the same as the current text." } as const;
+    if (originalText.trim() === input.proposedText.trim()) return { ok: false, reason: "unchanged" } as const;
     const id = await insertAmendment(trx, { demandId, authorId, baseRevision: demand.current_revision, paragraphIndex: input.paragraphIndex, originalText, proposedText: input.proposedText.trim(), rationale: input.rationale });
     await followDemand(trx, demandId, authorId);
     return { ok: true, id } as const;
@@ -277,7 +278,7 @@ export async function amendmentsOutdatedBy(db: Database, amendment: { id: number
   return open.filter((other) => other.id !== amendment.id && !isAmendmentStale(other, currentBody) && isAmendmentStale(other, after));
 }
 
-export type RebaseResult = { ok: true } | { ok: false; reason: string };
+export type RebaseResult = { ok: true } | { ok: false; reason: "not-yours" | "not-in-consultation" | "paragraph-gone" | "unchanged" };
 
 /**
  * An out-of-date amendment's author points it at the current text in one step, keeping (or editing)
@@ -286,12 +287,12 @@ export type RebaseResult = { ok: true } | { ok: false; reason: string };
 export async function rebaseAmendment(db: Database, amendmentId: number, authorId: number, proposedText: string): Promise<RebaseResult> {
   return db.transaction().execute(async (trx) => {
     const amendment = await getAmendmentForUpdate(trx, amendmentId);
-    if (!amendment || amendment.status !== "open" || amendment.author_id !== authorId) return { ok: false, reason: "Only the author of an open amendment can update it." } as const;
+    if (!amendment || amendment.status !== "open" || amendment.author_id !== authorId) return { ok: false, reason: "not-yours" } as const;
     const demand = (await getDemandForUpdate(trx, amendment.demand_id))!;
-    if (demand.stage !== "consultation") return { ok: false, reason: "Amendments can only be updated during consultation." } as const;
+    if (demand.stage !== "consultation") return { ok: false, reason: "not-in-consultation" } as const;
     const current = amendment.paragraph_index === null ? demand.body : splitParagraphs(demand.body)[amendment.paragraph_index];
-    if (current === undefined) return { ok: false, reason: "That paragraph no longer exists. Propose a new amendment to the current text instead." } as const;
-    if (current.trim() === proposedText.trim()) return { ok: false, reason: "The proposed text is the same as the current text." } as const;
+    if (current === undefined) return { ok: false, reason: "paragraph-gone" } as const;
+    if (current.trim() === proposedText.trim()) return { ok: false, reason: "unchanged" } as const;
     await rebaseAmendmentText(trx, amendment.id, { baseRevision: demand.current_revision, originalText: current, proposedText: proposedText.trim() });
     // Support was given to a wording: a changed wording starts again; the same wording keeps it.
     if (proposedText.trim() !== amendment.proposed_text.trim()) await clearSupport(trx, amendment.id);

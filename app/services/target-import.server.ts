@@ -19,13 +19,15 @@ export interface ImportRow {
  * any order) into rows, each with its problems, before anything is saved. The same address twice in
  * one file is a problem on the later row; an address already listed updates that decision maker.
  */
-export async function previewTargetImport(db: Database, text: string): Promise<{ ok: true; rows: ImportRow[] } | { ok: false; message: string }> {
+export type ImportRefusal = { ok: false; reason: "empty" } | { ok: false; reason: "missing-columns"; missing: string[] } | { ok: false; reason: "too-many-rows" };
+
+export async function previewTargetImport(db: Database, text: string): Promise<{ ok: true; rows: ImportRow[] } | ImportRefusal> {
   const table = parseCsv(text);
-  if (!table.length) return { ok: false, message: "The file is empty" };
+  if (!table.length) return { ok: false, reason: "empty" };
   const header = table[0]!.map((h) => h.trim().toLowerCase());
   const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) return { ok: false, message: `The first row must name the columns: ${IMPORT_COLUMNS.join(", ")}. Missing: ${missing.join(", ")}` };
-  if (table.length - 1 > IMPORT_MAX_ROWS) return { ok: false, message: `Import ${IMPORT_MAX_ROWS.toLocaleString("en-GB")} rows or fewer at a time` };
+  if (missing.length) return { ok: false, reason: "missing-columns", missing };
+  if (table.length - 1 > IMPORT_MAX_ROWS) return { ok: false, reason: "too-many-rows" };
   const seen = new Set<string>();
   const rows: ImportRow[] = table.slice(1).map((cells, i) => {
     const record = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, (cells[header.indexOf(c)] ?? "").trim()])) as ImportRow["cells"];

@@ -8,6 +8,12 @@ import { formValues, parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { badRequest, invalid } from "~/utils/responses.server";
 
+/** Why a co-organiser could not be added. */
+const ORGANISER_REFUSED = {
+  "not-listed-member": "They can only act for a verified organisation they belong to and are listed in.",
+  "already-organiser": "They are already an organiser.",
+} as const;
+
 /** What organisers do on the manage page: each reads its form and calls one service function. */
 interface Intent {
   request: Request;
@@ -38,7 +44,7 @@ async function addOrganiser({ request, campaign, formData, back }: Intent) {
   const memberId = parseId(formData.get("memberId"));
   if (memberId === null) badRequest();
   const result = await addCoOrganiser(db, campaign.id, memberId, parseId(formData.get("organisationId")));
-  if (!result.ok) return invalid({ form: result.reason });
+  if (!result.ok) return invalid({ form: ORGANISER_REFUSED[result.reason] });
   return redirectWithFlash(request, back, { kind: "success", message: "Co-organiser added." });
 }
 
