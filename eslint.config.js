@@ -24,7 +24,7 @@ export default tseslint.config(
     // One-way layers (eslint.layers.js): routes -> services -> models -> db.
     files: ["**/*.ts", "**/*.tsx"],
     plugins: { layers: layersPlugin },
-    rules: { "layers/imports": "error" },
+    rules: { "layers/imports": "error", "layers/transactions-in-services": "error" },
   },
   {
     // Models own SQL: queries (Kysely's query builder and the sql tag) live only in app/models.

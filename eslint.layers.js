@@ -88,6 +88,20 @@ export const layersPlugin = {
         };
       },
     },
+    // A transaction is a use case: routes, the HTTP layer and access checks call a service for it.
+    "transactions-in-services": {
+      meta: { type: "problem", schema: [], messages: { use: "A transaction is a use case: put it in a service function (app/services) and call that." } },
+      create(context) {
+        const layer = layerOf(path.relative(context.cwd, context.filename));
+        if (!["routes", "http", "access", "components"].includes(layer)) return {};
+        return {
+          CallExpression(node) {
+            const callee = node.callee;
+            if (callee.type === "MemberExpression" && !callee.computed && callee.property.name === "transaction") context.report({ node, messageId: "use" });
+          },
+        };
+      },
+    },
     imports: {
       meta: { type: "problem", schema: [], messages: { wrong: "{{from}} ({{fromLayer}}) may not import {{to}} ({{toLayer}}): {{fromLayer}} imports only {{allowed}}." } },
       create(context) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { getComment, markCommentDeleted, requestCommentReview, updateCommentBody } from "~/models/comment.server";
-import { postComment, reportCommentToModerators } from "~/services/discussion.server";
+import { getComment, requestCommentReview } from "~/models/comment.server";
+import { deleteOwnComment, editOwnComment, postComment, reportCommentToModerators } from "~/services/discussion.server";
 import type { CurrentMember } from "../members/session.server";
 import { db } from "../utils/db.server";
 import { redirectWithFlash } from "../utils/flash.server";
@@ -79,12 +79,12 @@ export async function handleCommentIntent(
   if (!comment || comment.demand_id !== target.demandId) notFound();
   if (comment.author_id !== member.id) forbidden();
   if (intent === "delete-comment") {
-    await markCommentDeleted(db, comment.id, member.id);
+    await deleteOwnComment(db, comment.id, member.id);
     return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, { kind: "success", message: "Your comment is deleted." });
   }
   const body = parseForm(CommentSchema, formData);
   if (!body.ok) return invalid(body.errors, body.values);
-  const updated = await updateCommentBody(db, comment.id, member.id, body.data.body, body.data.contentNote);
+  const updated = await editOwnComment(db, comment.id, member.id, body.data.body, body.data.contentNote);
   if (!updated) return invalid({ form: "Comments can only be edited for 15 minutes after posting." });
   return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, { kind: "success", message: "Your comment is updated." });
 }

@@ -178,10 +178,6 @@ export async function followDemand(db: Database, demandId: number, memberId: num
   await follow(db, `demand:${demandId}`, memberId);
 }
 
-export async function unfollowDemand(db: Database, demandId: number, memberId: number) {
-  await db.deleteFrom("follow").where("subject", "=", `demand:${demandId}`).where("member_id", "=", memberId).execute();
-}
-
 export async function isFollowing(db: Database, demandId: number, memberId: number) {
   return Boolean(await db.selectFrom("follow").select("member_id").where("subject", "=", `demand:${demandId}`).where("member_id", "=", memberId).executeTakeFirst());
 }

@@ -5,9 +5,9 @@ import { CommentForm, CommentThreads, openCommentForm } from "~/components/comme
 import { DiffView } from "~/components/diff-view";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea } from "~/components/form-field";
-import { addSupport, getAmendment, hasSupported, removeSupport } from "~/models/amendment.server";
+import { getAmendment, hasSupported } from "~/models/amendment.server";
 import { listCommentThreads } from "~/models/comment.server";
-import { amendmentsOutdatedBy, decideOnAmendment, isAmendmentStale, rebaseAmendment } from "~/services/demand.server";
+import { amendmentsOutdatedBy, decideOnAmendment, isAmendmentStale, rebaseAmendment, supportAmendment } from "~/services/demand.server";
 import { getCurrentMember, requireMember } from "~/members/session.server";
 import { COMMENT_INTENTS, handleCommentIntent } from "~/demands/comment-intents.server";
 import { db } from "~/utils/db.server";
@@ -98,8 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (COMMENT_INTENTS.has(intent)) return handleCommentIntent(request, member, { demandId: demand.id, amendmentId: amendment.id, context, back }, formData);
   if (intent === "support" || intent === "unsupport") {
     if (!canOnDemand(member, "amendment.support", context) || amendment.status !== "open" || amendment.author_id === member.id) forbidden();
-    if (intent === "support") await addSupport(db, amendment.id, member.id);
-    else await removeSupport(db, amendment.id, member.id);
+    await supportAmendment(db, amendment.id, member.id, intent === "support");
     return redirectWithFlash(request, back, { kind: "success", message: intent === "support" ? "You support this amendment." : "You no longer support this amendment." });
   }
   if (intent === "accept" || intent === "decline") {

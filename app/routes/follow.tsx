@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { TOPICS } from "../../db/schema";
 import { getCampaignTitle } from "~/models/campaign.server";
-import { follow, unfollow } from "~/models/follow.server";
 import { getOrganisationNameAndStatus } from "~/models/organisation.server";
 import { requireMember, safeRedirect } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { TOPIC_LABELS } from "~/demands/labels";
 import { notFound } from "~/utils/responses.server";
+import { followSubject, unfollowSubject } from "~/services/follows.server";
 
 /**
  * Follow or unfollow a campaign, an organisation or a topic from its page (demands have their own
@@ -21,8 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = safeRedirect(formData.get("back"), "/settings/notifications");
   const name = await nameOf(subject);
   if (!name || (intent !== "follow" && intent !== "unfollow")) notFound();
-  if (intent === "follow") await follow(db, subject, member.id);
-  else await unfollow(db, subject, member.id);
+  if (intent === "follow") await followSubject(db, subject, member.id);
+  else await unfollowSubject(db, subject, member.id);
   return redirectWithFlash(request, back, { kind: "success", message: intent === "follow" ? `You are following ${name}.` : `You no longer follow ${name}.` });
 }
 

@@ -1,12 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listNotifications, markAllRead, NOTIFICATION_PAGE_SIZE, openNotification } from "~/models/notification.server";
+import { listNotifications, NOTIFICATION_PAGE_SIZE } from "~/models/notification.server";
 import { requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/ids";
 import { formatLondonMedium } from "~/utils/london-time";
 import { badRequest, notFound } from "~/utils/responses.server";
+import { readAllNotifications, readNotification } from "~/services/notifications.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications – Chorus" }];
 
@@ -27,12 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   if (intent === "read-all") {
-    const n = await markAllRead(db, member.id);
+    const n = await readAllNotifications(db, member.id);
     return redirectWithFlash(request, "/notifications", { kind: "success", message: n ? "All marked as read." : "Nothing was unread." });
   }
   if (intent === "open") {
     const id = parseId(String(formData.get("id") ?? ""));
-    const to = id === null ? null : await openNotification(db, member.id, id);
+    const to = id === null ? null : await readNotification(db, member.id, id);
     if (!to) notFound();
     return redirect(to);
   }

@@ -4,13 +4,14 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea, TextField } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
-import { getMember, updateMemberProfile } from "~/models/member.server";
+import { getMember } from "~/models/member.server";
 import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { DisplayNameField, multiline, optionalText } from "~/utils/fields";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { invalid } from "~/utils/responses.server";
+import { saveProfile } from "~/services/account.server";
 
 export const meta: MetaFunction = () => [{ title: "Your profile – Chorus" }];
 
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertCan(current, "settings.manage");
   const parsed = parseForm(ProfileSchema, await request.formData());
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  await updateMemberProfile(db, current.id, parsed.data);
+  await saveProfile(db, current.id, parsed.data);
   return redirectWithFlash(request, "/settings", { kind: "success", message: "Your profile is saved." });
 }
 

@@ -4,7 +4,7 @@ import { NOTIFICATION_DELIVERIES, TOPICS, type NotificationDelivery } from "../.
 import { Checkbox, ChoiceGroup } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
 import { TableFrame } from "~/components/table-frame";
-import { follow, listFollows, unfollow } from "~/models/follow.server";
+import { listFollows } from "~/models/follow.server";
 import { getNotificationsPaused } from "~/models/member.server";
 import { preferencesOf, savePreferences } from "~/services/notifications.server";
 import { assertCan, requireMember } from "~/members/session.server";
@@ -13,6 +13,7 @@ import { TOPIC_LABELS } from "~/demands/labels";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { DELIVERY_LABELS, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from "~/notifications/kinds";
 import { badRequest } from "~/utils/responses.server";
+import { setFollowedTopics, unfollowSubject } from "~/services/follows.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications – Settings – Chorus" }];
 
@@ -43,17 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "unfollow") {
     const subject = String(formData.get("subject") ?? "");
     if (!FOLLOWABLE.test(subject)) badRequest();
-    await unfollow(db, subject, member.id);
+    await unfollowSubject(db, subject, member.id);
     return redirectWithFlash(request, `${here}#following-heading`, { kind: "success", message: "You no longer follow it." });
   }
   if (intent === "topics") {
     const chosen = new Set(formData.getAll("topic").map(String).filter((t) => (TOPICS as readonly string[]).includes(t)));
-    await db.transaction().execute(async (trx) => {
-      for (const topic of TOPICS) {
-        if (chosen.has(topic)) await follow(trx, `topic:${topic}`, member.id);
-        else await unfollow(trx, `topic:${topic}`, member.id);
-      }
-    });
+    await setFollowedTopics(db, member.id, chosen, TOPICS);
     return redirectWithFlash(request, `${here}#topics-heading`, { kind: "success", message: chosen.size ? "Your topics are saved." : "You follow no topics now." });
   }
   if (intent === "preferences") {

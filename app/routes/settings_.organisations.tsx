@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { SettingsNav } from "~/components/settings-nav";
-import { getMembership, listMemberOrganisations, setMembershipListed } from "~/models/organisation.server";
+import { getMembership, listMemberOrganisations } from "~/models/organisation.server";
 import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -11,6 +11,7 @@ import { parseForm } from "~/utils/forms";
 import { IdField } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
 import { badRequest, forbidden } from "~/utils/responses.server";
+import { setListedInOrganisation } from "~/services/organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Your organisations – Chorus" }];
 
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(ListingSchema, await request.formData());
   if (!parsed.ok) badRequest();
   if (!(await getMembership(db, parsed.data.organisationId, member.id))) forbidden();
-  await setMembershipListed(db, parsed.data.organisationId, member.id, parsed.data.listed === "yes");
+  await setListedInOrganisation(db, parsed.data.organisationId, member.id, parsed.data.listed === "yes");
   return redirectWithFlash(request, "/settings/organisations", { kind: "success", message: parsed.data.listed === "yes" ? "You are now listed publicly." : "You are no longer listed publicly." });
 }
 

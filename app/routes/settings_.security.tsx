@@ -5,8 +5,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/form-field";
 import { SettingsNav } from "~/components/settings-nav";
 import { getMember } from "~/models/member.server";
-import { deleteMemberSessions, listMemberSessions } from "~/models/session.server";
-import { changePassword } from "~/services/account.server";
+import { listMemberSessions } from "~/models/session.server";
+import { changePassword, signOutOtherDevices } from "~/services/account.server";
 import { assertCan, requireMember, startSession } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertCan(current, "settings.manage");
   const formData = await request.formData();
   if (formData.get("intent") === "sign-out-others") {
-    const ended = await deleteMemberSessions(db, current.id, { keep: current.sessionId });
+    const ended = await signOutOtherDevices(db, current.id, current.sessionId);
     return redirectWithFlash(request, "/settings/security", { kind: "success", message: ended === 1 ? "1 other device was signed out." : `${ended} other devices were signed out.` });
   }
   const parsed = parseForm(ChangePasswordSchema, formData);

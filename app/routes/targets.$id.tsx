@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TargetForm } from "~/components/target-fields";
-import { getTarget, updateTarget } from "~/models/target.server";
+import { getTarget } from "~/models/target.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -11,6 +11,7 @@ import { TargetSchema } from "~/letters/forms";
 import { formatAreas } from "~/letters/rules";
 import { formatLondonMedium } from "~/utils/london-time";
 import { invalid, notFound } from "~/utils/responses.server";
+import { editTarget } from "~/services/targets.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.target.name ?? "Decision maker"} – Chorus` }];
 
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const target = await load(request, params.id);
   const parsed = parseForm(TargetSchema, await request.formData());
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  if (!(await updateTarget(db, target.id, parsed.data))) return invalid({ email: "Another decision maker has that email address" }, { ...parsed.data, email: parsed.data.email, areas: formatAreas(parsed.data.areas) });
+  if (!(await editTarget(db, target.id, parsed.data))) return invalid({ email: "Another decision maker has that email address" }, { ...parsed.data, email: parsed.data.email, areas: formatAreas(parsed.data.areas) });
   return redirectWithFlash(request, "/targets", { kind: "success", message: `${parsed.data.name} is updated.` });
 }
 

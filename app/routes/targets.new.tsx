@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { TargetForm } from "~/components/target-fields";
-import { upsertTarget } from "~/models/target.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { requireDirectoryEditor } from "~/letters/access.server";
 import { TargetSchema } from "~/letters/forms";
 import { invalid } from "~/utils/responses.server";
+import { addTarget } from "~/services/targets.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a decision maker – Chorus" }];
 
@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(TargetSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const { inserted } = await upsertTarget(db, parsed.data, member.id);
+  const { inserted } = await addTarget(db, parsed.data, member.id);
   return redirectWithFlash(request, "/targets", { kind: "success", message: inserted ? `${parsed.data.name} is in the directory.` : `${parsed.data.name} was already listed with that email address, and is now updated.` });
 }
 

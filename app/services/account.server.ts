@@ -4,21 +4,7 @@ import { recordAuditEvent } from "~/models/audit.server";
 import { listConsents, listPerspectives, recordConsent, TERMS_VERSION } from "~/models/consent.server";
 import { consumeEmailToken, expireEmailTokens, insertEmailToken } from "~/models/email-token.server";
 import { listMemberContributions } from "~/models/member-data.server";
-import {
-  setNotificationEmail,
-  anonymiseMember,
-  countAdmins,
-  getMember,
-  getMemberByEmail,
-  insertMember,
-  listMemberRoles,
-  lockCoalitionRoles,
-  markEmailVerified,
-  normaliseEmail,
-  setMemberEmail,
-  setMemberPassword,
-  updateMemberProfile,
-} from "~/models/member.server";
+import { setNotificationEmail, anonymiseMember, countAdmins, getMember, getMemberByEmail, insertMember, listMemberRoles, lockCoalitionRoles, markEmailVerified, normaliseEmail, setMemberEmail, setMemberPassword, updateMemberProfile } from "~/models/member.server";
 import { listMemberOrganisations, listOrganisationsOnlyAdminedBy } from "~/models/organisation.server";
 import { deleteMemberSessions, listMemberSessions } from "~/models/session.server";
 import { unlinkMemberVotes } from "~/models/vote.server";
@@ -264,4 +250,14 @@ export async function deleteAccount(db: Database, memberId: number): Promise<Del
     await recordAuditEvent(trx, { actorId: null, action: "member.deleted", subjectType: "member", subjectId: memberId });
     return { ok: true };
   });
+}
+
+/** The name a member shows, their pronouns and a few words about them. */
+export function saveProfile(db: Database, memberId: number, profile: Parameters<typeof updateMemberProfile>[2]) {
+  return updateMemberProfile(db, memberId, profile);
+}
+
+/** Ends every session of the member's but this one; how many ended. */
+export function signOutOtherDevices(db: Database, memberId: number, keepSessionId: string) {
+  return deleteMemberSessions(db, memberId, { keep: keepSessionId });
 }

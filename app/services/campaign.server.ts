@@ -1,16 +1,6 @@
 import type { Database } from "../../db";
 import type { CampaignEventKind } from "../../db/schema";
-import {
-  addOrganiser,
-  addPartner,
-  getCampaignForUpdate,
-  getCampaignTitle,
-  insertCampaign,
-  insertCampaignEvent,
-  listEligiblePartners,
-  setCampaignStatus,
-  type CampaignFields,
-} from "~/models/campaign.server";
+import { addOrganiser, addPartner, getCampaignForUpdate, getCampaignTitle, insertCampaign, insertCampaignEvent, listEligiblePartners, setCampaignStatus, type CampaignFields, removeOrganiser, removePartner, updateCampaignFields } from "~/models/campaign.server";
 import { getDemandForUpdate, recordDemandEvent, setDemandStage } from "~/models/demand.server";
 import { listMemberOrganisations } from "~/models/organisation.server";
 import { follow } from "~/models/follow.server";
@@ -121,4 +111,18 @@ export async function announceMilestone(trx: Database, reached: MilestoneReached
     group: { key: `campaign:${campaign.id}`, title: campaign.title },
     reason: "You get this because you follow this campaign.",
   });
+}
+
+/** Saves the campaign's public details (title, pitch, ask, who it is aimed at, end date). */
+export function saveCampaignDetails(db: Database, campaignId: number, fields: Parameters<typeof updateCampaignFields>[2]) {
+  return updateCampaignFields(db, campaignId, fields);
+}
+
+/** Removes a co-organiser; false for the lead organiser, who always stays. */
+export function removeCoOrganiser(db: Database, campaignId: number, memberId: number) {
+  return removeOrganiser(db, campaignId, memberId);
+}
+
+export function removeCampaignPartner(db: Database, campaignId: number, organisationId: number) {
+  return removePartner(db, campaignId, organisationId);
 }

@@ -1,22 +1,8 @@
 import type { Database } from "../../db";
 import type { DecisionRule, DemandOutcome, DemandStage, Perspective, Topic, VoteChoice } from "../../db/schema";
 import { PERSPECTIVES } from "../../db/schema";
-import { clearSupport, decideAmendment, getAmendmentForUpdate, insertAmendment, listOpenAmendmentTexts, rebaseAmendmentText } from "~/models/amendment.server";
-import {
-  followDemand,
-  getDemand,
-  getDemandForUpdate,
-  getDemandTitle,
-  getEndorsement,
-  getVotingStateForShare,
-  insertDemand,
-  insertRevision,
-  listDueVotingDemands,
-  recordDemandEvent,
-  setDemandStage,
-  upsertEndorsement,
-  type DemandText,
-} from "~/models/demand.server";
+import { clearSupport, decideAmendment, getAmendmentForUpdate, insertAmendment, listOpenAmendmentTexts, rebaseAmendmentText, addSupport, removeSupport } from "~/models/amendment.server";
+import { followDemand, getDemand, getDemandForUpdate, getDemandTitle, getEndorsement, getVotingStateForShare, insertDemand, insertRevision, listDueVotingDemands, recordDemandEvent, setDemandStage, upsertEndorsement, type DemandText, withdrawEndorsement } from "~/models/demand.server";
 import { listFollowerIds } from "~/models/follow.server";
 import { getMember } from "~/models/member.server";
 import { getOrganisationName } from "~/models/organisation.server";
@@ -386,4 +372,14 @@ export async function endorseDemand(db: Database, demandId: number, organisation
       actorId: memberId,
     });
   });
+}
+
+/** An organisation's admin takes back its endorsement; it can endorse again later. */
+export function withdrawOrganisationEndorsement(db: Database, demandId: number, organisationId: number) {
+  return withdrawEndorsement(db, demandId, organisationId);
+}
+
+/** A member supports an amendment, once, or takes their support back. */
+export function supportAmendment(db: Database, amendmentId: number, memberId: number, support: boolean) {
+  return support ? addSupport(db, amendmentId, memberId) : removeSupport(db, amendmentId, memberId);
 }

@@ -1,5 +1,5 @@
 import type { Database } from "../../db";
-import { getComment, insertComment, recordReport } from "~/models/comment.server";
+import { getComment, insertComment, recordReport, markCommentDeleted, updateCommentBody } from "~/models/comment.server";
 import { followDemand, getDemandTitle } from "~/models/demand.server";
 import { listModeratorIds } from "~/models/member.server";
 import { notifyFollowers, notifyMembers } from "./notifications.server";
@@ -67,4 +67,14 @@ export async function reportCommentToModerators(db: Database, commentId: number,
     }
     return result;
   });
+}
+
+/** A member deletes their own comment: a placeholder stays so replies keep their place. */
+export function deleteOwnComment(db: Database, commentId: number, memberId: number) {
+  return markCommentDeleted(db, commentId, memberId);
+}
+
+/** A member edits their own comment; false once its 15 minutes are over. */
+export function editOwnComment(db: Database, commentId: number, memberId: number, body: string, contentNote: string | null) {
+  return updateCommentBody(db, commentId, memberId, body, contentNote);
 }

@@ -4,21 +4,7 @@ import type { EmailTemplateName, EmailTemplateProps } from "../../emails";
 import type { NotificationProps } from "../../emails/notification-emails";
 import { listFollowerIdsForEvent } from "~/models/follow.server";
 import { getMemberAddresses, setNotificationsPaused } from "~/models/member.server";
-import {
-  clearDigestMarks,
-  deleteExpandedNotificationEventsBefore,
-  deleteNotificationsBefore,
-  getNotificationEventForUpdate,
-  insertNotificationEvent,
-  insertNotifications,
-  listDigestMembers,
-  listDigestNotifications,
-  listNotificationPreferences,
-  listNotificationRecipients,
-  moveNotificationEventCursor,
-  turnOffNotificationKinds,
-  upsertNotificationPreferences,
-} from "~/models/notification.server";
+import { clearDigestMarks, deleteExpandedNotificationEventsBefore, deleteNotificationsBefore, getNotificationEventForUpdate, insertNotificationEvent, insertNotifications, listDigestMembers, listDigestNotifications, listNotificationPreferences, listNotificationRecipients, moveNotificationEventCursor, turnOffNotificationKinds, upsertNotificationPreferences, markAllRead, openNotification } from "~/models/notification.server";
 import { queueEmail, queueEmails } from "~/services/email.server";
 import { getAppUrl } from "~/utils/env.server";
 import { enqueueJob, JOBS } from "~/services/jobs.server";
@@ -273,4 +259,13 @@ export async function savePreferences(db: Database, memberId: number, choices: P
     if (entries.length) await upsertNotificationPreferences(trx, memberId, entries);
     await setNotificationsPaused(trx, memberId, paused);
   });
+}
+
+/** Opens one of a member's notifications (marking it read); where it points, or null if it is not theirs. */
+export function readNotification(db: Database, memberId: number, notificationId: number) {
+  return openNotification(db, memberId, notificationId);
+}
+
+export function readAllNotifications(db: Database, memberId: number) {
+  return markAllRead(db, memberId);
 }

@@ -2,23 +2,7 @@ import type { Database } from "../../db";
 import type { CoalitionRole, OrganisationKind } from "../../db/schema";
 import { recordAuditEvent } from "~/models/audit.server";
 import { countAdmins, getMember, grantMemberRole, listMemberRoles, lockCoalitionRoles, normaliseEmail, revokeMemberRole } from "~/models/member.server";
-import {
-  acceptInvitationRow,
-  addMembership,
-  countOrganisationAdminsForUpdate,
-  deleteJoinRequest,
-  findInvitation,
-  getMembership,
-  getOrganisation,
-  insertInvitation,
-  insertJoinRequest,
-  insertOrganisation,
-  listOrganisationAdminIds,
-  lockOrganisation,
-  removeMembership,
-  setMembershipRole,
-  setOrganisationVerified,
-} from "~/models/organisation.server";
+import { acceptInvitationRow, addMembership, countOrganisationAdminsForUpdate, deleteJoinRequest, findInvitation, getMembership, getOrganisation, insertInvitation, insertJoinRequest, insertOrganisation, listOrganisationAdminIds, lockOrganisation, removeMembership, setMembershipRole, setOrganisationVerified, setMembershipListed } from "~/models/organisation.server";
 import { emailAddress, emailMember, notifyMembers } from "./notifications.server";
 import { getAppUrl } from "~/utils/env.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
@@ -194,4 +178,9 @@ export async function changeCoalitionRole(db: Database, actorId: number | null, 
     await recordAuditEvent(trx, { actorId, action: grant ? "role.granted" : "role.removed", subjectType: "member", subjectId: memberId, detail: { role } });
     return "done";
   });
+}
+
+/** Whether a member is named on an organisation's public page: their choice, off until they make it. */
+export function setListedInOrganisation(db: Database, organisationId: number, memberId: number, listed: boolean) {
+  return setMembershipListed(db, organisationId, memberId, listed);
 }

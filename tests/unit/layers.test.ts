@@ -7,9 +7,9 @@ import { ALLOWED, layerOf } from "../../eslint.layers.js";
 const root = path.resolve(__dirname, "../..");
 const eslint = new ESLint({ cwd: root });
 
-async function problems(file: string, source: string) {
+async function problems(file: string, source: string, rule = "layers/imports") {
   const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
-  return result!.messages.filter((m) => m.ruleId === "layers/imports").map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 describe("one-way layers", () => {
@@ -44,5 +44,15 @@ describe("one-way layers", () => {
   it("allows the imports the layers allow", async () => {
     expect(await problems("app/services/demand.server.ts", 'import { getDemand } from "~/models/demand.server";\nexport const x = getDemand;\n')).toEqual([]);
     expect(await problems("app/routes/demands.$id.tsx", 'import { castVote } from "~/services/demand.server";\nexport const x = castVote;\n')).toEqual([]);
+  });
+
+  it("keeps queries in models and transactions in services", async () => {
+    const query = 'import { db } from "~/utils/db.server";\nexport const x = () => db.selectFrom("member").selectAll().execute();\n';
+    expect(await problems("app/services/account.server.ts", query, "layers/models-own-sql")).toHaveLength(1);
+    expect(await problems("app/routes/settings.tsx", query, "layers/models-own-sql")).toHaveLength(1);
+    expect(await problems("app/models/member.server.ts", query, "layers/models-own-sql")).toEqual([]);
+    const transaction = 'import { db } from "~/utils/db.server";\nexport const x = () => db.transaction().execute(async () => 1);\n';
+    expect(await problems("app/routes/settings.tsx", transaction, "layers/transactions-in-services")).toHaveLength(1);
+    expect(await problems("app/services/account.server.ts", transaction, "layers/transactions-in-services")).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import { removeOrganiser, removePartner, updateCampaignFields } from "~/models/campaign.server";
-import { addCampaignPartner, addCoOrganiser, endCampaign, postCampaignEntry } from "~/services/campaign.server";
+import { addCampaignPartner, addCoOrganiser, endCampaign, postCampaignEntry, removeCampaignPartner, removeCoOrganiser, saveCampaignDetails } from "~/services/campaign.server";
 import { CampaignSchema, EndSchema, EntrySchema } from "~/campaigns/forms";
 import type { CurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
@@ -36,7 +35,7 @@ async function saveDetails({ request, campaign, formData, back }: Intent) {
   const parsed = parseForm(CampaignSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { partners: _ignored, ...fields } = parsed.data;
-  await updateCampaignFields(db, campaign.id, fields);
+  await saveCampaignDetails(db, campaign.id, fields);
   return redirectWithFlash(request, back, { kind: "success", message: "The campaign's details are saved." });
 }
 
@@ -51,7 +50,7 @@ async function addOrganiser({ request, campaign, formData, back }: Intent) {
 async function removeOrganiserIntent({ request, campaign, formData, back }: Intent) {
   const memberId = parseId(formData.get("memberId"));
   if (memberId === null) badRequest();
-  const removed = await removeOrganiser(db, campaign.id, memberId);
+  const removed = await removeCoOrganiser(db, campaign.id, memberId);
   return redirectWithFlash(request, back, removed ? { kind: "success", message: "Co-organiser removed." } : { kind: "info", message: "The lead organiser stays; nothing changed." });
 }
 
@@ -65,7 +64,7 @@ async function addPartner({ request, campaign, formData, back }: Intent) {
 async function removePartnerIntent({ request, campaign, formData, back }: Intent) {
   const organisationId = parseId(formData.get("organisationId"));
   if (organisationId === null) badRequest();
-  await removePartner(db, campaign.id, organisationId);
+  await removeCampaignPartner(db, campaign.id, organisationId);
   return redirectWithFlash(request, back, { kind: "success", message: "Partner removed." });
 }
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { CurrentMember } from "~/members/session.server";
 import { CHOICE_LABELS } from "~/components/vote-results";
-import { followDemand, unfollowDemand, withdrawEndorsement } from "~/models/demand.server";
 import { listMemberOrganisations } from "~/models/organisation.server";
-import { castVote, endorseDemand } from "~/services/demand.server";
+import { castVote, endorseDemand, withdrawOrganisationEndorsement } from "~/services/demand.server";
+import { followSubject, unfollowSubject } from "~/services/follows.server";
 import type { DemandContext } from "~/members/permissions";
 import { can, canOnDemand } from "~/members/permissions";
 import { db } from "~/utils/db.server";
@@ -56,8 +56,8 @@ export async function voteIntent({ request, member, demand, context, formData, b
 
 export async function followIntent({ request, member, demand, context, back }: Intent, follow: boolean) {
   if (!canOnDemand(member, "demand.follow", context)) forbidden();
-  if (follow) await followDemand(db, demand.id, member.id);
-  else await unfollowDemand(db, demand.id, member.id);
+  if (follow) await followSubject(db, `demand:${demand.id}`, member.id);
+  else await unfollowSubject(db, `demand:${demand.id}`, member.id);
   return redirectWithFlash(request, back, { kind: "success", message: follow ? "You are following this demand." : "You no longer follow this demand." });
 }
 
@@ -69,7 +69,7 @@ export async function endorseIntent({ request, member, demand, formData, back }:
     forbidden();
   }
   if (withdraw) {
-    await withdrawEndorsement(db, demand.id, organisationId);
+    await withdrawOrganisationEndorsement(db, demand.id, organisationId);
     return redirectWithFlash(request, back, { kind: "success", message: `${mine.name} no longer endorses this demand.` });
   }
   const parsed = parseForm(EndorseSchema, formData);
