@@ -74,7 +74,7 @@ async function onE2eDatabase(statements: Array<[string, unknown[]]>) {
   const os = await import("node:os");
   const path = await import("node:path");
   const pg = (await import("pg")).default;
-  const url = readFileSync(path.join(os.tmpdir(), "chorus-e2e", "database-url"), "utf8");
+  const url = readFileSync(path.join(os.tmpdir(), `chorus-e2e-${process.env.E2E_PORT ?? "3111"}`, "database-url"), "utf8");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

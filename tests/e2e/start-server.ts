@@ -4,12 +4,13 @@ import path from "node:path";
 
 // The e2e server: the production build on a fresh embedded database, demo data seeded, mail kept
 // in the development outbox where the tests read it.
-const dataDir = path.join(os.tmpdir(), "chorus-e2e");
+// One data folder per port, so e2e runs in several checkouts at once (E2E_PORT) do not collide.
+const port = process.env.E2E_PORT ?? "3111";
+const dataDir = path.join(os.tmpdir(), `chorus-e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 chmodSync(dataDir, 0o755);
 
-const port = process.env.E2E_PORT ?? "3111";
 Object.assign(process.env, {
   NODE_ENV: "test",
   PORT: port,
