@@ -3,9 +3,8 @@ import {
   barLayout,
   CHART_HEIGHT,
   chartWidthEm,
-  dateTicks,
+  dateLabels,
   formatCount,
-  formatShortDate,
   gutterEm,
   labelPlacement,
   planChart,
@@ -101,14 +100,14 @@ function Bars({ series, period, label }: { series: Point[]; period: Period; labe
         })}
       </svg>
       <line className="chart__axis" x1="0" x2="100%" y1={y(0)} y2={y(0)} />
-      {dateTicks(
+      {dateLabels(
         series.map((p) => p.date),
         period,
-      ).map((i) => {
-        const place = labelPlacement(i, n);
+      ).map(({ index, text }) => {
+        const place = labelPlacement(index, n);
         return (
-          <text key={series[i]!.date} className="chart__date" x={percent(place.at)} y={PLOT_TOP + PLOT_HEIGHT + 20} textAnchor={place.anchor}>
-            {formatShortDate(series[i]!.date)}
+          <text key={series[index]!.date} className="chart__date" x={percent(place.at)} y={PLOT_TOP + PLOT_HEIGHT + 20} textAnchor={place.anchor}>
+            {text}
           </text>
         );
       })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barLayout, CHART_HEIGHT, chartWidthEm, dateTicks, fillSeries, formatDateRange, gutterEm, labelPlacement, MAX_POINTS, planChart, valueTicks, type Point } from "./chart-layout";
+import { barLayout, CHART_HEIGHT, chartWidthEm, dateLabels, dateTicks, fillSeries, formatDateRange, gutterEm, labelPlacement, MAX_POINTS, planChart, valueTicks, type Point } from "./chart-layout";
 
 /** `count` consecutive days (or Mondays, for weeks) from `first`, each with `count(i)`. */
 function run(first: string, length: number, period: "day" | "week" = "day", count: (i: number) => number = () => 1): Point[] {
@@ -108,6 +108,13 @@ describe("the date labels", () => {
     for (const i of ticks) expect(Number(half[i]!.slice(8))).toBeLessThanOrEqual(7);
     const year = dates(run("2026-01-05", 52, "week"));
     expect(dateTicks(year, "week").map((i) => year[i])).toEqual(["2026-01-05", "2026-04-06", "2026-07-06", "2026-10-05"]);
+  });
+
+  it("name the year where it changes only on a chart longer than a quarter, whose labels are months apart", () => {
+    const year = dates(run("2026-02-05", 365));
+    expect(dateLabels(year, "day").map((l) => l.text)).toEqual(["1 Apr", "1 Jul", "1 Oct", "1 Jan 2027"]);
+    const turn = dates(run("2026-12-28", 7));
+    expect(dateLabels(turn, "day").map((l) => l.text)).toEqual(["28 Dec", "30 Dec", "1 Jan", "3 Jan"]);
   });
 
   it("run inwards at the edges so none falls off the chart", () => {

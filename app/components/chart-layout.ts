@@ -121,6 +121,21 @@ export function dateTicks(dates: ReadonlyArray<string>, period: Period, maxLabel
   return everyNth(Math.ceil(n / maxLabels))();
 }
 
+/**
+ * The dates under the bars ("4 Dec"), at `dateTicks`. A chart longer than a quarter is labelled by
+ * months, far enough apart to name the year where it changes ("1 Jan 2027"); a shorter one keeps its
+ * labels short, and its name says the year.
+ */
+export function dateLabels(dates: ReadonlyArray<string>, period: Period): Array<{ index: number; text: string }> {
+  const ticks = dateTicks(dates, period);
+  const long = dates.length > 1 && toTime(dates.at(-1)!) - toTime(dates[0]!) > 90 * DAY_MS;
+  const yearOf = (i: number) => dates[i]!.slice(0, 4);
+  return ticks.map((index, k) => {
+    const newYear = k > 0 && yearOf(index) !== yearOf(ticks[k - 1]!);
+    return { index, text: long && newYear ? `${formatShortDate(dates[index]!)} ${yearOf(index)}` : formatShortDate(dates[index]!) };
+  });
+}
+
 /** Where a date label sits, as a share of the width, and which way it runs so none falls off an edge. */
 export function labelPlacement(index: number, count: number): { at: number; anchor: "start" | "middle" | "end" } {
   const centre = (index + 0.5) / count;
