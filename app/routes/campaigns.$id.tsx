@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     organisers,
     partners,
-    timeline: events.slice(0, TIMELINE_PAGE_SIZE).map((e) => ({ ...e, html: e.body ? renderMarkdown(e.body) : "" })),
+    timeline: events.slice(0, TIMELINE_PAGE_SIZE).map((e) => ({ ...e, html: e.body ? renderMarkdown(e.body, { headingLevel: 4 }) : "" })),
     hasMore: events.length > TIMELINE_PAGE_SIZE,
     page,
     shareUrl: `${getAppUrl()}/campaigns/${campaign.id}`,

@@ -41,8 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const target = chosen === "whole" ? "whole" : index !== null ? String(index) : null;
   return {
     demand: { id: demand.id, title: demand.title },
-    // Each paragraph as readers see it (rendered), so members choose by meaning, not by Markdown.
-    paragraphs: paragraphs.map((text, i) => ({ index: i, html: renderMarkdown(text) })),
+    // Each paragraph as readers see it (rendered), so members choose by meaning, not by Markdown: in
+    // the list under the page's h1, and quoted under the form's h2 once chosen.
+    paragraphs: paragraphs.map((text, i) => ({ index: i, html: renderMarkdown(text, { headingLevel: 2 }), quotedHtml: renderMarkdown(text, { headingLevel: 3 }) })),
     target,
     startingText: target === "whole" ? demand.body : index !== null ? paragraphs[index]! : "",
   };
@@ -100,7 +101,7 @@ export default function NewAmendment() {
             <input type="hidden" name="target" value={chosen} />
             <h2>{chosen === "whole" ? "You are rewriting the whole text" : `You are changing paragraph ${Number(chosen) + 1}`}</h2>
             {chosen !== "whole" && paragraphs[Number(chosen)] ? (
-              <div className="quoted" dangerouslySetInnerHTML={{ __html: paragraphs[Number(chosen)]!.html }} />
+              <div className="quoted" dangerouslySetInnerHTML={{ __html: paragraphs[Number(chosen)]!.quotedHtml }} />
             ) : null}
             <p>
               <Link to="?">Choose a different part</Link>

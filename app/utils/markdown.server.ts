@@ -12,20 +12,31 @@ import sanitizeHtml from "sanitize-html";
  * whose backtracking let a 4.8 KB body of `[a](` take seconds per view and 1 MB hang the process.
  * `renderMarkdown.test.ts` holds the inputs that used to stall it to a time limit.
  */
-const ALLOWED = {
-  allowedTags: ["h2", "h3", "h4", "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote"],
-  allowedAttributes: { a: ["href", "rel"] },
-  allowedSchemes: ["http", "https", "mailto"],
-  allowProtocolRelative: false,
-  disallowedTagsMode: "discard" as const,
-  transformTags: {
-    // A member's "# Heading" sits under the page's own h1, so headings start at h2.
-    h1: "h2",
-    h5: "h4",
-    h6: "h4",
-    a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer" }),
-  },
-};
+/**
+ * The level a member's "# Heading" takes: one below the heading of the section the text sits in (the
+ * demand's "The full text" is an h2, so its "#" is an h3). Deeper headings keep their steps below it
+ * and stop at h6, so a text never claims the page's outline or a level beside its own section.
+ */
+export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
+function sanitiserFor(headingLevel: HeadingLevel): sanitizeHtml.IOptions {
+  const headings = Object.fromEntries(
+    [1, 2, 3, 4, 5, 6].map((level) => [`h${level}`, `h${Math.min(6, level + headingLevel - 1)}`]),
+  );
+  return {
+    allowedTags: ["h2", "h3", "h4", "h5", "h6", "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote"],
+    allowedAttributes: { a: ["href", "rel"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+    transformTags: {
+      ...headings,
+      a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer" }),
+    },
+  };
+}
+
+const SANITISERS = new Map(([2, 3, 4, 5, 6] as const).map((level) => [level, sanitiserFor(level)]));
 
 /** The longest Markdown any field accepts (a demand's full text); nothing longer is ever parsed. */
 export const MARKDOWN_MAX_LENGTH = 50_000;
@@ -40,26 +51,27 @@ parser.validateLink = () => true;
 const cache = new Map<string, string>();
 const CACHE_SIZE = 300;
 
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(markdown: string, { headingLevel }: { headingLevel: HeadingLevel }): string {
   const source = markdown.length > MARKDOWN_MAX_LENGTH ? markdown.slice(0, MARKDOWN_MAX_LENGTH) : markdown;
-  const cached = cache.get(source);
+  const key = `${headingLevel}:${source}`;
+  const cached = cache.get(key);
   if (cached !== undefined) {
-    cache.delete(source);
-    cache.set(source, cached);
+    cache.delete(key);
+    cache.set(key, cached);
     return cached;
   }
-  const html = markdownToSafeHtml(source);
-  cache.set(source, html);
+  const html = markdownToSafeHtml(source, headingLevel);
+  cache.set(key, html);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return html;
 }
 
 /** The parse and sanitise behind renderMarkdown, uncached (its tests time this). */
-export function markdownToSafeHtml(source: string): string {
-  return sanitizeHtml(parser.render(source), ALLOWED);
+export function markdownToSafeHtml(source: string, headingLevel: HeadingLevel = 2): string {
+  return sanitizeHtml(parser.render(source), SANITISERS.get(headingLevel));
 }
 
-/** "Preview" on a form with a Markdown `body`: what was typed (within the form's limits) and the body as it will appear, saving nothing. */
+/** "Preview" on a form with a Markdown `body`: what was typed (within the form's limits) and the body as it will appear (under the preview's h2), saving nothing. */
 export function previewOf(values: FormValues) {
-  return { ok: false as const, errors: {}, values, preview: renderMarkdown(valueOf(values, "body")) };
+  return { ok: false as const, errors: {}, values, preview: renderMarkdown(valueOf(values, "body"), { headingLevel: 3 }) };
 }

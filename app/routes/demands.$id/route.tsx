@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       stage: demand.stage,
       topics: demand.topics,
       easyRead: demand.easy_read,
-      html: renderMarkdown(demand.body),
+      html: renderMarkdown(demand.body, { headingLevel: 3 }),
       currentRevision: demand.current_revision,
       consultationEndsAt: demand.consultation_ends_at,
       votingEndsAt: demand.voting_ends_at,
