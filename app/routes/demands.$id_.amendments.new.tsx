@@ -14,6 +14,7 @@ import { splitParagraphs } from "~/demands/paragraphs";
 import { canOnDemand } from "~/members/permissions";
 import { forbidden, invalid } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
+import { pageTitle } from "~/utils/meta";
 
 /** Why a proposed amendment was refused, shown beside its text. */
 const PROPOSAL_REFUSED = {
@@ -22,7 +23,7 @@ const PROPOSAL_REFUSED = {
   unchanged: "The proposed text is the same as the current text.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Propose an amendment – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "Propose an amendment", args.data?.demand.title ?? "");
 
 export const AmendmentSchema = z.object({
   target: z.string({ error: "Choose what your amendment changes" }).regex(/^(whole|\d+)$/, { error: "Choose what your amendment changes" }),

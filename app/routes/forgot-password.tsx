@@ -10,8 +10,9 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 import { redirectToCheckEmail } from "~/utils/flash.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Forgotten password – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Forgotten password");
 
 export const ForgotPasswordSchema = z.object({ email: EmailField });
 

@@ -13,8 +13,9 @@ import { NewPasswordSchema } from "~/members/password-rules";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 import { redirectToCheckEmail } from "~/utils/flash.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Join Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Join");
 
 export const JoinSchema = z.object({
   email: EmailField,

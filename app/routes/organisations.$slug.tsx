@@ -18,8 +18,9 @@ import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
 import { can } from "~/members/permissions";
 import { invalid, notFound } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "Organisation"} – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data?.organisation.name ?? "Organisation");
 
 export const JoinRequestSchema = z.object({
   message: multiline(z.string().trim().max(500, { error: "Message must be 500 characters or fewer" }).optional().default("")),

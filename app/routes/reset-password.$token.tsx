@@ -12,8 +12,9 @@ import { parseForm } from "~/utils/forms";
 import { NewPasswordSchema } from "~/members/password-rules";
 import { invalid } from "~/utils/responses.server";
 import { hashToken } from "~/utils/tokens.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Set a new password – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Set a new password");
 
 export const ResetPasswordSchema = z.object({ password: NewPasswordSchema });
 

@@ -12,8 +12,9 @@ import { redirectWithFlash, redirectToCheckEmail } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Sign in");
 
 export const PasswordSignInSchema = z.object({
   email: EmailField,

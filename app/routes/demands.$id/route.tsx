@@ -25,8 +25,9 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { can, canOnDemand, canStartCampaign } from "~/members/permissions";
 import { badRequest } from "~/utils/responses.server";
 import { parseId, parsePage } from "~/utils/ids";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.demand.title ?? "Demand"} – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data?.demand.title ?? "Demand");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,18 +17,19 @@ import { OrganiserControls, OrganiserTools } from "./organiser-tools";
 import { SignForm } from "./sign-form";
 import { acceptingSignatures } from "~/petitions/status";
 import { badRequest, invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.petition.title} – Petition – Chorus` },
+        ...pageTitle({ matches }, data.petition.title, "Petition"),
         { name: "description", content: data.petition.ask },
         { property: "og:type", content: "website" },
         { property: "og:title", content: data.petition.title },
         { property: "og:description", content: data.petition.ask },
         { property: "og:url", content: data.shareUrl },
       ]
-    : [{ title: "Petition – Chorus" }];
+    : pageTitle({ matches }, "Petition");
 
 // The page carries the sign form: never cached anywhere. The count has its own cacheable address.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
