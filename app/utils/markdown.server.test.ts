@@ -39,6 +39,10 @@ describe("renderMarkdown's headings", () => {
     expect(headings(html)).toEqual(["h3:One", "h4:Two", "h5:Three", "h6:Four", "h6:Five", "h6:Six"]);
   });
 
+  it("takes the text's own top level as its top, so a text written from ## leaves no level out", () => {
+    expect(headings(renderMarkdown("## What we want\n\nHomes.\n\n### Why\n\n## How", { headingLevel: 3 }))).toEqual(["h3:What we want", "h4:Why", "h3:How"]);
+  });
+
   it("never gives a member's heading the page's h1, whatever level it starts at", () => {
     expect(headings(renderMarkdown(outline, { headingLevel: 2 }))).toEqual(["h2:One", "h3:Two", "h4:Three", "h5:Four", "h6:Five", "h6:Six"]);
     expect(headings(renderMarkdown(outline, { headingLevel: 6 }))).toEqual(["h6:One", "h6:Two", "h6:Three", "h6:Four", "h6:Five", "h6:Six"]);
@@ -51,10 +55,13 @@ describe("renderMarkdown's headings", () => {
     expect(renderMarkdown(source, { headingLevel: 3 })).toBe("<h3>The same text</h3>\n");
   });
 
-  it("still drops raw heading tags, attributes and scripts inside a shifted heading", () => {
+  it("still drops raw heading tags, attributes and scripts in and around a shifted heading", () => {
     const html = renderMarkdown('# Hi <script>alert(1)</script> [x](javascript:alert(2))\n\n<h1 onclick="alert(3)">raw</h1>\n\n<h2 id="x">raw two</h2>', { headingLevel: 3 });
-    expect(html).not.toMatch(/script|javascript:|onclick|<h1|<h2| id=/i);
+    expect(html).not.toMatch(/script|javascript:|onclick|<h1|<h2| id=|data-markdown/i);
     expect(html).toContain("<h3>Hi ");
+    // Headings typed as raw HTML keep only their words.
+    expect(html.match(/<h[1-6]/g)).toEqual(["<h3"]);
+    expect(html).toContain("raw two");
   });
 });
 

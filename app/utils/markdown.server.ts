@@ -13,30 +13,30 @@ import sanitizeHtml from "sanitize-html";
  * `renderMarkdown.test.ts` holds the inputs that used to stall it to a time limit.
  */
 /**
- * The level a member's "# Heading" takes: one below the heading of the section the text sits in (the
- * demand's "The full text" is an h2, so its "#" is an h3). Deeper headings keep their steps below it
- * and stop at h6, so a text never claims the page's outline or a level beside its own section.
+ * The level a member's top heading takes: one below the heading of the section the text sits in (the
+ * demand's "The full text" is an h2, so its top heading is an h3). The text's own top level, "#" or
+ * "##", becomes that level and deeper headings keep their steps below it, stopping at h6, so a text
+ * never claims the page's outline, a level beside its own section, or leaves a level out.
  */
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 
-function sanitiserFor(headingLevel: HeadingLevel): sanitizeHtml.IOptions {
-  const headings = Object.fromEntries(
-    [1, 2, 3, 4, 5, 6].map((level) => [`h${level}`, `h${Math.min(6, level + headingLevel - 1)}`]),
-  );
-  return {
-    allowedTags: ["h2", "h3", "h4", "h5", "h6", "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote"],
-    allowedAttributes: { a: ["href", "rel"] },
-    allowedSchemes: ["http", "https", "mailto"],
-    allowProtocolRelative: false,
-    disallowedTagsMode: "discard",
-    transformTags: {
-      ...headings,
-      a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer" }),
-    },
-  };
-}
+// Marks the headings the Markdown made, so the sanitiser can tell them from raw HTML headings.
+const MARKDOWN_HEADING = "data-markdown-heading";
+const keepMarkdownHeading: sanitizeHtml.Transformer = (tagName, attribs) =>
+  MARKDOWN_HEADING in attribs ? { tagName, attribs: {} } : { tagName: "p", attribs: {} };
 
-const SANITISERS = new Map(([2, 3, 4, 5, 6] as const).map((level) => [level, sanitiserFor(level)]));
+const ALLOWED: sanitizeHtml.IOptions = {
+  allowedTags: ["h2", "h3", "h4", "h5", "h6", "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote"],
+  allowedAttributes: { a: ["href", "rel"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  transformTags: {
+    // A heading typed as raw HTML is only its text: its level could jump the page's outline.
+    ...Object.fromEntries(["h1", "h2", "h3", "h4", "h5", "h6"].map((tag) => [tag, keepMarkdownHeading])),
+    a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer" }),
+  },
+};
 
 /** The longest Markdown any field accepts (a demand's full text); nothing longer is ever parsed. */
 export const MARKDOWN_MAX_LENGTH = 50_000;
@@ -68,7 +68,14 @@ export function renderMarkdown(markdown: string, { headingLevel }: { headingLeve
 
 /** The parse and sanitise behind renderMarkdown, uncached (its tests time this). */
 export function markdownToSafeHtml(source: string, headingLevel: HeadingLevel = 2): string {
-  return sanitizeHtml(parser.render(source), SANITISERS.get(headingLevel));
+  const tokens = parser.parse(source, {});
+  const headings = tokens.filter((token) => token.type === "heading_open" || token.type === "heading_close");
+  const top = Math.min(...headings.map((token) => Number(token.tag.slice(1))));
+  for (const token of headings) {
+    token.tag = `h${Math.min(6, Number(token.tag.slice(1)) - top + headingLevel)}`;
+    if (token.type === "heading_open") token.attrSet(MARKDOWN_HEADING, "");
+  }
+  return sanitizeHtml(parser.renderer.render(tokens, parser.options, {}), ALLOWED);
 }
 
 /** "Preview" on a form with a Markdown `body`: what was typed (within the form's limits) and the body as it will appear (under the preview's h2), saving nothing. */
