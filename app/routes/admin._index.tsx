@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin-nav";
 import { requireCan } from "~/members/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Admin – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireCan(request, "admin.view");

@@ -12,8 +12,9 @@ import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
 import { IdField } from "~/utils/fields";
 import { TableFrame } from "~/components/table-frame";
 import { badRequest } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Verify organisations – Admin – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Verify organisations", "Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "organisation.verify");

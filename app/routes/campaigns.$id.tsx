@@ -19,13 +19,14 @@ import { parsePage } from "~/utils/ids";
 import { formatCalendarDate } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { canOnCampaign } from "~/members/permissions";
+import { pageTitle } from "~/utils/meta";
 
 /** Open Graph and Twitter tags, so a shared link previews with the campaign's title and pitch. */
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Campaign – Chorus" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return pageTitle({ matches }, "Campaign");
   const { campaign, shareUrl } = data;
   return [
-    { title: `${campaign.title} – Chorus` },
+    ...pageTitle({ matches }, campaign.title),
     { name: "description", content: campaign.pitch },
     { property: "og:type", content: "website" },
     { property: "og:site_name", content: "Chorus" },
@@ -67,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     organisers,
     partners,
-    timeline: events.slice(0, TIMELINE_PAGE_SIZE).map((e) => ({ ...e, html: e.body ? renderMarkdown(e.body) : "" })),
+    timeline: events.slice(0, TIMELINE_PAGE_SIZE).map((e) => ({ ...e, html: e.body ? renderMarkdown(e.body, { headingLevel: 4 }) : "" })),
     hasMore: events.length > TIMELINE_PAGE_SIZE,
     page,
     shareUrl: `${getAppUrl()}/campaigns/${campaign.id}`,

@@ -13,8 +13,9 @@ import { todayInLondon } from "~/utils/london-time";
 import { regionOf } from "~/utils/postcode-regions";
 import { canOnCampaign } from "~/members/permissions";
 import { forbidden } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Campaign dashboard – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Dashboard: ${args.data?.campaign.title ?? "campaign"}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);

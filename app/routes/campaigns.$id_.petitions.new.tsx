@@ -9,8 +9,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { PetitionSchema } from "~/petitions/forms";
 import { invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "New petition – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "New petition", args.data?.campaign.title ?? "");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await requireCampaignManager(request, params.id);

@@ -9,8 +9,9 @@ import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 import { redirectToCheckEmail } from "~/utils/flash.server";
 import { ForgotPasswordSchema } from "~/members/forms";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Forgotten password – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Forgotten password");
 
 
 export async function action({ request, context }: ActionFunctionArgs) {

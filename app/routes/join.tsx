@@ -11,8 +11,9 @@ import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 import { redirectToCheckEmail } from "~/utils/flash.server";
 import { JoinSchema } from "~/members/forms";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Join Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Join");
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -15,18 +15,19 @@ import { assembleLetter } from "../../emails/letter-text";
 import { describeWindow, PERSONAL_MIN, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { formatCalendarDate } from "~/utils/london-time";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.lc.title} – Letters – Chorus` },
+        ...pageTitle({ matches }, data.lc.title, "Letters"),
         { name: "description", content: data.lc.ask },
         { property: "og:type", content: "website" },
         { property: "og:title", content: data.lc.title },
         { property: "og:description", content: data.lc.ask },
         { property: "og:url", content: data.shareUrl },
       ]
-    : [{ title: "Write a letter – Chorus" }];
+    : pageTitle({ matches }, "Write a letter");
 
 // The page carries what a supporter is writing: never cached.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });

@@ -6,8 +6,9 @@ import { confirmLetter, findLetterLink } from "~/services/letter.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your letter – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Confirm your letter");
 
 async function load(slug: string | undefined) {
   const lc = slug ? await getLetterCampaignBySlug(db, slug) : undefined;

@@ -5,8 +5,9 @@ import { loadLetterCampaignFor } from "~/letters/access.server";
 import { describeWindow, nextSendingStart } from "~/letters/rules";
 import { getAppUrl } from "~/utils/env.server";
 import { formatLondonLong } from "~/utils/london-time";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Thank you for writing – ${data.lc.title} – Chorus` : "Thank you for writing – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "Thank you for writing", args.data?.lc.title ?? "");
 
 /**
  * Where a writer lands after confirming a letter: thanks, when it goes, what happens next, and a

@@ -17,8 +17,9 @@ import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
 import { can } from "~/members/permissions";
 import { invalid, notFound } from "~/utils/responses.server";
 import { JoinRequestSchema } from "~/organisations/forms";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "Organisation"} – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data?.organisation.name ?? "Organisation");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

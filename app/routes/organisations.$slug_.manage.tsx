@@ -17,8 +17,9 @@ import { parseId } from "~/utils/ids";
 import { IdField } from "~/utils/fields";
 import { TableFrame } from "~/components/table-frame";
 import { ConfirmPanel } from "~/components/confirm";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.organisation.name ?? "organisation"} – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Manage ${args.data?.organisation.name ?? "organisation"}`);
 
 export const InviteSchema = z.object({ email: EmailField });
 const MemberActionSchema = z.object({

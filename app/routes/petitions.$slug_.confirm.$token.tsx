@@ -5,8 +5,9 @@ import { confirmSignature, findSignatureLink } from "~/services/petition.server"
 import { db } from "~/utils/db.server";
 import { redirectWithFlash, signedPetitionCookie } from "~/utils/flash.server";
 import { loadPublicPetition } from "~/petitions/access.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your signature – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Confirm your signature");
 
 /** Opening the link (as mail scanners do) shows a button; only pressing it confirms. */
 export async function loader({ params }: LoaderFunctionArgs) {

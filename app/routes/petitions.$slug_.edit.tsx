@@ -10,9 +10,10 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { todayInLondon } from "~/utils/london-time";
+import { pageTitle } from "~/utils/meta";
 import { forbidden, invalid } from "~/utils/responses.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit “${data?.petition.title ?? "the petition"}” – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Edit “${args.data?.petition.title ?? "the petition"}”`);
 
 /** A draft petition, for the campaign's organisers; nobody else, and never once it is open. */
 async function loadDraft(request: Request, slug: string | undefined) {

@@ -11,8 +11,9 @@ import { parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/responses.server";
 import { hashToken } from "~/utils/tokens.server";
 import { ResetPasswordSchema } from "~/members/forms";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Set a new password – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Set a new password");
 
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -12,8 +12,9 @@ import { IdField } from "~/utils/fields";
 import { TableFrame } from "~/components/table-frame";
 import { badRequest, forbidden } from "~/utils/responses.server";
 import { setListedInOrganisation } from "~/services/organisation.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your organisations – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Your organisations");
 
 const ListingSchema = z.object({ organisationId: IdField, listed: z.enum(["yes", "no"]) });
 

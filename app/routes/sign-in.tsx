@@ -11,8 +11,9 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 import { PasswordSignInSchema, LinkSignInSchema } from "~/members/forms";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Sign in");
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

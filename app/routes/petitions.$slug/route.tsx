@@ -27,18 +27,19 @@ import { OrganiserControls, OrganiserTools } from "./organiser-tools";
 import { SignForm } from "./sign-form";
 import { acceptingSignatures } from "~/petitions/status";
 import { badRequest, invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.petition.title} – Petition – Chorus` },
+        ...pageTitle({ matches }, data.petition.title, "Petition"),
         { name: "description", content: data.petition.ask },
         { property: "og:type", content: "website" },
         { property: "og:title", content: data.petition.title },
         { property: "og:description", content: data.petition.ask },
         { property: "og:url", content: data.shareUrl },
       ]
-    : [{ title: "Petition – Chorus" }];
+    : pageTitle({ matches }, "Petition");
 
 // The page carries the sign form: never cached anywhere. The count has its own cacheable address.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -83,15 +84,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: petition.slug,
       title: petition.title,
       ask: petition.ask,
-      whyHtml: renderMarkdown(petition.why),
+      whyHtml: renderMarkdown(petition.why, { headingLevel: 3 }),
       addressedTo: petition.addressed_to,
       goal: petition.goal,
       count,
       status: petition.status,
       closesAt: petition.closes_at,
-      deliveredHtml: petition.delivered_note
-        ? renderMarkdown(petition.delivered_note)
-        : null,
+      deliveredHtml: petition.delivered_note ? renderMarkdown(petition.delivered_note, { headingLevel: 4 }) : null,
       deliveredAt: petition.delivered_at,
       accepting: acceptingSignatures(petition),
     },
