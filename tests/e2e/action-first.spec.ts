@@ -80,7 +80,7 @@ test("on a letter the talking points come before the box, which says how many mo
   await test.step("typing shows progress to the minimum (with JavaScript), and a short letter is refused either way", async () => {
     const personal = page.getByLabel("In your own words: why this matters to you");
     await personal.fill("My brother waited nine hours.");
-    if (testInfo.project.name !== "no-js") await expect(page.locator(".character-count")).toHaveText("121 more characters needed");
+    if (testInfo.project.name !== "no-js") await expect(page.locator(".character-count--short")).toHaveText("121 more characters needed");
     await page.getByRole("button", { name: "Preview my letter" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
     await expect(personal).toHaveValue("My brother waited nine hours.");
