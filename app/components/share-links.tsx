@@ -48,7 +48,8 @@ export function ShareLinks({ text, url, headingId, heading = "Share it", heading
           <button type="button" className="button button--secondary" onClick={() => void copy()}>
             Copy link
           </button>{" "}
-          <span role="status">{copied ? "Copied." : ""}</span>
+          {/* A polite live region, not role="status": the page's flash message is its one status. */}
+          <span aria-live="polite">{copied ? "Copied." : ""}</span>
         </p>
       ) : null}
     </>
