@@ -8,12 +8,16 @@ import type { Database } from "../../db";
  * (2026-12-05_01_home_page_indexes), so none grows with the tables behind it.
  */
 
-/** Demands in a vote, closing soonest first (demand_voting_due_idx). */
+/**
+ * Demands in a vote, closing soonest first (demand_voting_due_idx). A vote past its deadline is over
+ * even in the seconds before its closing job runs, so it is not offered as open.
+ */
 export function listOpenVotes(db: Database, limit: number) {
   return db
     .selectFrom("demand")
     .select(["demand.id", "demand.title", "demand.voting_ends_at as ends_at"])
     .where("demand.stage", "=", "voting")
+    .where("demand.voting_ends_at", ">", sql<Date>`now()`)
     .orderBy("demand.voting_ends_at")
     .orderBy("demand.id")
     .limit(limit)
