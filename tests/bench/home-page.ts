@@ -1,15 +1,26 @@
 /**
- * Benchmark: the home page's queries and the waiting-work counts against a large coalition (100,000
- * demands, 20,000 campaigns, 100,000 petitions, 20,000 organisations, 200,000 comments, 300,000
- * letter messages, 2,000 of them held in campaigns long closed), with only a handful of each thing the
- * pages show. Prints every query's plan (the scans and the indexes they use), its time and the
- * buffers it touched: all should be index scans that touch a few dozen pages, whatever the size.
- * Run: `node --import tsx tests/bench/home-page.ts`.
+ * Benchmark: the home page (signed out, for an organiser, for an admin) and the admin overview
+ * against a large coalition (100,000 demands, 20,000 campaigns, 100,000 petitions, 20,000
+ * organisations, 200,000 comments, 300,000 letter messages, 2,000 of them held in campaigns long
+ * closed), with only a handful of each thing the pages show. Prints every query's plan (the scans
+ * and the indexes they use), its time and the buffers it touched (all should be index scans that
+ * touch a few dozen pages, whatever the size), then each page's median time over HTTP and its
+ * requests per second at 10 connections.
+ * Run: `npm run build && node --import tsx tests/bench/home-page.ts`.
  */
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import autocannon from "autocannon";
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from "kysely";
 import pg from "pg";
 import type { DB } from "../../db";
 import { startBenchDatabase } from "./bench-database";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const buildPath = path.join(root, "build", "index.js");
+if (!existsSync(buildPath)) throw new Error("Run `npm run build` first.");
 
 const database = await startBenchDatabase("chorus_bench_home");
 Object.assign(process.env, { DATABASE_URL: database.url, NODE_ENV: "production", COOKIE_SECRET: "bench-".repeat(8), LOG_LEVEL: "silent" });
@@ -108,6 +119,42 @@ for (const [name, run] of cases) {
   }
 }
 console.log(`\nSlowest single query: ${worst.toFixed(2)} ms`);
+
+// The pages themselves, served from the production build as deployed.
+const { createBoss, ensureQueues } = await import("../../app/services/jobs.server");
+const { createExpressApp } = await import("../../app/http/express-app.server");
+const { startSession } = await import("../../app/members/session.server");
+await ensureQueues(createBoss(db));
+const build = await import(pathToFileURL(buildPath).href);
+const server = createExpressApp(build, { publicDir: path.join(root, "public") }).listen(0, "127.0.0.1");
+await new Promise((r) => server.once("listening", r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const adminId = (await sql<{ id: number }>`update member set roles = array['admin'] where id = (select max(id) from member) returning id`.execute(db)).rows[0]!.id;
+const cookieOf = async (id: number) => (await startSession(db, id, new Request(base))).split(";")[0]!;
+const views: Array<[string, string, Record<string, string>, string]> = [
+  ["Home, signed out", "/", {}, "What the coalition is doing now"],
+  ["Home, an organiser of 20 running campaigns", "/", { cookie: await cookieOf(organiser) }, "Your campaigns"],
+  ["Home, a coalition admin", "/", { cookie: await cookieOf(adminId) }, "Waiting for the coalition team"],
+  ["Admin overview", "/admin", { cookie: await cookieOf(adminId) }, "Waiting for you"],
+];
+
+console.log("");
+for (const [name, url, headers, mustSay] of views) {
+  const times: number[] = [];
+  for (let i = 0; i < 110; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}${url}`, { headers });
+    const html = await response.text();
+    if (response.status !== 200 || !html.includes(mustSay)) throw new Error(`${name}: ${response.status}, without "${mustSay}"`);
+    if (i >= 10) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const load = await autocannon({ url: `${base}${url}`, connections: 10, duration: 5, headers, workers: 1 });
+  console.log(
+    `${name}: median ${times[50]!.toFixed(1)} ms, p95 ${times[95]!.toFixed(1)} ms per request; ${Math.round(load.requests.average)} requests/s at 10 connections (p99 ${load.latency.p99} ms, ${load.non2xx} errors)`,
+  );
+}
+server.close();
 
 function literal(value: unknown): string {
   if (value === null || value === undefined) return "null";
