@@ -101,6 +101,7 @@ const cases: Array<[string, () => Promise<unknown>]> = [
   ["live petitions (page 2 of the list)", () => activity.listLivePetitions(recording, { limit: 20, page: 2 })],
   ["running campaigns", () => activity.listRunningCampaigns(recording, 3)],
   ["recent wins", () => activity.listRecentWins(recording, 4)],
+  ["what needs your input (every signed-in member)", () => needs.listNeedsInput(recording, organiser)],
   ["an organiser's campaigns and their tasks", () => needs.listCampaignTasks(recording, organiser)],
   ["waiting work (admin)", () => needs.countWaitingWork(recording, { verify: true, moderate: true, reviewLetters: true })],
 ];
@@ -129,7 +130,8 @@ const build = await import(pathToFileURL(buildPath).href);
 const server = createExpressApp(build, { publicDir: path.join(root, "public") }).listen(0, "127.0.0.1");
 await new Promise((r) => server.once("listening", r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const adminId = (await sql<{ id: number }>`update member set roles = array['admin'] where id = (select max(id) from member) returning id`.execute(db)).rows[0]!.id;
+const { createMember } = await import("../support/builders");
+const adminId = (await createMember(db, { roles: ["admin"] })).id;
 const cookieOf = async (id: number) => (await startSession(db, id, new Request(base))).split(";")[0]!;
 const views: Array<[string, string, Record<string, string>, string]> = [
   ["Home, signed out", "/", {}, "What the coalition is doing now"],
