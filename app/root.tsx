@@ -5,7 +5,6 @@ import {
   type ShouldRevalidateFunction,
   Link,
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -14,17 +13,20 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FlashMessage, SiteFooter, SiteHeader } from "./components/layout";
+import { PageMeta } from "./components/page-meta";
 import stylesHref from "./styles/app.css";
 import { readFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
 import { getShellUser } from "./members/shell.server";
+import { pageTitle } from "./utils/meta";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Chorus" }];
+// Pages that fail before their own meta can run (an error bubbling to the root) are titled here.
+export const meta: MetaFunction = ({ error, matches }) => pageTitle({ matches }, error ? errorCopyFor(error).title : "");
 
 // The root loader hands out the one-time flash message; a background fetch (the live Markdown
 // preview) must not make it reload and swallow the message before the page shows it.
@@ -47,7 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <PageMeta />
         <Links />
       </head>
       <body>
@@ -88,11 +90,18 @@ const errorCopy: Record<number, { title: string; body: string }> = {
   429: { title: "Too many attempts", body: "Wait a few minutes and try again." },
 };
 
+const unexpectedCopy = {
+  title: "Sorry, something went wrong",
+  body: "We could not finish that. Nothing you had already saved has been lost. Try again in a moment.",
+};
+
+/** The words for whatever reached an error boundary: a thrown response by its status, anything else as unexpected. */
+function errorCopyFor(error: unknown) {
+  return (isRouteErrorResponse(error) ? errorCopy[error.status] : undefined) ?? unexpectedCopy;
+}
+
 export function ErrorPage({ status, message }: { status: number; message?: string }) {
-  const copy = errorCopy[status] ?? {
-    title: "Sorry, something went wrong",
-    body: "We could not finish that. Nothing you had already saved has been lost. Try again in a moment.",
-  };
+  const copy = errorCopy[status] ?? unexpectedCopy;
   return (
     <div className="prose">
       <h1>{copy.title}</h1>

@@ -10,9 +10,10 @@ import { can } from "~/members/permissions";
 import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { formatWhen } from "~/demands/labels";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Chorus: deciding together for social approaches to mental health" },
+export const meta: MetaFunction = (args) => [
+  ...pageTitle(args, "Deciding together for social approaches to mental health"),
   { name: "description", content: "Propose, draft and decide policy demands together, then campaign for them." },
 ];
 

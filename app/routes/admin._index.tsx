@@ -6,8 +6,9 @@ import { countWaitingWork } from "~/models/needs-input.server";
 import { can } from "~/members/permissions";
 import { requireCan } from "~/members/session.server";
 import { db } from "~/utils/db.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Admin – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireCan(request, "admin.view");

@@ -7,8 +7,9 @@ import { requireCan } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { parseId } from "~/utils/ids";
 import { formatLondonMedium } from "~/utils/london-time";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log – Admin – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Audit log", "Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "audit.read");

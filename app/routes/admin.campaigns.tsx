@@ -7,8 +7,9 @@ import { requireCan } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { parsePage } from "~/utils/ids";
 import { formatCalendarDate, formatLondonMedium } from "~/utils/london-time";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Campaigns – Admin – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Campaigns", "Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "roles.manage");

@@ -6,8 +6,9 @@ import { requireCan } from "~/members/session.server";
 import { ROLE_CHOICES, roleChoiceOf } from "~/members/coalition-roles";
 import { db } from "~/utils/db.server";
 import { parseId } from "~/utils/ids";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Members and roles – Admin – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Members and roles", "Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "roles.manage");

@@ -11,8 +11,9 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requireId } from "~/utils/ids";
 import { invalid, notFound } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Change a member's role – Admin – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Change a member's role", "Admin");
 
 async function loadTarget(rawId: string | undefined) {
   const member = await getMember(db, requireId(rawId));

@@ -11,9 +11,10 @@ import { decideOnReportedComment } from "~/services/moderation.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, invalid, notFound } from "~/utils/responses.server";
-import { IdField } from "~/utils/ids";
+import { IdField } from "~/utils/fields";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Moderation – Admin – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Moderation", "Admin");
 
 const ModerateSchema = z.object({
   commentId: IdField,

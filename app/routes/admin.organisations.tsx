@@ -9,11 +9,12 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
-import { IdField } from "~/utils/ids";
+import { IdField } from "~/utils/fields";
 import { TableFrame } from "~/components/table-frame";
 import { badRequest } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Verify organisations – Admin – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Verify organisations", "Admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCan(request, "organisation.verify");

@@ -12,8 +12,9 @@ import { parseForm, valueOf, valuesOf } from "~/utils/forms";
 import { LetterCampaignSchema } from "~/letters/forms";
 import { TARGET_ROLE_LABELS } from "~/letters/rules";
 import { invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "New letter campaign – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "New letter campaign", args.data?.campaign.title ?? "");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await requireCampaignManager(request, params.id);

@@ -7,8 +7,9 @@ import { db } from "~/utils/db.server";
 import { TOPIC_LABELS, TOPICS, type Topic } from "~/demands/labels";
 import { parsePage } from "~/utils/ids";
 import { formatCalendarDate } from "~/utils/london-time";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Campaigns – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Campaigns");
 
 const SHOWS = { "": "Active and past", active: "Active now", past: "Won or closed" } as const;
 

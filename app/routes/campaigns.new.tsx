@@ -13,8 +13,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valuesOf } from "~/utils/forms";
 import { canStartCampaign } from "~/members/permissions";
 import { forbidden, invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Start a campaign – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Start a campaign");
 
 async function loadStartable(request: Request) {
   const member = await requireMember(request);

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { readSentTo } from "~/utils/flash.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Check your email – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Check your email");
 
 const copy = {
   join: "If you can take part, we have sent a link to confirm your email. It works once and expires in an hour.",

@@ -20,6 +20,7 @@ import { badRequest, forbidden, invalid, notFound } from "~/utils/responses.serv
 import { wordDiff } from "~/demands/word-diff";
 import { parsePage, requireId } from "~/utils/ids";
 import { multiline } from "~/utils/fields";
+import { pageTitle } from "~/utils/meta";
 
 /** Why updating an amendment to the current text was refused, shown beside its text. */
 const REBASE_REFUSED = {
@@ -29,7 +30,7 @@ const REBASE_REFUSED = {
   unchanged: "The proposed text is the same as the current text.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Amendment – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data ? `Amendment ${args.data.amendment.id}` : "Amendment", args.data?.demand.title ?? "");
 
 const RebaseSchema = z.object({
   proposedText: multiline(z.string({ error: "Write the text you propose" }).trim().min(5, { error: "Write the text you propose" }).max(50_000, { error: "The proposed text must be 50,000 characters or fewer" })),

@@ -14,6 +14,7 @@ import { splitParagraphs } from "~/demands/paragraphs";
 import { canOnDemand } from "~/members/permissions";
 import { forbidden, invalid } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
+import { pageTitle } from "~/utils/meta";
 
 /** Why a proposed amendment was refused, shown beside its text. */
 const PROPOSAL_REFUSED = {
@@ -22,7 +23,7 @@ const PROPOSAL_REFUSED = {
   unchanged: "The proposed text is the same as the current text.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Propose an amendment – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "Propose an amendment", args.data?.demand.title ?? "");
 
 export const AmendmentSchema = z.object({
   target: z.string({ error: "Choose what your amendment changes" }).regex(/^(whole|\d+)$/, { error: "Choose what your amendment changes" }),
@@ -41,8 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const target = chosen === "whole" ? "whole" : index !== null ? String(index) : null;
   return {
     demand: { id: demand.id, title: demand.title },
-    // Each paragraph as readers see it (rendered), so members choose by meaning, not by Markdown.
-    paragraphs: paragraphs.map((text, i) => ({ index: i, html: renderMarkdown(text) })),
+    // Each paragraph as readers see it (rendered), so members choose by meaning, not by Markdown: in
+    // the list under the page's h1, and quoted under the form's h2 once chosen.
+    paragraphs: paragraphs.map((text, i) => ({ index: i, html: renderMarkdown(text, { headingLevel: 2 }), quotedHtml: renderMarkdown(text, { headingLevel: 3 }) })),
     target,
     startingText: target === "whole" ? demand.body : index !== null ? paragraphs[index]! : "",
   };
@@ -100,7 +102,7 @@ export default function NewAmendment() {
             <input type="hidden" name="target" value={chosen} />
             <h2>{chosen === "whole" ? "You are rewriting the whole text" : `You are changing paragraph ${Number(chosen) + 1}`}</h2>
             {chosen !== "whole" && paragraphs[Number(chosen)] ? (
-              <div className="quoted" dangerouslySetInnerHTML={{ __html: paragraphs[Number(chosen)]!.html }} />
+              <div className="quoted" dangerouslySetInnerHTML={{ __html: paragraphs[Number(chosen)]!.quotedHtml }} />
             ) : null}
             <p>
               <Link to="?">Choose a different part</Link>

@@ -18,8 +18,9 @@ import { canOnDemand } from "~/members/permissions";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { badRequest, forbidden, invalid, notFound } from "~/utils/responses.server";
 import { parseId } from "~/utils/ids";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit demand – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Edit: ${args.data?.demand.title ?? "demand"}`);
 
 export const EditDemandSchema = DemandTextSchema.extend({
   note: z.string({ error: "Say briefly what you changed" }).trim().min(3, { error: "Say briefly what you changed" }).max(200, { error: "The note must be 200 characters or fewer" }),

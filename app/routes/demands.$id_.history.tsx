@@ -10,8 +10,9 @@ import { formatWhen } from "~/demands/labels";
 import { wordDiff } from "~/demands/word-diff";
 import { parseId } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "History – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "History", args.data?.demand.title ?? "");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);

@@ -13,6 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { canOnDemand } from "~/members/permissions";
 import { badRequest, forbidden, invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
 /** Why a step of the process was refused, for the person who tried it. */
 const PROCESS_REFUSED = {
@@ -22,7 +23,7 @@ const PROCESS_REFUSED = {
   "not-open": "Only an open demand can be withdrawn.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Run the process – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "Run the process", args.data?.demand.title ?? "");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);

@@ -11,8 +11,9 @@ import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { DEMAND_STAGES, formatWhen, STAGE_LABELS, TOPIC_LABELS, TOPICS, type DemandStage, type Topic } from "~/demands/labels";
 import { parseId, parsePage } from "~/utils/ids";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Demands – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Demands");
 
 const SORTS: Record<DemandSort, string> = { open_first: "Open for input first", newest: "Newest first", supported_amendments: "Most supported amendments", closing_soon: "Closing soon" };
 

@@ -16,8 +16,9 @@ import { previewOf } from "~/utils/markdown.server";
 import { canOnDemand } from "~/members/permissions";
 import { forbidden, invalid } from "~/utils/responses.server";
 import { parseId } from "~/utils/ids";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Propose a demand – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Propose a demand");
 
 export const ProposeDemandSchema = DemandTextSchema.extend({
   topics: TopicsField,

@@ -6,5 +6,5 @@ import { renderMarkdown } from "~/utils/markdown.server";
 export async function action({ request }: ActionFunctionArgs) {
   await requireMember(request);
   const body = String((await request.formData()).get("body") ?? "").slice(0, 50_000);
-  return { html: renderMarkdown(body) };
+  return { html: renderMarkdown(body, { headingLevel: 3 }) };
 }

@@ -6,8 +6,9 @@ import { getOutboxMessage } from "~/models/email.server";
 import { isOutboxEnabled } from "~/services/email.server";
 import { requireId } from "~/utils/ids";
 import { notFound } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.message.subject ?? "Message"} – Outbox – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data?.message.subject ?? "Message", "Outbox");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   if (!isOutboxEnabled()) notFound();

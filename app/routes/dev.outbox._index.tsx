@@ -6,8 +6,9 @@ import { isOutboxEnabled } from "~/services/email.server";
 import { parseId } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
 import { notFound } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Development outbox – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Development outbox");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!isOutboxEnabled()) notFound();

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Get help now – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Get help now");
 
 export default function GetHelp() {
   return (

@@ -4,8 +4,9 @@ import { acceptInvitation, getInvitationByToken } from "~/services/organisation.
 import { getCurrentMember, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Invitation – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Invitation");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);

@@ -15,18 +15,19 @@ import { assembleLetter } from "../../emails/letter-text";
 import { describeWindow, PERSONAL_MIN, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { formatCalendarDate } from "~/utils/london-time";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [
-        { title: `${data.lc.title} – Letters – Chorus` },
+        ...pageTitle({ matches }, data.lc.title, "Letters"),
         { name: "description", content: data.lc.ask },
         { property: "og:type", content: "website" },
         { property: "og:title", content: data.lc.title },
         { property: "og:description", content: data.lc.ask },
         { property: "og:url", content: data.shareUrl },
       ]
-    : [{ title: "Write a letter – Chorus" }];
+    : pageTitle({ matches }, "Write a letter");
 
 // The page carries what a supporter is writing: never cached.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -198,7 +199,19 @@ function WriteForm({ lc, values, errors, postcode }: { lc: { talkingPoints: stri
   return (
     <section aria-labelledby="write-heading" className="no-print">
       <h2 id="write-heading">2. Write your letter</h2>
-      <div className="demand-layout">
+      {/* The talking points come before the box people write in (on a phone, above it; wide, beside it). */}
+      <div className="demand-layout demand-layout--side-first">
+        <aside className="demand-aside" aria-labelledby="points-heading">
+          <section className="card talking-points">
+            <h3 id="points-heading">Talking points</h3>
+            <p className="small">For inspiration: letters in people&apos;s own words are the ones offices read.</p>
+            <ul>
+              {lc.talkingPoints.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </section>
+        </aside>
         <Form method="post" noValidate className="form">
           <input type="hidden" name="postcode" value={postcode} />
           <TextField name="subject" label="Subject" limit={150} defaultValue={valueOf(values, "subject") || lc.suggestedSubject} error={errors?.subject} />
@@ -206,8 +219,9 @@ function WriteForm({ lc, values, errors, postcode }: { lc: { talkingPoints: stri
           <TextArea
             name="personal"
             label="In your own words: why this matters to you"
-            hint={`${lc.guidance} At least ${PERSONAL_MIN} characters. Share only what you are comfortable sharing.`}
+            hint={`${lc.guidance} Share only what you are comfortable sharing.`}
             limit={3_000}
+            minimum={PERSONAL_MIN}
             rows={8}
             defaultValue={valueOf(values, "personal")}
             error={errors?.personal}
@@ -222,17 +236,6 @@ function WriteForm({ lc, values, errors, postcode }: { lc: { talkingPoints: stri
             Preview my letter
           </button>
         </Form>
-        <aside className="demand-aside" aria-labelledby="points-heading">
-          <section className="card talking-points">
-            <h3 id="points-heading">Talking points</h3>
-            <p className="small">For inspiration: letters in people&apos;s own words are the ones offices read.</p>
-            <ul>
-              {lc.talkingPoints.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </section>
-        </aside>
       </div>
     </section>
   );

@@ -11,8 +11,9 @@ import { requireLetterManager } from "~/letters/access.server";
 import { describeWindow, REPLY_OUTCOME_LABELS, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { formatCalendarDate, formatLondonMedium } from "~/utils/london-time";
 import { badRequest } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage: ${data?.lc.title ?? "letters"} – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Manage: ${args.data?.lc.title ?? "letters"}`);
 
 const STATE_LABELS = { unconfirmed: "Awaiting confirmation", queued: "Queued", held: "Held for review", sent: "Sent", failed: "Failed", rejected: "Rejected" } as const;
 

@@ -11,8 +11,9 @@ import { ReplySchema } from "~/letters/forms";
 import { REPLY_OUTCOME_LABELS } from "~/letters/rules";
 import { invalid, notFound } from "~/utils/responses.server";
 import { readSignedLinkToken } from "~/utils/signed-links.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Did you get a reply? – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Did you get a reply?");
 
 /** The follow-up link: a MAC of the message's id, so it needs no account and no stored token. */
 async function load(token: string | undefined) {

@@ -8,8 +8,9 @@ import { parseId } from "~/utils/ids";
 import { formatLondonMedium } from "~/utils/london-time";
 import { badRequest, notFound } from "~/utils/responses.server";
 import { readAllNotifications, readNotification } from "~/services/notifications.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Notifications – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Notifications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request);

@@ -13,11 +13,13 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { loadOrganisation } from "~/organisations/access.server";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { badRequest, invalid } from "~/utils/responses.server";
-import { IdField, parseId } from "~/utils/ids";
+import { parseId } from "~/utils/ids";
+import { IdField } from "~/utils/fields";
 import { TableFrame } from "~/components/table-frame";
 import { ConfirmPanel } from "~/components/confirm";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Manage ${data?.organisation.name ?? "organisation"} – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Manage ${args.data?.organisation.name ?? "organisation"}`);
 
 export const InviteSchema = z.object({ email: EmailField });
 const MemberActionSchema = z.object({

@@ -5,8 +5,9 @@ import { listOrganisations, ORGANISATION_PAGE_SIZE } from "~/models/organisation
 import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Organisations – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Organisations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);

@@ -11,8 +11,9 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from "~/organisations/labels";
 import { invalid } from "~/utils/responses.server";
 import { multiline } from "~/utils/fields";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Register an organisation – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Register an organisation");
 
 export const OrganisationSchema = z.object({
   name: z.string({ error: "Enter the organisation's name" }).trim().min(2, { error: "Enter the organisation's name" }).max(120, { error: "Name must be 120 characters or fewer" }),

@@ -6,8 +6,9 @@ import { db } from "~/utils/db.server";
 import { readSignedLinkToken } from "~/utils/signed-links.server";
 import { loadPublicPetition } from "~/petitions/access.server";
 import { notFound } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Stop campaign news – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Stop campaign news");
 
 async function load(slug: string | undefined, token: string | undefined) {
   return { petition: await loadPublicPetition(slug), signatureId: readSignedLinkToken("petition-news-off", token ?? "") };

@@ -5,8 +5,9 @@ import { findSignatureLink, withdrawSignature } from "~/services/petition.server
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { loadPublicPetition } from "~/petitions/access.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Withdraw your signature – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Withdraw your signature");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const petition = await loadPublicPetition(params.slug);

@@ -4,8 +4,9 @@ import { listLivePetitions, PETITION_PAGE_SIZE } from "~/models/coalition-activi
 import { db } from "~/utils/db.server";
 import { formatWhen } from "~/demands/labels";
 import { parsePage } from "~/utils/ids";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Petitions to sign – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Petitions to sign");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const page = parsePage(new URL(request.url).searchParams.get("page"), 500);

@@ -1,8 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getEnv } from "~/utils/env.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Privacy notice – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Privacy notice");
 
 export function loader() {
   const env = getEnv();

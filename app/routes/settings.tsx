@@ -12,8 +12,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { invalid } from "~/utils/responses.server";
 import { saveProfile } from "~/services/account.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your profile – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Your profile");
 
 export const ProfileSchema = z.object({
   displayName: DisplayNameField,

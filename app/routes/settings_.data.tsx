@@ -11,8 +11,9 @@ import { requiredCheckbox } from "~/utils/fields";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your data – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Your data");
 
 export const DeleteAccountSchema = z.object({
   confirm: requiredCheckbox("Tick the box to confirm you want to delete your account"),

@@ -13,8 +13,9 @@ import { redirectWithFlash, redirectToCheckEmail } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Email settings – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Email settings");
 
 export const ChangeEmailSchema = z.object({ email: EmailField });
 export const NotificationEmailSchema = z.object({

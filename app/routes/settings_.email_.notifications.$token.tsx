@@ -7,8 +7,9 @@ import { requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { hashToken } from "~/utils/tokens.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your notification email – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Confirm your notification email");
 
 /** Opening the link changes nothing (mail scanners open links); the button below does. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

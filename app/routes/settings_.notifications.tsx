@@ -14,8 +14,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { DELIVERY_LABELS, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from "~/notifications/kinds";
 import { badRequest } from "~/utils/responses.server";
 import { setFollowedTopics, unfollowSubject } from "~/services/follows.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Notifications – Settings – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Notifications", "Settings");
 
 const FOLLOWABLE = /^(demand|campaign|organisation):[0-9]{1,18}$|^topic:[a-z_]{1,40}$/;
 

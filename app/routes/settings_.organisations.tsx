@@ -8,12 +8,13 @@ import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { IdField } from "~/utils/ids";
+import { IdField } from "~/utils/fields";
 import { TableFrame } from "~/components/table-frame";
 import { badRequest, forbidden } from "~/utils/responses.server";
 import { setListedInOrganisation } from "~/services/organisation.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your organisations – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Your organisations");
 
 const ListingSchema = z.object({ organisationId: IdField, listed: z.enum(["yes", "no"]) });
 

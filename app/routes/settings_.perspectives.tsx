@@ -13,8 +13,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, valuesOf } from "~/utils/forms";
 import { PERSPECTIVE_LABELS, PERSPECTIVES } from "~/members/perspectives";
 import { invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your perspective – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Your perspective");
 
 export const PerspectivesSchema = z.object({
   consent: requiredCheckbox("Tick the box to agree, or leave this page if you would rather not say"),

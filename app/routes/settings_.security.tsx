@@ -15,8 +15,9 @@ import { NewPasswordSchema } from "~/members/password-rules";
 import { invalid } from "~/utils/responses.server";
 import { formatLondonMedium } from "~/utils/london-time";
 import { TableFrame } from "~/components/table-frame";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Password and devices – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Password and devices");
 
 export const ChangePasswordSchema = z.object({
   currentPassword: z.string().max(128).optional().default(""),

@@ -12,8 +12,9 @@ import { formatAreas } from "~/letters/rules";
 import { formatLondonMedium } from "~/utils/london-time";
 import { invalid, notFound } from "~/utils/responses.server";
 import { editTarget } from "~/services/targets.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.target.name ?? "Decision maker"} – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data?.target.name ?? "Decision maker", "Decision makers");
 
 async function load(request: Request, rawId: string | undefined) {
   await requireDirectoryEditor(request);

@@ -7,8 +7,9 @@ import { parsePage } from "~/utils/ids";
 import { requireDirectoryEditor } from "~/letters/access.server";
 import { formatAreas, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { formatLondonMedium } from "~/utils/london-time";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Decision makers – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Decision makers");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireDirectoryEditor(request);

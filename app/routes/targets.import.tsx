@@ -9,8 +9,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { requireDirectoryEditor } from "~/letters/access.server";
 import { IMPORT_COLUMNS } from "~/letters/rules";
 import { invalid } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Import decision makers – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Import decision makers");
 
 const MAX_BYTES = 1_000_000;
 // A file that cannot be read goes back into the paste box only when it is small enough to fix by hand:

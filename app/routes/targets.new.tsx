@@ -8,8 +8,9 @@ import { requireDirectoryEditor } from "~/letters/access.server";
 import { TargetSchema } from "~/letters/forms";
 import { invalid } from "~/utils/responses.server";
 import { addTarget } from "~/services/targets.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Add a decision maker – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Add a decision maker");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireDirectoryEditor(request);

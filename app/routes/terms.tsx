@@ -2,8 +2,9 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TERMS_VERSION } from "~/models/consent.server";
 import { getEnv } from "~/utils/env.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Terms of membership – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Terms of membership");
 
 export function loader() {
   const env = getEnv();

@@ -5,8 +5,9 @@ import { db } from "~/utils/db.server";
 import { NOTIFICATION_KINDS, isNotificationKind } from "~/notifications/kinds";
 import { readSignedMemberKindToken } from "~/utils/signed-links.server";
 import { notFound } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Stop these emails – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Stop these emails");
 
 function describe(kind: string) {
   if (kind === "digest_daily") return "your daily summary";

@@ -7,8 +7,9 @@ import { startSession } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { hashToken } from "~/utils/tokens.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Confirm your email");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = await findUsableEmailToken(db, hashToken(params.token ?? ""), "verify_email");

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireMember } from "~/members/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Welcome – Chorus" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "Welcome");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = await requireMember(request);

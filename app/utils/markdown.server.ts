@@ -12,17 +12,28 @@ import sanitizeHtml from "sanitize-html";
  * whose backtracking let a 4.8 KB body of `[a](` take seconds per view and 1 MB hang the process.
  * `renderMarkdown.test.ts` holds the inputs that used to stall it to a time limit.
  */
-const ALLOWED = {
-  allowedTags: ["h2", "h3", "h4", "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote"],
+/**
+ * The level a member's top heading takes: one below the heading of the section the text sits in (the
+ * demand's "The full text" is an h2, so its top heading is an h3). The text's own top level, "#" or
+ * "##", becomes that level and deeper headings keep their steps below it, stopping at h6, so a text
+ * never claims the page's outline, a level beside its own section, or leaves a level out.
+ */
+export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
+// Marks the headings the Markdown made, so the sanitiser can tell them from raw HTML headings.
+const MARKDOWN_HEADING = "data-markdown-heading";
+const keepMarkdownHeading: sanitizeHtml.Transformer = (tagName, attribs) =>
+  MARKDOWN_HEADING in attribs ? { tagName, attribs: {} } : { tagName: "p", attribs: {} };
+
+const ALLOWED: sanitizeHtml.IOptions = {
+  allowedTags: ["h2", "h3", "h4", "h5", "h6", "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote"],
   allowedAttributes: { a: ["href", "rel"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
-  disallowedTagsMode: "discard" as const,
+  disallowedTagsMode: "discard",
   transformTags: {
-    // A member's "# Heading" sits under the page's own h1, so headings start at h2.
-    h1: "h2",
-    h5: "h4",
-    h6: "h4",
+    // A heading typed as raw HTML is only its text: its level could jump the page's outline.
+    ...Object.fromEntries(["h1", "h2", "h3", "h4", "h5", "h6"].map((tag) => [tag, keepMarkdownHeading])),
     a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer" }),
   },
 };
@@ -40,26 +51,34 @@ parser.validateLink = () => true;
 const cache = new Map<string, string>();
 const CACHE_SIZE = 300;
 
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(markdown: string, { headingLevel }: { headingLevel: HeadingLevel }): string {
   const source = markdown.length > MARKDOWN_MAX_LENGTH ? markdown.slice(0, MARKDOWN_MAX_LENGTH) : markdown;
-  const cached = cache.get(source);
+  const key = `${headingLevel}:${source}`;
+  const cached = cache.get(key);
   if (cached !== undefined) {
-    cache.delete(source);
-    cache.set(source, cached);
+    cache.delete(key);
+    cache.set(key, cached);
     return cached;
   }
-  const html = markdownToSafeHtml(source);
-  cache.set(source, html);
+  const html = markdownToSafeHtml(source, headingLevel);
+  cache.set(key, html);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return html;
 }
 
 /** The parse and sanitise behind renderMarkdown, uncached (its tests time this). */
-export function markdownToSafeHtml(source: string): string {
-  return sanitizeHtml(parser.render(source), ALLOWED);
+export function markdownToSafeHtml(source: string, headingLevel: HeadingLevel = 2): string {
+  const tokens = parser.parse(source, {});
+  const headings = tokens.filter((token) => token.type === "heading_open" || token.type === "heading_close");
+  const top = Math.min(...headings.map((token) => Number(token.tag.slice(1))));
+  for (const token of headings) {
+    token.tag = `h${Math.min(6, Number(token.tag.slice(1)) - top + headingLevel)}`;
+    if (token.type === "heading_open") token.attrSet(MARKDOWN_HEADING, "");
+  }
+  return sanitizeHtml(parser.renderer.render(tokens, parser.options, {}), ALLOWED);
 }
 
-/** "Preview" on a form with a Markdown `body`: what was typed (within the form's limits) and the body as it will appear, saving nothing. */
+/** "Preview" on a form with a Markdown `body`: what was typed (within the form's limits) and the body as it will appear (under the preview's h2), saving nothing. */
 export function previewOf(values: FormValues) {
-  return { ok: false as const, errors: {}, values, preview: renderMarkdown(valueOf(values, "body")) };
+  return { ok: false as const, errors: {}, values, preview: renderMarkdown(valueOf(values, "body"), { headingLevel: 3 }) };
 }

@@ -28,7 +28,9 @@ describe("amending for co-production", () => {
     const { id } = await consultation();
     const amender = await signedIn();
     const pick = await call(newAmendmentLoader, request(`/demands/${id}/amendments/new`, { cookie: amender.cookie }), { id: String(id) });
+    // Listed under the page's h1; quoted under the form's h2 once chosen.
     expect(pick.data.paragraphs[0].html).toContain("<h2>What we want</h2>");
+    expect(pick.data.paragraphs[0].quotedHtml).toContain("<h3>What we want</h3>");
     expect(pick.data.target).toBeNull();
     const chosen = await call(newAmendmentLoader, request(`/demands/${id}/amendments/new?paragraph=1`, { cookie: amender.cookie }), { id: String(id) });
     expect(chosen.data).toMatchObject({ target: "1", startingText: "Homes planned from admission." });

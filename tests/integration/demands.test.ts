@@ -160,8 +160,22 @@ describe("proposing and drafting", () => {
     const author = await signedIn();
     expect((await call(previewAction, request("/demands/preview", { form: { body: "x" } }))).status).toBe(302);
     const preview = await call(previewAction, request("/demands/preview", { form: { body: "# Title\n\n<script>alert(1)</script>[x](javascript:alert(1))" }, cookie: author.cookie }));
-    expect(preview.data.html).toContain("<h2>Title</h2>");
+    // The preview sits under its own h2, like the text under the page's "The full text".
+    expect(preview.data.html).toContain("<h3>Title</h3>");
     expect(preview.data.html).not.toMatch(/<script|alert\(1\)<\/script|href="javascript/i);
+  });
+
+  it("puts the full text's headings under the page's 'The full text' (an h2), still sanitised", async () => {
+    const author = await signedIn();
+    const body = "# What we want\n\nHomes first.\n\n## Why\n\n<h2 onclick=\"alert(1)\">raw</h2><script>alert(2)</script>\n\n###### Deepest\n\n[x](javascript:alert(3))";
+    const id = await createDemand(db, { authorId: author.id, body });
+    const page = await call(demandLoader, request(`/demands/${id}`, { cookie: author.cookie }), { id: String(id) });
+    expect(page.status).toBe(200);
+    const html: string = page.data.demand.html;
+    expect(html).toContain("<h3>What we want</h3>");
+    expect(html).toContain("<h4>Why</h4>");
+    expect(html).toContain("<h6>Deepest</h6>");
+    expect(html).not.toMatch(/<h[12][ >]|onclick|<script|javascript:/i);
   });
 
   it("explains every bad field and keeps what was typed", async () => {

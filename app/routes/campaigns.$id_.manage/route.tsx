@@ -16,8 +16,9 @@ import { parseId } from "~/utils/ids";
 import { todayInLondon } from "~/utils/london-time";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { badRequest } from "~/utils/responses.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Manage the campaign – Chorus" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Manage “${args.data?.campaign.title ?? "the campaign"}”`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member, campaign } = await requireCampaignManager(request, params.id);

@@ -25,8 +25,9 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { can, canOnDemand, canStartCampaign } from "~/members/permissions";
 import { badRequest } from "~/utils/responses.server";
 import { parseId, parsePage } from "~/utils/ids";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.demand.title ?? "Demand"} – Chorus` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data?.demand.title ?? "Demand");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       stage: demand.stage,
       topics: demand.topics,
       easyRead: demand.easy_read,
-      html: renderMarkdown(demand.body),
+      html: renderMarkdown(demand.body, { headingLevel: 3 }),
       currentRevision: demand.current_revision,
       consultationEndsAt: demand.consultation_ends_at,
       votingEndsAt: demand.voting_ends_at,
