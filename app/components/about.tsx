@@ -1,7 +1,11 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 
-/** What Chorus is and how it works: the home page for visitors, and /about for members. */
-export function About() {
+/**
+ * What Chorus is and how it works: the home page for visitors, and /about for members. `now` (what
+ * the coalition is doing) goes straight after the opening, so visitors see it without scrolling far.
+ */
+export function About({ now }: { now?: ReactNode } = {}) {
   return (
     <>
       <section className="prose">
@@ -25,6 +29,8 @@ export function About() {
           </Link>
         </div>
       </section>
+
+      {now}
 
       <h2>How it works</h2>
       <ol className="card-grid">

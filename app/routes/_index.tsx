@@ -1,7 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { countPhrase } from "~/admin/waiting";
 import { About } from "~/components/about";
-import { listNeedsInput } from "~/models/needs-input.server";
+import { CoalitionNow } from "~/components/coalition-now";
+import { WaitingWorkList } from "~/components/waiting-work";
+import { listLivePetitions, listOpenVotes, listRecentWins, listRunningCampaigns } from "~/models/coalition-activity.server";
+import { countWaitingWork, listCampaignTasks, listNeedsInput } from "~/models/needs-input.server";
+import { can } from "~/members/permissions";
 import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { formatWhen } from "~/demands/labels";
@@ -12,19 +17,51 @@ export const meta: MetaFunction = (args) => [
   { name: "description", content: "Propose, draft and decide policy demands together, then campaign for them." },
 ];
 
-/** Signed-in members land on what needs their input; everyone else on what Chorus is. */
+/** How many of each kind of activity a visitor sees: enough to show the coalition at work, each list linking to the rest. */
+const NOW_LIST = 4;
+
+/**
+ * Signed-in members land on what needs their input (and, for organisers and the coalition team, what
+ * waits in their campaigns and queues); everyone else on what Chorus is and what it is doing now.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
-  if (!member) return { member: null, needs: null };
-  return { member: { name: member.displayName }, needs: await listNeedsInput(db, member.id) };
+  if (!member) {
+    const [votes, petitions, campaigns, wins] = await Promise.all([
+      listOpenVotes(db, NOW_LIST),
+      listLivePetitions(db, { limit: NOW_LIST }),
+      listRunningCampaigns(db, NOW_LIST),
+      listRecentWins(db, NOW_LIST),
+    ]);
+    return {
+      member: null,
+      now: {
+        votes,
+        petitions: petitions.slice(0, NOW_LIST).map((p) => ({ id: p.id, slug: p.slug, title: p.title, signature_count: p.signature_count, goal: p.goal, closes_at: p.closes_at })),
+        campaigns: campaigns.map((c) => ({ id: c.id, title: c.title, ends_on: c.ends_on })),
+        wins,
+      },
+    };
+  }
+  const verify = can(member, "organisation.verify");
+  const moderate = can(member, "moderation.review");
+  const [needs, campaigns, waiting] = await Promise.all([
+    listNeedsInput(db, member.id),
+    listCampaignTasks(db, member.id),
+    verify || moderate ? countWaitingWork(db, { verify, moderate, reviewLetters: member.isAdmin }) : null,
+  ]);
+  return { member: { name: member.displayName }, needs, campaigns, waiting };
 }
 
 export default function Home() {
-  const { member, needs } = useLoaderData<typeof loader>();
-  return member && needs ? <NeedsYourInput name={member.name} needs={needs} /> : <About />;
+  const data = useLoaderData<typeof loader>();
+  if (!data.member) return <About now={<CoalitionNow {...data.now} />} />;
+  return <NeedsYourInput name={data.member.name} needs={data.needs} campaigns={data.campaigns} waiting={data.waiting} />;
 }
 
-type Needs = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["needs"]>;
+type SignedIn = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { needs: unknown }>;
+type Needs = SignedIn["needs"];
+type CampaignTasks = SignedIn["campaigns"];
 
 /** One kind of waiting task, as a list of links; nothing at all when there are none. */
 function TaskSection({ id, heading, tasks }: { id: string; heading: string; tasks: Array<{ key: number; to: string; text: string; when?: string }> }) {
@@ -44,8 +81,54 @@ function TaskSection({ id, heading, tasks }: { id: string; heading: string; task
   );
 }
 
-function NeedsYourInput({ name, needs }: { name: string; needs: Needs }) {
-  const nothing = needs.votes.length + needs.consultations.length + needs.amendments.length + needs.drafts.length === 0;
+const signatures = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "signature" : "signatures"}`;
+
+/** The running campaigns this member organises: letters held for their review, and each petition's count. */
+function YourCampaigns({ campaigns }: { campaigns: CampaignTasks }) {
+  if (campaigns.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="your-campaigns-heading">
+      <h2 id="your-campaigns-heading">Your campaigns</h2>
+      <ul className="campaign-tasks">
+        {campaigns.map((c) => (
+          <li key={c.id} className="card">
+            <h3 className="card__title">
+              <Link to={`/campaigns/${c.id}/dashboard`}>{c.title}</Link>
+            </h3>
+            {c.heldLetters.length === 0 ? <p>No letters held for review.</p> : null}
+            {c.heldLetters.length ? (
+              <ul className="task-list">
+                {c.heldLetters.map((h) => (
+                  <li key={h.slug}>
+                    <Link to={`/letters/${h.slug}/manage#held-heading`}>
+                      {countPhrase(h.held, "letter held for your review", "letters held for your review")}: {h.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {c.petitions.length === 0 ? <p>No petition is open.</p> : null}
+            {c.petitions.length ? (
+              <ul className="campaign-tasks__petitions">
+                {c.petitions.map((p) => (
+                  <li key={p.slug}>
+                    <Link to={`/petitions/${p.slug}`}>{p.title}</Link>: {signatures(p.signatures)} of {p.goal.toLocaleString("en-GB")}
+                    {p.status === "closed" ? " (closed, ready to deliver)" : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function NeedsYourInput({ name, needs, campaigns, waiting }: { name: string; needs: Needs; campaigns: CampaignTasks; waiting: SignedIn["waiting"] }) {
+  const teamWaiting = waiting ? (waiting.organisations ?? 0) + (waiting.comments ?? 0) + (waiting.heldLetters?.length ?? 0) : 0;
+  const campaignWaiting = campaigns.reduce((n, c) => n + c.heldLetters.length, 0);
+  const nothing = needs.votes.length + needs.consultations.length + needs.amendments.length + needs.drafts.length + teamWaiting + campaignWaiting === 0;
   return (
     <>
       <div className="page-heading">
@@ -59,6 +142,8 @@ function NeedsYourInput({ name, needs }: { name: string; needs: Needs }) {
           </p>
         </div>
       ) : null}
+      {waiting ? <WaitingWorkList id="team-waiting" heading="Waiting for the coalition team" work={waiting} /> : null}
+      <YourCampaigns campaigns={campaigns} />
       <TaskSection
         id="votes"
         heading="Votes you have not cast"
