@@ -4,7 +4,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { getAuthorInvitation } from "~/models/author-invitation.server";
 import { requireMember } from "~/members/session.server";
 import { acceptCoauthorInvitation, declineCoauthorInvitation } from "~/services/coauthors.server";
-import { invitationState, type InvitationState } from "~/demands/coauthors";
+import { AUTHOR_INVITATION_DAYS, invitationState, type InvitationState } from "~/demands/coauthors";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/ids";
@@ -135,7 +135,7 @@ function explain(state: Exclude<InvitationState, "open">) {
     case "withdrawn":
       return "An author of the demand withdrew this invitation, so it can no longer be accepted. Nothing has changed for you.";
     case "expired":
-      return "Invitations to co-author last 14 days, and this one has run out. If you would still like to co-author the demand, ask one of its authors to invite you again.";
+      return `Invitations to co-author last ${AUTHOR_INVITATION_DAYS} days, and this one has run out. If you would still like to co-author the demand, ask one of its authors to invite you again.`;
     case "closed":
       return "The demand has moved past drafting and consultation, so its text is settled and it takes no new co-authors.";
   }

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { AUTHOR_INVITATION_DAYS } from "~/demands/coauthors";
 import { formatLondonMedium } from "~/utils/london-time";
 
 export interface AuthorsProps {
@@ -38,7 +39,7 @@ export function Authors({ authors, invitations, q, searchError, candidates }: Au
       {invitations.length ? (
         <>
           <h3 id="invited-heading">Invited</h3>
-          <p>They become co-authors when they accept. An invitation lasts 14 days.</p>
+          <p>They become co-authors when they accept. An invitation lasts {AUTHOR_INVITATION_DAYS} days.</p>
           <ul aria-labelledby="invited-heading">
             {invitations.map((i) => (
               <li key={i.id}>
