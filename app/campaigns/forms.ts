@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdField } from "../utils/ids";
+import { IdField } from "../utils/fields";
 import { multiline } from "../utils/fields";
 
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,13 +30,6 @@ export const CampaignSchema = z.object({
   partners: z.union([IdField, z.array(IdField)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
 });
 
-export const ENTRY_KINDS = {
-  update: "An update",
-  petition_delivered: "Milestone: petition delivered",
-  meeting_held: "Milestone: meeting held",
-  response_received: "Milestone: response received",
-} as const;
-
 // Field names differ between the entry and the ending forms: both are on the manage page, and each
 // field's id comes from its name.
 export const EntrySchema = z.object({
@@ -56,13 +49,3 @@ export const EndSchema = z.object({
   resultText: multiline(z.string().trim().max(10_000, { error: "The text must be 10,000 characters or fewer" }).optional().default("")),
   resultLink: webAddress,
 });
-
-export const CAMPAIGN_EVENT_LABELS: Record<string, string> = {
-  started: "Campaign started",
-  update: "Update",
-  petition_delivered: "Petition delivered",
-  meeting_held: "Meeting held",
-  response_received: "Response received",
-  won: "Won",
-  closed: "Campaign closed",
-};

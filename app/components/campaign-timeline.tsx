@@ -1,4 +1,4 @@
-import { CAMPAIGN_EVENT_LABELS } from "~/campaigns/forms";
+import { CAMPAIGN_EVENT_LABELS } from "~/campaigns/labels";
 import { formatCalendarDate } from "~/utils/london-time";
 import { RenderedMarkdown } from "./demand-bits";
 

@@ -1,11 +1,14 @@
 import { TableFrame } from "./table-frame";
 
-/** A two-column table of counts ("Area" → "Signatures"), in its own scrolling frame. */
-export function CountTable({ caption, heading, unit, rows }: { caption: string; heading: string; unit: string; rows: Array<{ key: string; label: string; count: number }> }) {
+/**
+ * A two-column table of counts ("Area" → "Signatures"), in its own scrolling frame. `hideCaption` keeps
+ * the caption for screen readers only, where a visible heading just above already says the same.
+ */
+export function CountTable({ caption, hideCaption = false, heading, unit, rows }: { caption: string; hideCaption?: boolean; heading: string; unit: string; rows: Array<{ key: string; label: string; count: number }> }) {
   return (
     <TableFrame label={caption}>
       <table className="table">
-        <caption>{caption}</caption>
+        <caption className={hideCaption ? "visually-hidden" : undefined}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{heading}</th>

@@ -49,10 +49,10 @@ function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
   );
 }
 
-/** "Up to 120 characters." after any hint: the limit is said before anyone types, not only when they exceed it. */
-function hintWithLimit(hint: ReactNode, limit: number | undefined) {
+/** "Up to 120 characters." after any hint: the limits are said before anyone types, not only when they are missed. */
+function hintWithLimit(hint: ReactNode, limit: number | undefined, minimum?: number) {
   if (!limit) return hint;
-  const said = `Up to ${limit.toLocaleString("en-GB")} characters.`;
+  const said = minimum ? `At least ${minimum.toLocaleString("en-GB")} and up to ${limit.toLocaleString("en-GB")} characters.` : `Up to ${limit.toLocaleString("en-GB")} characters.`;
   return hint ? (
     <>
       {hint} {said}
@@ -66,7 +66,7 @@ function hintWithLimit(hint: ReactNode, limit: number | undefined) {
  * With JavaScript, how many characters are left (GOV.UK's character count), announced politely after
  * typing pauses. Without it, the limit in the hint and the server's message do the job.
  */
-function CharacterCount({ id, limit, length }: { id: string; limit: number; length: number | null }) {
+function CharacterCount({ id, limit, minimum = 0, length }: { id: string; limit: number; minimum?: number; length: number | null }) {
   const [announced, setAnnounced] = useState<number | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => setAnnounced(length), 600);
@@ -74,10 +74,17 @@ function CharacterCount({ id, limit, length }: { id: string; limit: number; leng
   }, [length]);
   if (length === null) return null;
   const left = limit - length;
-  const text = left >= 0 ? `You have ${left.toLocaleString("en-GB")} ${left === 1 ? "character" : "characters"} left` : `You have ${(-left).toLocaleString("en-GB")} ${left === -1 ? "character" : "characters"} too many`;
+  const needed = minimum - length;
+  // Until a minimum is met, progress towards it; after, what is left before the limit.
+  const text =
+    needed > 0
+      ? `${needed.toLocaleString("en-GB")} more ${needed === 1 ? "character" : "characters"} needed`
+      : left >= 0
+        ? `You have ${left.toLocaleString("en-GB")} ${left === 1 ? "character" : "characters"} left`
+        : `You have ${(-left).toLocaleString("en-GB")} ${left === -1 ? "character" : "characters"} too many`;
   return (
     <>
-      <p className={left < 0 ? "character-count character-count--over" : "character-count"} aria-hidden="true">
+      <p className={left < 0 ? "character-count character-count--over" : needed > 0 ? "character-count character-count--short" : "character-count"} aria-hidden="true">
         {text}
       </p>
       <p className="visually-hidden" id={`${id}-count`} aria-live="polite">
@@ -101,16 +108,18 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">
   error?: string;
   /** The server's limit: stated in the hint and counted down as the member types. */
   limit?: number;
+  /** The server's minimum, if any: stated in the hint, and counted up to. */
+  minimum?: number;
 };
 
-export function TextField({ name, label, hint, error, className, limit, ...input }: TextFieldProps) {
+export function TextField({ name, label, hint, error, className, limit, minimum, ...input }: TextFieldProps) {
   const [length, setLength] = useTypedLength(input.defaultValue);
   return (
-    <FieldFrame name={name} label={label} hint={hintWithLimit(hint, limit)} error={error}>
+    <FieldFrame name={name} label={label} hint={hintWithLimit(hint, limit, minimum)} error={error}>
       {(wiring) => (
         <>
           <input className={`input ${className ?? ""}`.trim()} name={name} type="text" {...wiring} {...input} onChange={limit ? (e) => setLength(e.currentTarget.value) : input.onChange} />
-          {limit ? <CharacterCount id={wiring.id} limit={limit} length={length} /> : null}
+          {limit ? <CharacterCount id={wiring.id} limit={limit} minimum={minimum} length={length} /> : null}
         </>
       )}
     </FieldFrame>
@@ -124,16 +133,18 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | 
   error?: string;
   /** The server's limit: stated in the hint and counted down as the member types. */
   limit?: number;
+  /** The server's minimum, if any: stated in the hint, and counted up to ("87 more characters needed"). */
+  minimum?: number;
 };
 
-export function TextArea({ name, label, hint, error, limit, ...textarea }: TextAreaProps) {
+export function TextArea({ name, label, hint, error, limit, minimum, ...textarea }: TextAreaProps) {
   const [length, setLength] = useTypedLength(textarea.defaultValue);
   return (
-    <FieldFrame name={name} label={label} hint={hintWithLimit(hint, limit)} error={error}>
+    <FieldFrame name={name} label={label} hint={hintWithLimit(hint, limit, minimum)} error={error}>
       {(wiring) => (
         <>
           <textarea className="textarea" name={name} rows={5} {...wiring} {...textarea} onChange={limit ? (e) => setLength(e.currentTarget.value) : textarea.onChange} />
-          {limit ? <CharacterCount id={wiring.id} limit={limit} length={length} /> : null}
+          {limit ? <CharacterCount id={wiring.id} limit={limit} minimum={minimum} length={length} /> : null}
         </>
       )}
     </FieldFrame>

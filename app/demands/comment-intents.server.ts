@@ -7,7 +7,7 @@ import { redirectWithFlash } from "../utils/flash.server";
 import { parseForm } from "../utils/forms";
 import { canOnDemand, type DemandContext } from "../members/permissions";
 import { badRequest, forbidden, invalid, notFound } from "../utils/responses.server";
-import { IdField } from "../utils/ids";
+import { IdField } from "../utils/fields";
 import { multiline } from "../utils/fields";
 
 export const CommentSchema = z.object({

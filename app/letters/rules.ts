@@ -94,6 +94,22 @@ export function describeWindow(window: SendingWindow) {
   return `${dayText}, ${hours}`;
 }
 
+/**
+ * When letters confirmed at `now` can start going out: `now` itself inside the window, otherwise the
+ * start of the next hour that is in it. Hour by hour over a week at most (168 steps), so clock
+ * changes and odd windows need no special cases.
+ */
+export function nextSendingStart(now: Date, window: SendingWindow): Date | null {
+  if (inSendingWindow(now, window)) return now;
+  const hour = new Date(now);
+  hour.setUTCMinutes(0, 0, 0);
+  for (let i = 1; i <= 8 * 24; i++) {
+    const at = new Date(hour.getTime() + i * 3_600_000);
+    if (inSendingWindow(at, window)) return at;
+  }
+  return null;
+}
+
 /** The columns a spreadsheet of decision makers must name in its first row (any order). */
 export const IMPORT_COLUMNS = ["name", "role", "body", "email", "areas"] as const;
 

@@ -385,3 +385,28 @@ export async function countNewsAudience(db: Database, petitionId: number) {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/**
+ * The count a signer who just confirmed should see: the folded count plus confirmations not folded
+ * yet (the fold runs every few seconds; the waiting deltas are only those seconds' worth). Read only
+ * for someone who has just signed: everyone else sees the folded count.
+ */
+export async function getCountIncludingUnfolded(db: Database, petitionId: number) {
+  const row = await db
+    .selectFrom("petition")
+    .select((eb) => ["petition.signature_count", eb.selectFrom("petition_count_delta").select(sql<number>`coalesce(sum(delta), 0)::int`.as("n")).where("petition_id", "=", petitionId).as("waiting")])
+    .where("petition.id", "=", petitionId)
+    .executeTakeFirstOrThrow();
+  return row.signature_count + Number(row.waiting ?? 0);
+}
+
+/** Changes a petition's wording and numbers while it is a draft; false once it has opened. */
+export async function updateDraftPetition(db: Database, petitionId: number, fields: PetitionFields) {
+  const result = await db
+    .updateTable("petition")
+    .set({ title: fields.title, ask: fields.ask, why: fields.why, addressed_to: fields.addressedTo, goal: fields.goal, closes_at: fields.closesAt, milestones: fields.milestones ?? [] })
+    .where("id", "=", petitionId)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EmailField, multiline } from "../utils/fields";
 import { parseLondonDateTime } from "../utils/london-time";
+import { parseWholeNumber, parseWholeNumbers } from "../utils/numbers";
 import { outwardCode } from "./signers";
 
 export const PetitionSchema = z.object({
@@ -8,20 +9,28 @@ export const PetitionSchema = z.object({
   ask: z.string({ error: "Enter the ask, in one sentence" }).trim().min(10, { error: "The ask must be 10 characters or more" }).max(300, { error: "The ask must be 300 characters or fewer" }),
   why: multiline(z.string({ error: "Say why it matters" }).trim().min(20, { error: "Why it matters must be 20 characters or more" }).max(10_000, { error: "Why it matters must be 10,000 characters or fewer" })),
   addressedTo: z.string({ error: "Enter who it is addressed to" }).trim().min(3, { error: "Enter who it is addressed to" }).max(300, { error: "Who it is addressed to must be 300 characters or fewer" }),
-  goal: z.coerce
-    .number({ error: "Enter a goal, like 10000" })
-    .int({ error: "Enter a whole number, like 10000" })
-    .min(10, { error: "The goal must be at least 10 signatures" })
-    .max(10_000_000, { error: "The goal must be 10,000,000 or fewer" }),
-  // "1000, 5000" (any separators): each is announced on the campaign's timeline when passed, as is the goal.
+  // "10,000" or "10000": people type numbers with separators.
+  goal: z
+    .string({ error: "Enter a goal, like 10,000" })
+    .max(20, { error: "Enter the goal as a whole number, like 10,000" })
+    .transform((v, ctx) => {
+      const goal = parseWholeNumber(v);
+      if (goal === null) ctx.addIssue({ code: "custom", message: "Enter the goal as a whole number, like 10,000" });
+      else if (goal < 10) ctx.addIssue({ code: "custom", message: "The goal must be at least 10 signatures" });
+      else if (goal > 10_000_000) ctx.addIssue({ code: "custom", message: "The goal must be 10,000,000 or fewer" });
+      else return goal;
+      return z.NEVER;
+    }),
+  // "1,000, 5,000": each is announced on the campaign's timeline when passed, as is the goal.
   milestones: z
     .string()
+    .max(200, { error: "Give up to 10 milestones, like 1,000, 5,000" })
     .optional()
     .transform((v, ctx) => {
-      const parts = (v ?? "").split(/[^0-9]+/).filter(Boolean);
-      const numbers = [...new Set(parts.map(Number))].sort((a, b) => a - b);
-      if (numbers.length > 10 || numbers.some((n) => n < 1 || n > 10_000_000)) {
-        ctx.addIssue({ code: "custom", message: "Give up to 10 milestones, whole numbers like 1000, 5000" });
+      const parsed = parseWholeNumbers(v ?? "");
+      const numbers = parsed ? [...new Set(parsed)].sort((a, b) => a - b) : null;
+      if (!numbers || numbers.length > 10 || numbers.some((n) => n < 1 || n > 10_000_000)) {
+        ctx.addIssue({ code: "custom", message: "Give up to 10 milestones, whole numbers like 1,000, 5,000" });
         return z.NEVER;
       }
       return numbers;

@@ -11,7 +11,7 @@ import { decideOnReportedComment } from "~/services/moderation.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, invalid, notFound } from "~/utils/responses.server";
-import { IdField } from "~/utils/ids";
+import { IdField } from "~/utils/fields";
 
 export const meta: MetaFunction = () => [{ title: "Moderation – Admin – Chorus" }];
 

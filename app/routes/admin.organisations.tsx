@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
-import { IdField } from "~/utils/ids";
+import { IdField } from "~/utils/fields";
 import { TableFrame } from "~/components/table-frame";
 import { badRequest } from "~/utils/responses.server";
 

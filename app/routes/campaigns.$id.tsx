@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ShareLinks } from "~/components/share-links";
 import { CampaignTimeline } from "~/components/campaign-timeline";
 import { CampaignStatusTag } from "~/components/demand-bits";
 import { VerifiedBadge } from "~/components/organisation-badge";
@@ -87,14 +88,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CampaignPage() {
   const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, follow } = useLoaderData<typeof loader>();
   const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
-  const shareText = `${campaign.title}: ${campaign.pitch}`;
-  const share = [
-    { label: "Email", href: `mailto:?${new URLSearchParams({ subject: campaign.title, body: `${shareText}\n\n${shareUrl}` }).toString().replace(/\+/g, "%20")}` },
-    { label: "WhatsApp", href: `https://wa.me/?${new URLSearchParams({ text: `${shareText} ${shareUrl}` })}` },
-    { label: "Bluesky", href: `https://bsky.app/intent/compose?${new URLSearchParams({ text: `${shareText} ${shareUrl}` })}` },
-    { label: "X (Twitter)", href: `https://twitter.com/intent/tweet?${new URLSearchParams({ text: shareText, url: shareUrl })}` },
-    { label: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?${new URLSearchParams({ u: shareUrl })}` },
-  ];
   return (
     <>
       <div className="page-heading">
@@ -208,20 +201,7 @@ export default function CampaignPage() {
 
         <aside className="demand-aside" aria-label="Partners, organisers and sharing">
           <section className="card" aria-labelledby="share-heading">
-            <h2 id="share-heading">Spread the word</h2>
-            <ul className="share-links">
-              {share.map((s) => (
-                <li key={s.label}>
-                  <a href={s.href} rel="noopener noreferrer" target="_blank">
-                    Share by {s.label}
-                    <span className="visually-hidden"> (opens in a new tab)</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-            <p className="small">
-              Or copy this address: <span className="share-url">{shareUrl}</span>
-            </p>
+            <ShareLinks headingId="share-heading" heading="Spread the word" text={`${campaign.title}: ${campaign.pitch}`} url={shareUrl} />
           </section>
           <section className="card" aria-labelledby="partners-heading">
             <h2 id="partners-heading">Partner organisations</h2>

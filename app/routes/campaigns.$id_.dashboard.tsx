@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignTimeline } from "~/components/campaign-timeline";
 import { CountTable } from "~/components/count-table";
-import { WeekChart } from "~/components/week-chart";
+import { BarChart } from "~/components/bar-chart";
 import { countEventsByWeek, listCampaignEvents, listOrganisers, listPartners } from "~/models/campaign.server";
 import { countLettersSentByDay, letterTotals, listCampaignLetterCampaigns } from "~/models/letter.server";
 import { countSignaturesByArea, countSignaturesByDay, listCampaignPetitions } from "~/models/petition.server";
@@ -47,10 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       held: letters.held,
     },
     letterCampaigns,
-    lettersByDay: lettersByDay.map((d) => ({ week: d.day, count: d.letters })),
-    weeks: weeks.map((w) => ({ week: w.week, count: w.entries })),
+    lettersByDay: lettersByDay.map((d) => ({ date: d.day, count: d.letters })),
+    weeks: weeks.map((w) => ({ date: w.week, count: w.entries })),
     petitions,
-    byDay: byDay.map((d) => ({ week: d.day, count: d.signatures })),
+    byDay: byDay.map((d) => ({ date: d.day, count: d.signatures })),
     byArea,
     byRegion: regionTotals(byArea),
     recent: recent.slice(0, 5).map((e) => ({ ...e, html: "" })),
@@ -137,8 +137,7 @@ export default function CampaignDashboard() {
               </li>
             ))}
           </ul>
-          <h3>Letters sent by day</h3>
-          <WeekChart weeks={lettersByDay} label="Letters sent by day" unit="Letters" period="Day" />
+          <BarChart title="Letters sent by day" points={lettersByDay} period="day" words={{ one: "letter sent", other: "letters sent" }} column="Letters" />
         </section>
       ) : null}
       {petitions.length ? (
@@ -157,8 +156,7 @@ export default function CampaignDashboard() {
               </li>
             ))}
           </ul>
-          <h3>Confirmed signatures by day</h3>
-          <WeekChart weeks={byDay} label="Confirmed signatures by day" unit="Signatures" period="Day" />
+          <BarChart title="Confirmed signatures by day" points={byDay} period="day" words={{ one: "confirmed signature", other: "confirmed signatures" }} column="Signatures" />
           <h3>By nation and region</h3>
           {byRegion.length ? (
             <CountTable
@@ -183,7 +181,7 @@ export default function CampaignDashboard() {
       ) : null}
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Activity by week</h2>
-        <WeekChart weeks={weeks} label="Timeline entries by week" unit="Entries" />
+        <BarChart title="Timeline entries by week" points={weeks} period="week" words={{ one: "timeline entry", other: "timeline entries" }} column="Entries" />
       </section>
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">Recent activity</h2>

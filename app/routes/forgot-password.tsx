@@ -1,19 +1,17 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/form-field";
 import { requestPasswordReset } from "~/services/account.server";
 import { db } from "~/utils/db.server";
-import { EmailField } from "~/utils/fields";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 import { redirectToCheckEmail } from "~/utils/flash.server";
+import { ForgotPasswordSchema } from "~/members/forms";
 
 export const meta: MetaFunction = () => [{ title: "Forgotten password – Chorus" }];
 
-export const ForgotPasswordSchema = z.object({ email: EmailField });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();

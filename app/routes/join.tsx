@@ -1,32 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { Checkbox, TextField } from "~/components/form-field";
 import { joinCoalition } from "~/services/account.server";
 import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { DisplayNameField, EmailField, requiredCheckbox } from "~/utils/fields";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
-import { NewPasswordSchema } from "~/members/password-rules";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
 import { redirectToCheckEmail } from "~/utils/flash.server";
+import { JoinSchema } from "~/members/forms";
 
 export const meta: MetaFunction = () => [{ title: "Join Chorus" }];
 
-export const JoinSchema = z.object({
-  email: EmailField,
-  displayName: DisplayNameField,
-  password: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .pipe(NewPasswordSchema.nullable()),
-  adult: requiredCheckbox("Confirm that you are 18 or over"),
-  terms: requiredCheckbox("Agree to the terms and privacy notice to join"),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);

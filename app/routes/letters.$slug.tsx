@@ -198,7 +198,19 @@ function WriteForm({ lc, values, errors, postcode }: { lc: { talkingPoints: stri
   return (
     <section aria-labelledby="write-heading" className="no-print">
       <h2 id="write-heading">2. Write your letter</h2>
-      <div className="demand-layout">
+      {/* The talking points come before the box people write in (on a phone, above it; wide, beside it). */}
+      <div className="demand-layout demand-layout--side-first">
+        <aside className="demand-aside" aria-labelledby="points-heading">
+          <section className="card talking-points">
+            <h3 id="points-heading">Talking points</h3>
+            <p className="small">For inspiration: letters in people&apos;s own words are the ones offices read.</p>
+            <ul>
+              {lc.talkingPoints.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </section>
+        </aside>
         <Form method="post" noValidate className="form">
           <input type="hidden" name="postcode" value={postcode} />
           <TextField name="subject" label="Subject" limit={150} defaultValue={valueOf(values, "subject") || lc.suggestedSubject} error={errors?.subject} />
@@ -206,8 +218,9 @@ function WriteForm({ lc, values, errors, postcode }: { lc: { talkingPoints: stri
           <TextArea
             name="personal"
             label="In your own words: why this matters to you"
-            hint={`${lc.guidance} At least ${PERSONAL_MIN} characters. Share only what you are comfortable sharing.`}
+            hint={`${lc.guidance} Share only what you are comfortable sharing.`}
             limit={3_000}
+            minimum={PERSONAL_MIN}
             rows={8}
             defaultValue={valueOf(values, "personal")}
             error={errors?.personal}
@@ -222,17 +235,6 @@ function WriteForm({ lc, values, errors, postcode }: { lc: { talkingPoints: stri
             Preview my letter
           </button>
         </Form>
-        <aside className="demand-aside" aria-labelledby="points-heading">
-          <section className="card talking-points">
-            <h3 id="points-heading">Talking points</h3>
-            <p className="small">For inspiration: letters in people&apos;s own words are the ones offices read.</p>
-            <ul>
-              {lc.talkingPoints.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </section>
-        </aside>
       </div>
     </section>
   );

@@ -1,11 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LinkLanding } from "~/components/link-landing";
 import { getLetterCampaignBySlug } from "~/models/letter.server";
 import { confirmLetter, findLetterLink } from "~/services/letter.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { describeWindow } from "~/letters/rules";
 import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your letter – Chorus" }];
@@ -29,10 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await confirmLetter(db, lc.id, params.token ?? "");
   const back = `/letters/${lc.slug}`;
   if (!result.ok) return redirectWithFlash(request, back, { kind: "error", message: "That link has expired. Your letter was not sent; you can write it again below." });
-  if (result.alreadyConfirmed) return redirectWithFlash(request, back, { kind: "success", message: "Your letter was already confirmed. Thank you." });
-  const when = describeWindow({ days: lc.window_days, start: lc.window_start, end: lc.window_end });
-  const held = result.held ? ` ${result.held === 1 ? "One copy is" : `${result.held} copies are`} very like another letter, so an organiser will read it before it goes: letters in your own words are the ones offices read.` : "";
-  return redirectWithFlash(request, back, { kind: "success", message: `Thank you: your letter is confirmed. Letters go out ${when}, a few at a time.${held} In two weeks we will ask whether you got a reply.` });
+  // The thank-you page says when it goes and offers sharing; the query only picks its wording.
+  const thanks = result.alreadyConfirmed ? `${back}/thanks?already=1` : result.held ? `${back}/thanks?held=${result.held}` : `${back}/thanks`;
+  return redirect(thanks);
 }
 
 export default function ConfirmLetterPage() {

@@ -2,7 +2,6 @@ import { FollowButton } from "~/components/follow-button";
 import { isFollowing } from "~/models/follow.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea } from "~/components/form-field";
 import { VerifiedBadge } from "~/components/organisation-badge";
@@ -17,13 +16,10 @@ import { loadOrganisation } from "~/organisations/access.server";
 import { ORGANISATION_KIND_LABELS } from "~/organisations/labels";
 import { can } from "~/members/permissions";
 import { invalid, notFound } from "~/utils/responses.server";
-import { multiline } from "~/utils/fields";
+import { JoinRequestSchema } from "~/organisations/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "Organisation"} – Chorus` }];
 
-export const JoinRequestSchema = z.object({
-  message: multiline(z.string().trim().max(500, { error: "Message must be 500 characters or fewer" }).optional().default("")),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);

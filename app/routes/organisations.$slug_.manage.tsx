@@ -13,7 +13,8 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { loadOrganisation } from "~/organisations/access.server";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { badRequest, invalid } from "~/utils/responses.server";
-import { IdField, parseId } from "~/utils/ids";
+import { parseId } from "~/utils/ids";
+import { IdField } from "~/utils/fields";
 import { TableFrame } from "~/components/table-frame";
 import { ConfirmPanel } from "~/components/confirm";
 

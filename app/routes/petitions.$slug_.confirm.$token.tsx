@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { LinkLanding } from "~/components/link-landing";
 import { confirmSignature, findSignatureLink } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash, signedPetitionCookie } from "~/utils/flash.server";
 import { loadPublicPetition } from "~/petitions/access.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your signature – Chorus" }];
@@ -21,7 +21,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await confirmSignature(db, petition.id, params.token ?? "");
   const back = `/petitions/${petition.slug}`;
   if (!result.ok) return redirectWithFlash(request, `${back}#sign`, { kind: "error", message: "That link has expired or was withdrawn. You can sign again below." });
-  return redirectWithFlash(request, back, { kind: "success", message: result.alreadyConfirmed ? "Your signature was already confirmed. Thank you." : "Thank you: your signature is confirmed and will be in the count within seconds." });
+  // The petition's page then says "You have signed", with the count including this signature.
+  const headers = { "Set-Cookie": await signedPetitionCookie(request, petition.id) };
+  return redirectWithFlash(request, `${back}#signed-heading`, { kind: "success", message: result.alreadyConfirmed ? "Your signature was already confirmed. Thank you." : "Thank you: your signature is confirmed." }, { headers });
 }
 
 export default function ConfirmSignaturePage() {

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/form-field";
 import { findUsableEmailToken } from "~/models/email-token.server";
@@ -9,13 +8,12 @@ import { startSession } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { NewPasswordSchema } from "~/members/password-rules";
 import { invalid } from "~/utils/responses.server";
 import { hashToken } from "~/utils/tokens.server";
+import { ResetPasswordSchema } from "~/members/forms";
 
 export const meta: MetaFunction = () => [{ title: "Set a new password – Chorus" }];
 
-export const ResetPasswordSchema = z.object({ password: NewPasswordSchema });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = await findUsableEmailToken(db, hashToken(params.token ?? ""), "reset_password");

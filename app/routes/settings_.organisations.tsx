@@ -8,7 +8,7 @@ import { assertCan, requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { IdField } from "~/utils/ids";
+import { IdField } from "~/utils/fields";
 import { TableFrame } from "~/components/table-frame";
 import { badRequest, forbidden } from "~/utils/responses.server";
 import { setListedInOrganisation } from "~/services/organisation.server";

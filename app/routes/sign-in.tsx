@@ -1,25 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/form-field";
 import { requestSignInLink, signInWithPassword } from "~/services/account.server";
 import { getCurrentMember, safeRedirect, startSession } from "~/members/session.server";
 import { db } from "~/utils/db.server";
-import { EmailField } from "~/utils/fields";
 import { redirectWithFlash, redirectToCheckEmail } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { invalid } from "~/utils/responses.server";
+import { PasswordSignInSchema, LinkSignInSchema } from "~/members/forms";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Chorus" }];
 
-export const PasswordSignInSchema = z.object({
-  email: EmailField,
-  password: z.string({ error: "Enter your password" }).min(1, { error: "Enter your password" }).max(128, { error: "Password must be 128 characters or fewer" }),
-});
-export const LinkSignInSchema = z.object({ "link-email": EmailField });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);

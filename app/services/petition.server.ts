@@ -17,6 +17,7 @@ import {
   setPetitionStatus,
   stopSignerNews,
   type PetitionFields,
+  updateDraftPetition,
 } from "~/models/petition.server";
 import { queueEmails } from "~/services/email.server";
 import { enqueueJob, JOBS } from "~/services/jobs.server";
@@ -32,18 +33,36 @@ import { generateToken, hashToken } from "~/utils/tokens.server";
 export const SIGNATURE_LINK_DAYS = 14;
 export const MAX_EMAILS_PER_SIGNATURE = 5;
 
-export async function createPetition(db: Database, campaignId: number, actorId: number, fields: PetitionFields) {
-  return insertPetition(db, campaignId, actorId, slugFor(fields.title, "petition"), fields);
+export async function createPetition(
+  db: Database,
+  campaignId: number,
+  actorId: number,
+  fields: PetitionFields,
+) {
+  return insertPetition(
+    db,
+    campaignId,
+    actorId,
+    slugFor(fields.title, "petition"),
+    fields,
+  );
 }
 
-export const openPetition = (db: Database, id: number) => setPetitionStatus(db, id, ["draft"], "open");
-export const closePetition = (db: Database, id: number) => setPetitionStatus(db, id, ["open"], "closed");
+export const openPetition = (db: Database, id: number) =>
+  setPetitionStatus(db, id, ["draft"], "open");
+export const closePetition = (db: Database, id: number) =>
+  setPetitionStatus(db, id, ["open"], "closed");
 
 /**
  * Marks a closed petition delivered, with a note that also goes on the campaign's timeline as a
  * "petition delivered" milestone, in one transaction.
  */
-export async function deliverPetition(db: Database, petitionId: number, actorId: number, note: string) {
+export async function deliverPetition(
+  db: Database,
+  petitionId: number,
+  actorId: number,
+  note: string,
+) {
   return db.transaction().execute(async (trx) => {
     const petition = await markPetitionDelivered(trx, petitionId, note);
     if (!petition) return false;
@@ -56,7 +75,10 @@ export async function deliverPetition(db: Database, petitionId: number, actorId:
       authorId: actorId,
     });
     // Signers who asked for news hear that it was delivered, with the same note.
-    await queuePetitionNews(trx, petitionId, { subject: `Delivered: ${petition.title}`.slice(0, 150), message: `The petition you signed was delivered with ${petition.signature_count.toLocaleString("en-GB")} signatures.\n\n${note}` });
+    await queuePetitionNews(trx, petitionId, {
+      subject: `Delivered: ${petition.title}`.slice(0, 150),
+      message: `The petition you signed was delivered with ${petition.signature_count.toLocaleString("en-GB")} signatures.\n\n${note}`,
+    });
     return true;
   });
 }
@@ -87,13 +109,24 @@ export function networkHash(ip: string) {
  * (queueWaitingEmails). A confirmed signature is left alone and gets no email. The caller shows
  * the same page whatever happened.
  */
-export async function signPetition(db: Database, petition: { id: number; slug: string; title: string }, input: SignatureInput) {
+export async function signPetition(
+  db: Database,
+  petition: { id: number; slug: string; title: string },
+  input: SignatureInput,
+) {
   const confirmToken = generateToken();
   const withdrawToken = generateToken();
   const base = `${getAppUrl()}/petitions/${petition.slug}`;
-  const props = { petitionTitle: petition.title, confirmUrl: `${base}/confirm/${confirmToken}`, withdrawUrl: `${base}/withdraw/${withdrawToken}`, days: SIGNATURE_LINK_DAYS } satisfies EmailTemplateProps<"ConfirmSignature">;
+  const props = {
+    petitionTitle: petition.title,
+    confirmUrl: `${base}/confirm/${confirmToken}`,
+    withdrawUrl: `${base}/withdraw/${withdrawToken}`,
+    days: SIGNATURE_LINK_DAYS,
+  } satisfies EmailTemplateProps<"ConfirmSignature">;
   const rule = RATE_LIMITS.signPerIpPerPetition;
-  const limitKey = input.network ? `${rule.name}:${petition.id}:${input.network}` : null;
+  const limitKey = input.network
+    ? `${rule.name}:${petition.id}:${input.network}`
+    : null;
   const confirmTokenHash = hashToken(confirmToken);
   const emailed = await insertSignatureWithEmail(
     db,
@@ -110,25 +143,47 @@ export async function signPetition(db: Database, petition: { id: number; slug: s
       withdrawTokenHash: hashToken(withdrawToken),
       ipHash: input.network ? networkHash(input.network) : null,
     },
-    { rateLimitKey: limitKey, windowSeconds: rule.windowSeconds, suspectOver: rule.limit, maxEmails: MAX_EMAILS_PER_SIGNATURE },
-    { template: "ConfirmSignature", toAddress: input.email.trim().toLowerCase(), props, idempotencyKey: `confirm-signature:${confirmTokenHash}` },
+    {
+      rateLimitKey: limitKey,
+      windowSeconds: rule.windowSeconds,
+      suspectOver: rule.limit,
+      maxEmails: MAX_EMAILS_PER_SIGNATURE,
+    },
+    {
+      template: "ConfirmSignature",
+      toAddress: input.email.trim().toLowerCase(),
+      props,
+      idempotencyKey: `confirm-signature:${confirmTokenHash}`,
+    },
   );
   // No email row: already confirmed, or out of emails. Nothing to send.
   return { emailed };
 }
 
-export type ConfirmResult = { ok: true; alreadyConfirmed: boolean } | { ok: false };
+export type ConfirmResult =
+  { ok: true; alreadyConfirmed: boolean } | { ok: false };
 
 /**
  * Confirms the signature a link belongs to: counted once (a delta for the fold), however often the
  * button is pressed. An expired or unknown link is refused; a withdrawn signature stays withdrawn.
  */
-export async function confirmSignature(db: Database, petitionId: number, token: string): Promise<ConfirmResult> {
+export async function confirmSignature(
+  db: Database,
+  petitionId: number,
+  token: string,
+): Promise<ConfirmResult> {
   return db.transaction().execute(async (trx) => {
-    const signature = await getSignatureByTokenForUpdate(trx, petitionId, hashToken(token));
-    if (!signature || signature.status === "withdrawn") return { ok: false } as const;
-    if (signature.status === "confirmed") return { ok: true, alreadyConfirmed: true } as const;
-    if (new Date(signature.token_expires_at) <= new Date()) return { ok: false } as const;
+    const signature = await getSignatureByTokenForUpdate(
+      trx,
+      petitionId,
+      hashToken(token),
+    );
+    if (!signature || signature.status === "withdrawn")
+      return { ok: false } as const;
+    if (signature.status === "confirmed")
+      return { ok: true, alreadyConfirmed: true } as const;
+    if (new Date(signature.token_expires_at) <= new Date())
+      return { ok: false } as const;
     await markSignatureConfirmed(trx, signature.id);
     await addCountDelta(trx, petitionId, 1);
     return { ok: true, alreadyConfirmed: false } as const;
@@ -136,19 +191,33 @@ export async function confirmSignature(db: Database, petitionId: number, token: 
 }
 
 /** Withdraws a signature from the link in its email; a confirmed one comes off the count. */
-export async function withdrawSignature(db: Database, petitionId: number, token: string) {
+export async function withdrawSignature(
+  db: Database,
+  petitionId: number,
+  token: string,
+) {
   return db.transaction().execute(async (trx) => {
-    const signature = await getSignatureByWithdrawTokenForUpdate(trx, petitionId, hashToken(token));
+    const signature = await getSignatureByWithdrawTokenForUpdate(
+      trx,
+      petitionId,
+      hashToken(token),
+    );
     if (!signature) return false;
     if (signature.status === "withdrawn") return true;
     await markSignatureWithdrawn(trx, signature.id);
-    if (signature.status === "confirmed") await addCountDelta(trx, petitionId, -1);
+    if (signature.status === "confirmed")
+      await addCountDelta(trx, petitionId, -1);
     return true;
   });
 }
 
 /** Whether a token belongs to a signature of this petition (for the link pages' first view). */
-export async function findSignatureLink(db: Database, petitionId: number, token: string, kind: "confirm" | "withdraw") {
+export async function findSignatureLink(
+  db: Database,
+  petitionId: number,
+  token: string,
+  kind: "confirm" | "withdraw",
+) {
   return getSignatureLink(db, petitionId, kind, hashToken(token));
 }
 
@@ -156,9 +225,19 @@ export async function findSignatureLink(db: Database, petitionId: number, token:
  * Invalidates one suspect cluster (a network and an email domain) after the organiser has seen the
  * preview: its pending and confirmed signatures stop counting, exactly (a -1 delta per confirmed one).
  */
-export async function invalidateSuspectCluster(db: Database, petitionId: number, ipHash: string | null, domain: string) {
+export async function invalidateSuspectCluster(
+  db: Database,
+  petitionId: number,
+  ipHash: string | null,
+  domain: string,
+) {
   return db.transaction().execute(async (trx) => {
-    const was = await invalidateSuspectSignatures(trx, petitionId, ipHash, domain);
+    const was = await invalidateSuspectSignatures(
+      trx,
+      petitionId,
+      ipHash,
+      domain,
+    );
     const confirmed = was.filter((r) => r.was === "confirmed").length;
     if (confirmed) await addCountDelta(trx, petitionId, -confirmed);
     return { invalidated: was.length, confirmed };
@@ -172,16 +251,41 @@ export const NEWS_BATCH_SIZE = 2_000;
  * and queues the next, so a petition of 100,000 never holds one transaction (or the mail queue) long.
  * Written through the caller's transaction, with the change that prompted it.
  */
-export async function queuePetitionNews(trx: Database, petitionId: number, news: { subject: string; message: string }) {
-  await enqueueJob(trx, JOBS.petitionNews, { petitionId, messageKey: generateToken().slice(0, 12), subject: news.subject, message: news.message, afterId: 0 });
+export async function queuePetitionNews(
+  trx: Database,
+  petitionId: number,
+  news: { subject: string; message: string },
+) {
+  await enqueueJob(trx, JOBS.petitionNews, {
+    petitionId,
+    messageKey: generateToken().slice(0, 12),
+    subject: news.subject,
+    message: news.message,
+    afterId: 0,
+  });
 }
 
 /** One batch of a news send (the petition.news job): emails with a stop link each, then the next batch. */
-export async function sendPetitionNewsBatch(db: Database, job: { petitionId: number; messageKey: string; subject: string; message: string; afterId: number }, batchSize = NEWS_BATCH_SIZE) {
+export async function sendPetitionNewsBatch(
+  db: Database,
+  job: {
+    petitionId: number;
+    messageKey: string;
+    subject: string;
+    message: string;
+    afterId: number;
+  },
+  batchSize = NEWS_BATCH_SIZE,
+) {
   return db.transaction().execute(async (trx) => {
     const petition = await getPetitionForNews(trx, job.petitionId);
     if (!petition) return { sent: 0, done: true };
-    const signers = await listNewsSigners(trx, job.petitionId, job.afterId, batchSize);
+    const signers = await listNewsSigners(
+      trx,
+      job.petitionId,
+      job.afterId,
+      batchSize,
+    );
     const base = `${getAppUrl()}/petitions/${petition.slug}`;
     const sent = await queueEmails(
       trx,
@@ -191,20 +295,37 @@ export async function sendPetitionNewsBatch(db: Database, job: { petitionId: num
         return {
           to: s.email,
           idempotencyKey: `petition-news:${job.messageKey}:${s.id}`,
-          props: { petitionTitle: petition.title, subject: job.subject, message: job.message, petitionUrl: base, stopUrl },
+          props: {
+            petitionTitle: petition.title,
+            subject: job.subject,
+            message: job.message,
+            petitionUrl: base,
+            stopUrl,
+          },
           // One-click unsubscribe (RFC 8058): the stop link takes a cookie-less POST.
-          headers: { "List-Unsubscribe": `<${stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+          headers: {
+            "List-Unsubscribe": `<${stopUrl}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          },
         };
       }),
     );
     const done = signers.length < batchSize;
-    if (!done) await enqueueJob(trx, JOBS.petitionNews, { ...job, afterId: signers[signers.length - 1]!.id });
+    if (!done)
+      await enqueueJob(trx, JOBS.petitionNews, {
+        ...job,
+        afterId: signers[signers.length - 1]!.id,
+      });
     return { sent, done };
   });
 }
 
 /** A signer's "stop" link: no more campaign news to them. */
-export async function stopPetitionNews(db: Database, petitionId: number, signatureId: number) {
+export async function stopPetitionNews(
+  db: Database,
+  petitionId: number,
+  signatureId: number,
+) {
   await stopSignerNews(db, petitionId, signatureId);
 }
 
@@ -227,4 +348,15 @@ export async function closeDuePetitions(db: Database) {
     }
     return closed.length;
   });
+}
+
+/** Organisers change a draft's wording; once open, what people signed stays as they signed it. */
+export async function editDraftPetition(
+  db: Database,
+  petitionId: number,
+  fields: PetitionFields,
+): Promise<{ ok: true } | { ok: false; reason: "not-draft" }> {
+  return (await updateDraftPetition(db, petitionId, fields))
+    ? { ok: true }
+    : { ok: false, reason: "not-draft" };
 }

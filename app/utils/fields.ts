@@ -1,22 +1,10 @@
 import { z } from "zod";
+import { parseId } from "./ids";
 
 /** Field schemas shared by forms (server and browser): one wording for each kind of mistake. */
 
-const MULTILINE = new WeakSet<object>();
+export { isMultiline, multiline } from "./multiline";
 
-/**
- * Marks a text field that takes several lines (a textarea): it keeps its line breaks. Every other
- * field is one line, and parseForm turns any line break or control character in it into a space, so
- * a name or subject can never carry "\r\nBcc:" into an email header.
- */
-export function multiline<T extends z.ZodType>(schema: T): T {
-  MULTILINE.add(schema);
-  return schema;
-}
-
-export function isMultiline(schema: object): boolean {
-  return MULTILINE.has(schema);
-}
 export const EmailField = z
   .string({ error: "Enter your email address" })
   .trim()
@@ -47,3 +35,9 @@ export const optionalCheckbox = z
   .literal("yes")
   .optional()
   .transform((v) => v === "yes");
+
+/** The Zod field for an id posted in a form (hidden inputs; a bad one is a tampered form). */
+export const IdField = z
+  .string({ error: "Choose one" })
+  .refine((v) => parseId(v) !== null, { error: "Choose one" })
+  .transform((v) => parseId(v)!);

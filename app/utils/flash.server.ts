@@ -16,6 +16,9 @@ function makeStorages() {
     // Where a "check your email" message went: kept in a short-lived signed cookie of its own, never
     // in the URL, so the address stays out of browser history, Referer headers and server logs.
     sentTo: createCookieSessionStorage<{ to: string }>({ cookie: { ...cookie, name: production ? "__Host-chorus-sent-to" : "chorus-sent-to", maxAge: 15 * 60 } }),
+    // Petitions this browser confirmed a signature to in the last day, so their pages say "You have
+    // signed" instead of offering the form again. Signed, so nobody can claim a signature they made up.
+    signed: createCookieSessionStorage<{ petitions: number[] }>({ cookie: { ...cookie, name: production ? "__Host-chorus-signed" : "chorus-signed", maxAge: 24 * 60 * 60 } }),
   };
 }
 const storage = {
@@ -24,6 +27,9 @@ const storage = {
   },
   get sentTo() {
     return (storages ??= makeStorages()).sentTo;
+  },
+  get signed() {
+    return (storages ??= makeStorages()).signed;
   },
 };
 
@@ -64,4 +70,19 @@ export async function sentToCookie(email: string) {
 export async function readSentTo(request: Request): Promise<string> {
   const session = await storage.sentTo.getSession(request.headers.get("Cookie"));
   return session.get("to") ?? "";
+}
+
+/** The Set-Cookie header that remembers this browser signed (and confirmed) the petition. */
+export async function signedPetitionCookie(request: Request, petitionId: number) {
+  const session = await storage.signed.getSession(request.headers.get("Cookie"));
+  const petitions = [petitionId, ...(session.get("petitions") ?? []).filter((id) => id !== petitionId)].slice(0, 20);
+  session.set("petitions", petitions);
+  return storage.signed.commitSession(session);
+}
+
+export async function hasSignedPetition(request: Request, petitionId: number): Promise<boolean> {
+  const cookie = request.headers.get("Cookie");
+  if (!cookie?.includes("chorus-signed")) return false;
+  const session = await storage.signed.getSession(cookie);
+  return (session.get("petitions") ?? []).includes(petitionId);
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isMultiline } from "./fields";
+import { isMultiline } from "./multiline";
 import { cleanMultiLine, cleanSingleLine } from "./text";
 
 /** Field name → first message, the shape every form's error summary and fields read. */

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { notFound } from "~/utils/responses.server";
 
 /**
@@ -23,9 +22,3 @@ export function requireId(raw: string | undefined): number {
   if (id === null) notFound();
   return id;
 }
-
-/** The Zod field for an id posted in a form (hidden inputs; a bad one is a tampered form). */
-export const IdField = z
-  .string({ error: "Choose one" })
-  .refine((v) => parseId(v) !== null, { error: "Choose one" })
-  .transform((v) => parseId(v)!);

@@ -133,7 +133,9 @@ test("a supporter writes to their own MP: preview, confirm from the outbox, the 
     await writer.goto(linkFrom(mail, "/confirm/"));
     await expectAccessible(writer);
     await writer.getByRole("button", { name: "Confirm and send my letter" }).click();
-    await expect(writer.getByRole("status")).toContainText("your letter is confirmed");
+    await expect(writer.getByRole("heading", { level: 1, name: "Thank you: your letter is confirmed" })).toBeVisible();
+    await expect(writer.getByText(/Letters go out .*a few at a time/)).toBeVisible();
+    await expect(writer.getByRole("link", { name: /Share by WhatsApp/ })).toHaveAttribute("href", /wa\.me/);
     await expectAccessible(writer);
   });
 

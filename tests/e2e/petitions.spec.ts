@@ -3,7 +3,7 @@ import { expect, expectAccessible, linkFrom, openLatestEmail, test } from "./fix
 test("a visitor signs a petition without an account, confirms from the email, and the count rises", async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const email = `signer-${testInfo.project.name}-${Date.now().toString(36)}@example.org`;
-  const countNow = async () => Number((await page.locator("#progress-heading .figures__number").innerText()).replace(/,/g, ""));
+  const countNow = async () => Number((await page.locator(".count .figures__number").innerText()).replace(/,/g, ""));
   let petitionUrl: string;
   let before: number;
 
@@ -45,6 +45,14 @@ test("a visitor signs a petition without an account, confirms from the email, an
     await expectAccessible(page);
     await page.getByRole("button", { name: "Confirm my signature" }).click();
     await expect(page.getByRole("status")).toContainText("your signature is confirmed");
+    // Back on the petition: no sign form, but "You have signed" with the count including this
+    // signature at once (not after the counter's next fold), and ways to share.
+    await expect(page.getByRole("heading", { name: "You have signed" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign the petition" })).toHaveCount(0);
+    expect(await countNow()).toBe(before + 1);
+    await expect(page.locator(".count")).toContainText("including yours");
+    await expect(page.getByRole("link", { name: /Share by WhatsApp/ })).toHaveAttribute("href", /wa\.me/);
+    await expect(page.getByRole("textbox", { name: "Or copy this address" })).toHaveValue(petitionUrl);
     await expectAccessible(page);
   });
 

@@ -18,11 +18,12 @@ import {
 import { importTargets, previewTargetImport } from "../../app/services/target-import.server";
 import { handleMailEvent } from "../../app/services/mail-events.server";
 import { deliverEmail, outboxTransport, PermanentEmailError, queueEmail, renderEmail, type EmailTransport } from "../../app/services/email.server";
-import { fullPostcode, inSendingWindow, parseAreas, parseCsv } from "../../app/letters/rules";
+import { fullPostcode, inSendingWindow, nextSendingStart, parseAreas, parseCsv } from "../../app/letters/rules";
 import { assembleLetter } from "../../emails/letter-text";
 import { readSignedLinkToken } from "../../app/utils/signed-links.server";
 import { action as writeAction, loader as writeLoader } from "../../app/routes/letters.$slug";
 import { action as confirmAction } from "../../app/routes/letters.$slug_.confirm.$token";
+import { loader as thanksLoader } from "../../app/routes/letters.$slug_.thanks";
 import { loader as manageLoader } from "../../app/routes/letters.$slug_.manage";
 import { action as replyAction, loader as replyLoader } from "../../app/routes/letters.reply.$token";
 import { loader as targetsLoader } from "../../app/routes/targets._index";
@@ -100,6 +101,17 @@ describe("decision makers for a postcode", () => {
     expect(inSendingWindow(new Date("2026-11-23T17:59:00Z"), weekdays)).toBe(true);
     expect(inSendingWindow(new Date("2026-07-05T12:00:00Z"), weekdays)).toBe(false);
     expect(inSendingWindow(new Date("2026-07-05T23:30:00Z"), { days: [1], start: 0, end: 24 })).toBe(true);
+  });
+
+  it("says when a letter confirmed now starts going out", () => {
+    const weekdays = { days: [1, 2, 3, 4, 5], start: 8, end: 18 };
+    const inside = new Date("2026-11-23T10:15:00Z");
+    expect(nextSendingStart(inside, weekdays)).toEqual(inside);
+    // Friday 27 November 2026 at 19:40 (GMT): the next window opens Monday at 08:00.
+    expect(nextSendingStart(new Date("2026-11-27T19:40:00Z"), weekdays)).toEqual(new Date("2026-11-30T08:00:00Z"));
+    // In summer time, 08:00 in London is 07:00 UTC.
+    expect(nextSendingStart(new Date("2026-07-06T05:10:00Z"), weekdays)).toEqual(new Date("2026-07-06T07:00:00Z"));
+    expect(nextSendingStart(inside, { days: [], start: 8, end: 18 })).toBeNull();
   });
 });
 
@@ -440,8 +452,18 @@ describe("the pages", () => {
     expect(mail?.props).toMatchObject({ recipients: ["Page MP"] });
     const token = (mail!.props as { confirmUrl: string }).confirmUrl.split("/").pop()!;
     const confirmed = await call(confirmAction, request(`/letters/${slug}/confirm/${token}`, { method: "POST" }), { slug, token });
-    expect(confirmed.location).toBe(`/letters/${slug}`);
+    expect(confirmed.location).toBe(`/letters/${slug}/thanks`);
     expect((await messagesOf(lc.id)).map((m) => m.status)).toEqual(["queued"]);
+    const thanks = await call(thanksLoader, request(`/letters/${slug}/thanks`), { slug });
+    expect(thanks.data).toMatchObject({ already: false, held: 0, shareUrl: expect.stringContaining(`/letters/${slug}`) });
+    // Pressing the button again (a second tab, a scanner's replay) changes nothing and says so.
+    const again = await call(confirmAction, request(`/letters/${slug}/confirm/${token}`, { method: "POST" }), { slug, token });
+    expect(again.location).toBe(`/letters/${slug}/thanks?already=1`);
+    expect((await messagesOf(lc.id)).map((m) => m.status)).toEqual(["queued"]);
+    // The query picks wording only, within bounds; nonsense reads as nothing held.
+    expect((await call(thanksLoader, request(`/letters/${slug}/thanks?held=99999`), { slug })).data).toMatchObject({ held: 50 });
+    expect((await call(thanksLoader, request(`/letters/${slug}/thanks?held=%00x`), { slug })).data).toMatchObject({ held: 0 });
+    expect((await call(thanksLoader, request(`/letters/no-such-letter/thanks`), { slug: "no-such-letter" })).status).toBe(404);
   });
 
   it("keeps a header's line breaks out of mail: one-line fields are cleaned, and the mail layer refuses what gets past", async () => {

@@ -7,6 +7,7 @@ import { confirmSignature, createPetition, openPetition, signPetition, withdrawS
 import { action as newAction, loader as newLoader } from "../../app/routes/campaigns.$id_.petitions.new";
 import { action as petitionAction, loader as petitionLoader } from "../../app/routes/petitions.$slug/route";
 import { action as confirmAction, loader as confirmLoader } from "../../app/routes/petitions.$slug_.confirm.$token";
+import { action as editAction, loader as editLoader } from "../../app/routes/petitions.$slug_.edit";
 import express from "express";
 import type { AddressInfo } from "node:net";
 import { petitionCountHandler } from "../../app/http/petition-count.server";
@@ -41,10 +42,10 @@ describe("creating petitions", () => {
     const p = { id: String(campaignId) };
     const url = `/campaigns/${campaignId}/petitions/new`;
     expect((await call(newLoader, request(url, { cookie: stranger.cookie }), p)).status).toBe(403);
-    const fields = { title: "Homes first", ask: "Plan a home from the day of admission.", why: "Discharge to the street undoes recovery and costs more.", addressedTo: "Council leaders", goal: "5000" };
+    const fields = { title: "Homes first", ask: "Plan a home from the day of admission.", why: "Discharge to the street undoes recovery and costs more.", addressedTo: "Council leaders", goal: "5,000" };
     expect((await call(newAction, request(url, { form: fields, cookie: stranger.cookie }), p)).status).toBe(403);
     const bad = await call(newAction, request(url, { form: { ...fields, goal: "lots", closesOn: "2020-01-01" }, cookie: lead.cookie }), p);
-    expect(bad.data.errors).toMatchObject({ goal: "Enter a goal, like 10000", closesOn: "The closing date must be in the future" });
+    expect(bad.data.errors).toMatchObject({ goal: "Enter the goal as a whole number, like 10,000", closesOn: "The closing date must be in the future" });
     const made = await call(newAction, request(url, { form: fields, cookie: lead.cookie }), p);
     const slug = made.location!.split("/").pop()!;
     expect((await call(petitionLoader, request(`/petitions/${slug}`), { slug })).status).toBe(404);
@@ -54,6 +55,31 @@ describe("creating petitions", () => {
     await call(petitionAction, request(`/petitions/${slug}`, { form: { intent: "open" }, cookie: lead.cookie }), { slug });
     const open = await call(petitionLoader, request(`/petitions/${slug}`), { slug });
     expect(open.data.petition).toMatchObject({ status: "open", accepting: true, count: 0 });
+  });
+
+  it("lets organisers edit a draft's wording, keeps what they typed when it is refused, and freezes it once open", async () => {
+    const lead = await signedInMember(db);
+    const stranger = await signedInMember(db);
+    const { petition } = await createPetitionFor(db, { leadId: lead.id, open: false });
+    const slug = petition.slug;
+    const url = `/petitions/${slug}/edit`;
+    expect((await call(editLoader, request(url, { cookie: stranger.cookie }), { slug })).status).toBe(404);
+    expect((await call(editLoader, request(url), { slug })).status).toBe(302);
+    const shown = await call(editLoader, request(url, { cookie: lead.cookie }), { slug });
+    expect(shown.data.values).toMatchObject({ title: petition.title, goal: petition.goal.toLocaleString("en-GB") });
+    const fields = { ...shown.data.values, title: "Homes first, rewritten", goal: "2,500", milestones: "500, 1,000" };
+    expect((await call(editAction, request(url, { form: fields, cookie: stranger.cookie }), { slug })).status).toBe(404);
+    const refused = await call(editAction, request(url, { form: { ...fields, goal: "2.5k" }, cookie: lead.cookie }), { slug });
+    expect(refused.data.errors).toEqual({ goal: "Enter the goal as a whole number, like 10,000" });
+    expect(refused.data.values).toMatchObject({ title: "Homes first, rewritten", goal: "2.5k" });
+    expect((await getPetitionBySlug(db, slug))!.title).toBe(petition.title);
+    const saved = await call(editAction, request(url, { form: fields, cookie: lead.cookie }), { slug });
+    expect(saved.location).toBe(`/petitions/${slug}`);
+    expect(await getPetitionBySlug(db, slug)).toMatchObject({ title: "Homes first, rewritten", goal: 2500, milestones: [500, 1000] });
+    await openPetition(db, petition.id);
+    const late = await call(editAction, request(url, { form: { ...fields, title: "Changed after opening" }, cookie: lead.cookie }), { slug });
+    expect(late.data.errors).toEqual({ form: "This petition is open, so its wording stays as people signed it." });
+    expect((await getPetitionBySlug(db, slug))!.title).toBe("Homes first, rewritten");
   });
 });
 

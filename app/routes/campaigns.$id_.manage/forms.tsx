@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { ENTRY_KINDS } from "~/campaigns/forms";
+import { ENTRY_KINDS } from "~/campaigns/labels";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { valueOf, type FormValues } from "~/utils/forms";
 

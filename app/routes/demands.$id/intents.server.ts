@@ -10,7 +10,8 @@ import { db } from "~/utils/db.server";
 import { multiline } from "~/utils/fields";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { IdField, parseId } from "~/utils/ids";
+import { parseId } from "~/utils/ids";
+import { IdField } from "~/utils/fields";
 import { forbidden, invalid } from "~/utils/responses.server";
 
 /**

@@ -12,12 +12,18 @@ interface Cluster {
 }
 
 /** Opening, closing and marking delivered: what the campaign's organisers see at the top of the page. */
-export function OrganiserControls({ status, values, errors }: { status: string; values?: FormValues; errors?: Record<string, string> }) {
+export function OrganiserControls({ slug, status, values, errors }: { slug: string; status: string; values?: FormValues; errors?: Record<string, string> }) {
   return (
     <div className="notice">
       <p>
         <strong>You organise this campaign.</strong>{" "}
-        {status === "draft" ? "Only organisers can see this draft." : status === "open" ? "Close it when the campaign is ready to deliver it." : null}
+        {status === "draft" ? (
+          <>
+            Only organisers can see this draft. Its wording can change until it opens: <Link to={`/petitions/${slug}/edit`}>edit the petition</Link>.
+          </>
+        ) : status === "open" ? (
+          "Close it when the campaign is ready to deliver it."
+        ) : null}
       </p>
       {status === "draft" || status === "open" ? (
         <Form method="post">
