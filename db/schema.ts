@@ -222,6 +222,21 @@ export interface DemandAuthorTable {
   added_at: Generated<Date>;
 }
 
+export const AUTHOR_INVITATION_STATUSES = ["pending", "accepted", "declined", "withdrawn", "expired"] as const;
+export type AuthorInvitationStatus = (typeof AUTHOR_INVITATION_STATUSES)[number];
+
+/** An invitation to co-author a demand (2026-12-05_01): waiting until accepted, declined, withdrawn or expired. */
+export interface DemandAuthorInvitationTable {
+  id: Generated<number>;
+  demand_id: number;
+  member_id: number;
+  invited_by: number | null;
+  status: ColumnType<AuthorInvitationStatus, AuthorInvitationStatus | undefined, AuthorInvitationStatus>;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  answered_at: Date | null;
+}
+
 export interface DemandRevisionTable {
   demand_id: number;
   number: number;
@@ -596,6 +611,7 @@ export interface DB {
   audit_event: AuditEventTable;
   demand: DemandTable;
   demand_author: DemandAuthorTable;
+  demand_author_invitation: DemandAuthorInvitationTable;
   demand_revision: DemandRevisionTable;
   demand_event: DemandEventTable;
   follow: FollowTable;

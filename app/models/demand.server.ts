@@ -57,11 +57,12 @@ export async function isDemandAuthor(db: Database, demandId: number, memberId: n
   return Boolean(row);
 }
 
+/** A demand's authors, the proposer first; `deleted_at` is set for an account since deleted ("Former member"). */
 export function listDemandAuthors(db: Database, demandId: number) {
   return db
     .selectFrom("demand_author")
     .innerJoin("member", "member.id", "demand_author.member_id")
-    .select(["member.id", "member.display_name", "demand_author.lead"])
+    .select(["member.id", "member.display_name", "member.deleted_at", "demand_author.lead"])
     .where("demand_author.demand_id", "=", demandId)
     .orderBy("demand_author.lead", "desc")
     .orderBy("demand_author.added_at")

@@ -3,11 +3,12 @@ import type { NotificationDelivery } from "../../db/schema";
 /**
  * Every kind of notification, what the settings page calls it, and its default: quiet by default
  * (digests), immediate only where waiting would make it useless (a vote about to close, a reply to
- * you, a decision on your work, someone waiting at your organisation's door).
+ * you, a decision on your work, an invitation to co-author, someone waiting at your organisation's door).
  */
 export const NOTIFICATION_KINDS = {
   comment_reply: { label: "Replies to your comments", default: "immediately" },
   amendment_decided: { label: "Decisions on your amendments", default: "immediately" },
+  coauthor_invitation: { label: "Invitations to co-author a demand", default: "immediately" },
   voting_closing: { label: "Voting closes in 24 hours on a demand you follow", default: "immediately" },
   demand_outcome: { label: "The outcome of a demand you follow or took part in", default: "immediately" },
   demand_stage: { label: "A demand you follow opens for consultation or voting", default: "daily" },

@@ -7,7 +7,7 @@ import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { loadDemand } from "~/demands/access.server";
 import { formatWhen } from "~/demands/labels";
-import { wordDiff } from "~/demands/word-diff";
+import { compareMarkdown, wordDiff, type MarkdownComparison } from "~/demands/word-diff";
 import { parseId } from "~/utils/ids";
 import { TableFrame } from "~/components/table-frame";
 import { pageTitle } from "~/utils/meta";
@@ -22,25 +22,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const to = parseId(url.searchParams.get("to")) ?? demand.current_revision;
   const from = parseId(url.searchParams.get("from")) ?? Math.max(1, to - 1);
   const [a, b] = await Promise.all([getRevision(db, demand.id, from), getRevision(db, demand.id, to)]);
-  // Only the parts that changed are shown as differences; the rest are named as unchanged.
-  const parts = a && b && from !== to
-    ? ([
-        ["Title", a.title, b.title],
-        ["Summary", a.summary, b.summary],
-        ["Full text", a.body, b.body],
-        ["Easy read", a.easy_read, b.easy_read],
-      ] as const)
-    : [];
+  // Only the parts that changed are shown as differences; the rest are named as unchanged. The full
+  // text is Markdown, compared as a reader sees it: formatting alone is not a change of words.
   const comparison =
     a && b && from !== to
-      ? {
-          from,
-          to,
-          changed: parts.filter(([, before, after]) => before !== after).map(([label, before, after]) => ({ label, diff: wordDiff(before, after) })),
-          unchanged: parts.filter(([, before, after]) => before === after).map(([label]) => label),
-        }
+      ? summarise([
+          plainText("Title", a.title, b.title),
+          plainText("Summary", a.summary, b.summary),
+          { label: "Full text", ...compareMarkdown(a.body, b.body) },
+          plainText("Easy read", a.easy_read, b.easy_read),
+        ])
       : null;
-  return { demand: { id: demand.id, title: demand.title }, revisions, comparison, from, to };
+  return { demand: { id: demand.id, title: demand.title }, revisions, comparison: comparison && { from, to, ...comparison }, from, to };
+}
+
+type Field = { label: string } & MarkdownComparison;
+
+const plainText = (label: string, before: string, after: string): Field => (before === after ? { label, kind: "same" } : { label, kind: "changed", parts: wordDiff(before, after) });
+
+function summarise(fields: Field[]) {
+  return {
+    changed: fields.flatMap((f) => (f.kind === "changed" ? [{ label: f.label, diff: f.parts }] : [])),
+    formattingOnly: fields.filter((f) => f.kind === "formatting-only").map((f) => f.label),
+    unchanged: fields.filter((f) => f.kind === "same").map((f) => f.label),
+  };
 }
 
 export default function History() {
@@ -90,7 +95,12 @@ export default function History() {
           <h2 id="comparison-heading">
             Changes from revision {comparison.from} to revision {comparison.to}
           </h2>
-          {comparison.changed.length ? <p className="small">Added words are underlined; removed words are struck through.</p> : <p>The two revisions have the same text.</p>}
+          {comparison.changed.length ? (
+            <p className="small">The words as readers see them: added words are underlined; removed words are struck through.</p>
+          ) : (
+            <p>The two revisions have the same words.</p>
+          )}
+          {comparison.formattingOnly.length ? <p>{comparison.formattingOnly.join(", ")}: only the formatting changed (such as headings, bold or lists), not the words.</p> : null}
           {comparison.changed.map((part) => (
             <div key={part.label}>
               <h3>{part.label}</h3>

@@ -57,6 +57,8 @@ export const RATE_LIMITS = {
   emailChangePerMember: { name: "email-change-member", limit: 5, windowSeconds: 60 * MINUTE },
   // Searching people by name is cheap to automate; a person looking for co-authors needs a few dozen.
   memberSearchPerMember: { name: "member-search-member", limit: 30, windowSeconds: 15 * MINUTE },
+  // Each invitation to co-author emails a member; inviting, withdrawing and inviting again is capped here.
+  coauthorInvitePerMember: { name: "coauthor-invite-member", limit: 20, windowSeconds: 60 * MINUTE },
   // Over this, signatures are still taken but marked suspect, silently (a household or an office
   // can share an address; organisers review suspect clusters before anything is invalidated).
   signPerIpPerPetition: { name: "petition-sign-ip", limit: 20, windowSeconds: 60 * MINUTE },

@@ -82,3 +82,63 @@ export function markdownToSafeHtml(source: string, headingLevel: HeadingLevel = 
 export function previewOf(values: FormValues) {
   return { ok: false as const, errors: {}, values, preview: renderMarkdown(valueOf(values, "body"), { headingLevel: 3 }) };
 }
+
+const BLOCK_TAGS = new Set(["p", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote"]);
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+const decodeEntities = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === "#") {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+
+/**
+ * The words a reader sees in member-written Markdown, block by block: each paragraph and heading a
+ * line of its own with a blank line between, each list item on its own line after "• " (indented
+ * when nested). No Markdown syntax survives (`**`, `#`, link addresses), so comparing two of these
+ * shows changes of wording, not of formatting. Read from the sanitised HTML the page shows, whose
+ * only tags are the few markdownToSafeHtml allows and whose text is escaped, so a tag is always `<…>`.
+ */
+export function readerText(markdown: string): string {
+  const html = renderMarkdown(markdown, { headingLevel: 2 });
+  // `list` numbers the outermost lists, so two lists in a row are kept apart by a blank line.
+  const lines: Array<{ text: string; list: number | null }> = [];
+  let line = "";
+  let lists = 0;
+  let listNumber = 0;
+  let items = 0;
+  let bullet = false;
+  const flush = () => {
+    const text = line.replace(/[ \t]*\n[ \t]*/g, "\n").trim();
+    line = "";
+    if (!text) return;
+    const indent = "  ".repeat(Math.max(0, lists - 1));
+    lines.push({ text: items ? `${indent}${bullet ? "• " : "  "}${text}` : text, list: items ? listNumber : null });
+    bullet = false;
+  };
+  for (const [, closing, tag, text] of html.matchAll(/<(\/?)([a-z0-9]+)[^>]*>|([^<]+)/gi)) {
+    if (text !== undefined) {
+      line += decodeEntities(text.replace(/\s+/g, " "));
+      continue;
+    }
+    const name = tag!.toLowerCase();
+    if (name === "br") {
+      line += "\n";
+      continue;
+    }
+    if (!BLOCK_TAGS.has(name)) continue;
+    flush();
+    if (name === "ul" || name === "ol") {
+      if (!closing && lists === 0) listNumber++;
+      lists += closing ? -1 : 1;
+    }
+    if (name === "li") {
+      items += closing ? -1 : 1;
+      bullet = !closing;
+    }
+  }
+  flush();
+  return lines.map((l, i) => (i === 0 ? "" : l.list !== null && l.list === lines[i - 1]!.list ? "\n" : "\n\n") + l.text).join("");
+}

@@ -51,18 +51,22 @@ test("propose, co-author, consult, amend, vote, close: the outcome is shown and 
     demandId = Number(new URL(demandUrl).pathname.split("/").pop());
   });
 
-  await test.step("Priya finds Ruth by name and adds her as a co-author", async () => {
+  await test.step("Priya finds Ruth by name and invites her to co-author", async () => {
     await page.getByRole("link", { name: "Edit the text" }).click();
     await expectAccessible(page);
     await page.getByLabel("Invite a co-author by name").fill("Ruth");
     await page.getByRole("button", { name: "Find" }).click();
-    await page.getByRole("button", { name: /Add as co-author/ }).first().click();
-    await expect(page.getByRole("status")).toContainText("Co-author added");
+    await page.getByRole("button", { name: /Invite to co-author/ }).first().click();
+    await expect(page.getByRole("status")).toContainText("Invitation sent");
     await expectAccessible(page);
   });
 
-  await test.step("Ruth edits the text, saved as revision 2", async () => {
+  await test.step("Ruth accepts the invitation and edits the text, saved as revision 2", async () => {
     const ruth = await as(browser, "ruth@chorus.example");
+    await ruth.goto("/notifications");
+    await ruth.getByRole("button", { name: `Priya invited you to co-author “${title}”` }).click();
+    await ruth.getByRole("button", { name: "Accept and become a co-author" }).click();
+    await expect(ruth.getByRole("status")).toContainText("You are now a co-author");
     await ruth.goto(`${demandUrl}/edit`);
     await ruth.getByLabel("Full text").fill("## What we want\n\nA crisis café open every night in every town, run with peer workers.\n\n## Why\n\nNights are when people are most alone and A&E is the only door open.");
     await ruth.getByLabel("What did you change?").fill("Peer workers named");

@@ -5,7 +5,7 @@ import { listDemands, upsertEndorsement } from "../../app/models/demand.server";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { action as newAction } from "../../app/routes/demands.new";
-import { action as editAction, loader as editLoader } from "../../app/routes/demands.$id_.edit";
+import { action as editAction, loader as editLoader } from "../../app/routes/demands.$id_.edit/route";
 import { action as previewAction } from "../../app/routes/demands.preview";
 import { action as demandAction, loader as demandLoader } from "../../app/routes/demands.$id/route";
 import { action as processAction } from "../../app/routes/demands.$id_.process";
@@ -65,7 +65,7 @@ describe("proposing and drafting", () => {
     expect(limited.data.candidates).toEqual([]);
     expect(limited.data.searchError).toMatch(/Too many attempts/);
 
-    const unknown = await call(editAction, request(`/demands/${id}/edit`, { form: { intent: "add-author", memberId: "999999" }, cookie: author.cookie }), p);
+    const unknown = await call(editAction, request(`/demands/${id}/edit`, { form: { intent: "invite-author", memberId: "999999" }, cookie: author.cookie }), p);
     expect(unknown.status).toBe(404);
   });
 

@@ -3,12 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { DemandOutcome } from "../../../db/schema";
 import { CommentForm, CommentThreads, openCommentForm } from "~/components/comments";
 import { RenderedMarkdown, StageTag } from "~/components/demand-bits";
+import { VerifiedBadge } from "~/components/organisation-badge";
 import { ErrorSummary } from "~/components/error-summary";
 import { listAmendments } from "~/models/amendment.server";
 import { getCampaignForDemand } from "~/models/campaign.server";
 import { listCommentThreads } from "~/models/comment.server";
 import { isFollowing, listDemandAuthors, listDemandEvents, listEndorsements } from "~/models/demand.server";
-import { listMemberOrganisations } from "~/models/organisation.server";
+import { getOrganisation, listMemberOrganisations } from "~/models/organisation.server";
 import { getMemberVote, liveTally, listPublicReasons } from "~/models/vote.server";
 import { getCurrentMember, requireMember } from "~/members/session.server";
 import { COMMENT_INTENTS, handleCommentIntent } from "~/demands/comment-intents.server";
@@ -38,8 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const commentPage = parsePage(url.searchParams.get("page"));
   const closed = demand.outcome !== null;
   const showLiveTally = demand.stage === "voting" && demand.live_results;
-  const [authors, endorsements, events, amendments, threads, myVote, following, tally, reasons, myOrganisations] = await Promise.all([
+  const [authors, organisation, endorsements, events, amendments, threads, myVote, following, tally, reasons, myOrganisations] = await Promise.all([
     listDemandAuthors(db, demand.id),
+    demand.organisation_id ? getOrganisation(db, demand.organisation_id) : undefined,
     listEndorsements(db, demand.id),
     listDemandEvents(db, demand.id),
     listAmendments(db, demand.id),
@@ -70,7 +72,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       outcome: demand.outcome as DemandOutcome | null,
       nextStep: nextStep(demand),
     },
-    authors,
+    // Who wrote it: the names they show now ("Former member" once an account is deleted).
+    authors: authors.map((a) => (a.deleted_at ? "Former member" : a.display_name)),
+    organisation: organisation ? { name: organisation.name, slug: organisation.slug, status: organisation.status } : null,
     endorsements,
     events,
     amendments,
@@ -117,6 +121,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   badRequest();
 }
 
+/** The log also records co-authors joining (the stage stays as it was). */
+const isAuthorJoined = (detail: unknown) => typeof detail === "object" && detail !== null && (detail as { kind?: unknown }).kind === "author_joined";
+
+const AUTHOR_LIST = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
 export default function DemandPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -130,9 +139,17 @@ export default function DemandPage() {
         <StageTag stage={demand.stage} />
         <h1>{demand.title}</h1>
         <p className="lead">{demand.summary}</p>
+        <p className="byline">
+          Written by {AUTHOR_LIST.format(data.authors)}
+          {data.organisation ? (
+            <>
+              {" "}
+              on behalf of <Link to={`/organisations/${data.organisation.slug}`}>{data.organisation.name}</Link> <VerifiedBadge status={data.organisation.status} />
+            </>
+          ) : null}
+        </p>
         <p className="small muted">
-          {demand.topics.map((t) => TOPIC_LABELS[t]).join(", ")} · By {data.authors.map((a) => a.display_name).join(", ")} · Revision {demand.currentRevision} ·{" "}
-          <Link to={`/demands/${demand.id}/history`}>History</Link>
+          {demand.topics.map((t) => TOPIC_LABELS[t]).join(", ")} · Revision {demand.currentRevision} · <Link to={`/demands/${demand.id}/history`}>History</Link>
         </p>
         <ul className="jump-links" aria-label="On this page">
           {demand.stage === "voting" ? (
@@ -261,13 +278,19 @@ export default function DemandPage() {
           <section aria-labelledby="log-heading">
             <h2 id="log-heading">Decision log</h2>
             <ol>
-              {data.events.map((e) => (
-                <li key={e.id}>
-                  {formatWhen(e.created_at)}: {e.from_stage ? `${STAGE_LABELS[e.from_stage]} → ` : ""}
-                  {STAGE_LABELS[e.to_stage]}
-                  {e.actor_name ? ` by ${e.actor_name}` : e.from_stage ? " (automatically)" : ""}. {e.reason}
-                </li>
-              ))}
+              {data.events.map((e) =>
+                isAuthorJoined(e.detail) ? (
+                  <li key={e.id}>
+                    {formatWhen(e.created_at)}: {e.actor_name ?? "A former member"} joined as a co-author.
+                  </li>
+                ) : (
+                  <li key={e.id}>
+                    {formatWhen(e.created_at)}: {e.from_stage ? `${STAGE_LABELS[e.from_stage]} → ` : ""}
+                    {STAGE_LABELS[e.to_stage]}
+                    {e.actor_name ? ` by ${e.actor_name}` : e.from_stage ? " (automatically)" : ""}. {e.reason}
+                  </li>
+                ),
+              )}
             </ol>
           </section>
         </div>

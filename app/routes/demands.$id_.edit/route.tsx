@@ -4,8 +4,9 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { DemandTextButtons, DemandTextFields } from "~/components/demand-text-fields";
 import { TextField } from "~/components/form-field";
-import { addDemandAuthor, listDemandAuthors, removeDemandAuthor } from "~/models/demand.server";
-import { findMembersByName, isActiveMember } from "~/models/member.server";
+import { listPendingAuthorInvitations } from "~/models/author-invitation.server";
+import { listDemandAuthors } from "~/models/demand.server";
+import { findMembersByName } from "~/models/member.server";
 import { saveDemandText } from "~/services/demand.server";
 import { requireMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
@@ -16,9 +17,11 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { previewOf } from "~/utils/markdown.server";
 import { canOnDemand } from "~/members/permissions";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
-import { badRequest, forbidden, invalid, notFound } from "~/utils/responses.server";
+import { forbidden, invalid } from "~/utils/responses.server";
 import { parseId } from "~/utils/ids";
 import { pageTitle } from "~/utils/meta";
+import { Authors } from "./authors";
+import { AUTHOR_INTENTS, handleAuthorIntent } from "./intents.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Edit: ${args.data?.demand.title ?? "demand"}`);
 
@@ -31,16 +34,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { demand, context } = await loadDemand(params.id, member);
   if (!canOnDemand(member, "demand.edit", context)) forbidden();
   const q = new URL(request.url).searchParams.get("coauthor")?.trim().slice(0, 60) ?? "";
-  const authors = await listDemandAuthors(db, demand.id);
+  const [authors, invitations] = await Promise.all([listDemandAuthors(db, demand.id), listPendingAuthorInvitations(db, demand.id)]);
   // Members are found by the name they show, never by email, and searching is rate limited.
   const limited = q ? await checkRateLimit(db, RATE_LIMITS.memberSearchPerMember, String(member.id)) : { ok: true as const };
   const candidates = q && limited.ok ? await findMembersByName(db, q, { excludeIds: authors.map((a) => a.id) }) : [];
+  const invited = new Set(invitations.map((i) => Number(i.member_id)));
   return {
     demand: { id: demand.id, title: demand.title, summary: demand.summary, body: demand.body, easyRead: demand.easy_read, revision: demand.current_revision },
-    authors,
+    authors: authors.map((a) => ({ id: a.id, name: a.display_name, lead: a.lead })),
+    invitations: invitations.map((i) => ({ id: i.id, name: i.display_name, invitedBy: i.inviter_deleted_at ? "a former member" : (i.inviter_name ?? "a former member"), invitedAt: i.created_at, expiresAt: i.expires_at })),
     q,
     searchError: limited.ok ? null : limited.message,
-    candidates: candidates.map((c) => ({ id: c.id, name: c.display_name })),
+    candidates: candidates.map((c) => ({ id: c.id, name: c.display_name, invited: invited.has(Number(c.id)) })),
   };
 }
 
@@ -49,15 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { demand, context } = await loadDemand(params.id, member);
   if (!canOnDemand(member, "demand.edit", context)) forbidden();
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "add-author" || intent === "remove-author") {
-    const memberId = parseId(formData.get("memberId"));
-    if (memberId === null) badRequest();
-    if (intent === "remove-author") await removeDemandAuthor(db, demand.id, memberId);
-    else if (await isActiveMember(db, memberId)) await addDemandAuthor(db, demand.id, memberId);
-    else notFound();
-    return redirectWithFlash(request, `/demands/${demand.id}/edit`, { kind: "success", message: intent === "add-author" ? "Co-author added." : "Co-author removed." });
-  }
+  const intent = String(formData.get("intent"));
+  if (AUTHOR_INTENTS.has(intent)) return handleAuthorIntent(request, member, demand, intent, formData);
   if (intent === "preview") return previewOf(formValues(formData, EditDemandSchema));
   const parsed = parseForm(EditDemandSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
@@ -80,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditDemand() {
-  const { demand, authors, q, candidates, searchError } = useLoaderData<typeof loader>();
+  const { demand, authors, invitations, q, candidates, searchError } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? { title: demand.title, summary: demand.summary, body: demand.body, easyRead: demand.easyRead };
   const errors = result?.errors as Record<string, string> | undefined;
@@ -115,59 +113,7 @@ export default function EditDemand() {
           </section>
         ) : null}
       </div>
-      <section className="section">
-        <h2>Authors</h2>
-        <ul>
-          {authors.map((a) => (
-            <li key={a.id}>
-              {a.display_name}
-              {a.lead ? " (proposer)" : (
-                <Form method="post" className="inline-form">
-                  {" "}
-                  <input type="hidden" name="memberId" value={a.id} />
-                  <button type="submit" name="intent" value="remove-author" className="link-button">
-                    Remove<span className="visually-hidden"> {a.display_name}</span>
-                  </button>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
-        <Form method="get" className="form" role="search" aria-label="Find a co-author">
-          <div className="field">
-            <label className="field__label" htmlFor="coauthor-search">
-              Invite a co-author by name
-            </label>
-            <input className="input" id="coauthor-search" type="search" name="coauthor" defaultValue={q} />
-          </div>
-          <button type="submit" className="button button--secondary">
-            Find
-          </button>
-        </Form>
-        {searchError ? (
-          <p className="field__error" role="alert">
-            {searchError}
-          </p>
-        ) : q ? (
-          candidates.length ? (
-            <ul>
-              {candidates.map((c) => (
-                <li key={c.id}>
-                  <Form method="post" className="inline-form">
-                    {c.name}{" "}
-                    <input type="hidden" name="memberId" value={c.id} />
-                    <button type="submit" name="intent" value="add-author" className="link-button">
-                      Add as co-author<span className="visually-hidden"> ({c.name})</span>
-                    </button>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>No members found with that name.</p>
-          )
-        ) : null}
-      </section>
+      <Authors authors={authors} invitations={invitations} q={q} searchError={searchError} candidates={candidates} />
     </>
   );
 }
