@@ -195,14 +195,15 @@ export default function DemandPage() {
             </div>
           </section>
 
-          {/* The vote and the result come before the text and the discussion: on a phone the aside comes last. */}
-          {demand.stage === "voting" ? <VotePanel data={data} errors={intent === "vote" ? errors : undefined} /> : null}
-          {demand.outcome ? <Outcome outcome={demand.outcome} reasons={data.reasons} /> : null}
-
+          {/* The easy read comes first so everyone can understand what they are voting on; then the vote and the
+              result, before the full text and the discussion (on a phone the aside comes last). */}
           <section aria-labelledby="easy-read-heading">
             <h2 id="easy-read-heading">Easy read</h2>
             {demand.easyRead ? <p className="easy-read">{demand.easyRead}</p> : <p className="muted">No easy-read summary yet.</p>}
           </section>
+
+          {demand.stage === "voting" ? <VotePanel data={data} errors={intent === "vote" ? errors : undefined} /> : null}
+          {demand.outcome ? <Outcome outcome={demand.outcome} reasons={data.reasons} /> : null}
 
           <section aria-labelledby="text-heading">
             <h2 id="text-heading">The full text</h2>
