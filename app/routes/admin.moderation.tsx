@@ -12,6 +12,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, invalid, notFound } from "~/utils/responses.server";
 import { IdField } from "~/utils/ids";
+import { describeReport } from "~/demands/reports";
 
 export const meta: MetaFunction = () => [{ title: "Moderation – Admin – Chorus" }];
 
@@ -49,7 +50,7 @@ export default function Moderation() {
       <ErrorSummary errors={result?.errors} />
       <h2>Reported comments</h2>
       <div className="notice">
-        <p>Members report comments they think break the community guidelines. When 3 different members report one, it is hidden until a moderator decides. For each comment, choose:</p>
+        <p>Members report comments they think break the <Link to="/guidelines">community guidelines</Link>. When 3 different members report one, it is hidden until a moderator decides. For each comment, choose:</p>
         <ul>
           <li>
             <strong>Hide it</strong>: everyone sees your reason in its place. Its author is emailed with the reason and can ask for a review.
@@ -76,8 +77,8 @@ export default function Moderation() {
             </blockquote>
             <h4>Why it was reported</h4>
             <ul>
-              {(c.reasons ?? []).map((reason, i) => (
-                <li key={i}>{reason}</li>
+              {(c.reasons ?? []).map((report, i) => (
+                <li key={i}>{describeReport(report.category, report.reason)}</li>
               ))}
             </ul>
             <Form method="post" className="form" noValidate>

@@ -14,7 +14,7 @@ import { loadCampaign } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
 import { TOPIC_LABELS } from "~/demands/labels";
 import { getAppUrl } from "~/utils/env.server";
-import { parsePage } from "~/utils/ids";
+import { parseId, parsePage } from "~/utils/ids";
 import { formatCalendarDate } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { canOnCampaign } from "~/members/permissions";
@@ -41,7 +41,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
   const { campaign, context } = await loadCampaign(params.id, member);
-  const page = parsePage(new URL(request.url).searchParams.get("page"));
+  const url = new URL(request.url);
+  const page = parsePage(url.searchParams.get("page"));
   const [organisers, partners, events, petitions, letterCampaigns, letters] = await Promise.all([
     listOrganisers(db, campaign.id),
     listPartners(db, campaign.id),
@@ -68,6 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partners,
     timeline: events.slice(0, TIMELINE_PAGE_SIZE).map((e) => ({ ...e, html: e.body ? renderMarkdown(e.body) : "" })),
     hasMore: events.length > TIMELINE_PAGE_SIZE,
+    // The update an organiser has just posted (?posted=ID, from the manage page): confirmed beside it.
+    posted: manage ? parseId(url.searchParams.get("posted")) : null,
     page,
     shareUrl: `${getAppUrl()}/campaigns/${campaign.id}`,
     // Drafts only for those who can open them.
@@ -85,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export default function CampaignPage() {
-  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, follow } = useLoaderData<typeof loader>();
+  const { campaign, organisers, partners, timeline, hasMore, posted, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, follow } = useLoaderData<typeof loader>();
   const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
   const shareText = `${campaign.title}: ${campaign.pitch}`;
   const share = [
@@ -198,7 +201,7 @@ export default function CampaignPage() {
 
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">What has happened</h2>
-            <CampaignTimeline entries={timeline} />
+            <CampaignTimeline entries={timeline} posted={posted} />
             <nav className="pagination" aria-label="Pages of the timeline">
               {page > 1 ? <Link to={`?page=${page - 1}#timeline-heading`}>Newer entries</Link> : null}
               {hasMore ? <Link to={`?page=${page + 1}#timeline-heading`}>Older entries</Link> : null}

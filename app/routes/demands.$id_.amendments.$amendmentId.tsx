@@ -6,7 +6,7 @@ import { DiffView } from "~/components/diff-view";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea } from "~/components/form-field";
 import { getAmendment, hasSupported } from "~/models/amendment.server";
-import { listCommentThreads } from "~/models/comment.server";
+import { listCommentsReportedBy, listCommentThreads } from "~/models/comment.server";
 import { amendmentsOutdatedBy, decideOnAmendment, isAmendmentStale, rebaseAmendment, supportAmendment } from "~/services/demand.server";
 import { getCurrentMember, requireMember } from "~/members/session.server";
 import { COMMENT_INTENTS, handleCommentIntent } from "~/demands/comment-intents.server";
@@ -77,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     update: stale && mine && demand.stage === "consultation" ? { currentText: currentText ?? null } : null,
     wouldOutdate: wouldOutdate.map((o) => ({ id: o.id, authorName: o.author_name ?? "a former member", paragraphIndex: o.paragraph_index })),
     threads,
+    reportedIds: member ? await listCommentsReportedBy(db, member.id, [...threads.roots, ...threads.replies].map((c) => c.id)) : [],
     supported,
     viewerId: member?.id ?? null,
     now: Date.now(),
@@ -230,7 +231,16 @@ export default function AmendmentPage() {
       <section aria-labelledby="amendment-discussion">
         <h2 id="amendment-discussion">Discussion</h2>
         {data.can.comment ? <CommentForm intent="comment" label="Add to the discussion of this amendment" submit="Post comment" /> : null}
-        <CommentThreads roots={data.threads.roots} replies={data.threads.replies} viewerId={data.viewerId} canComment={data.can.comment} now={data.now} open={data.openForm} />
+        <CommentThreads
+          roots={data.threads.roots}
+          replies={data.threads.replies}
+          viewerId={data.viewerId}
+          canComment={data.can.comment}
+          now={data.now}
+          open={data.openForm}
+          reportedIds={data.reportedIds}
+          reportResult={valueOf(result?.values, "intent") === "report" ? { errors, values: result?.values } : undefined}
+        />
       </section>
     </>
   );

@@ -103,7 +103,12 @@ describe("running a campaign", () => {
     const bad = await call(manageAction, request(manage, { form: { intent: "entry", kind: "update", headline: "", text: "Kept", link: "javascript:alert(1)", happenedOn: "yesterday" }, cookie: helper.cookie }), p);
     expect(bad.data.errors).toMatchObject({ headline: "Enter a headline", link: "Enter a full web address starting with https://", happenedOn: "Enter a real date, like 2027-03-31" });
     expect(bad.data.values.text).toBe("Kept");
-    await call(manageAction, request(manage, { form: { intent: "entry", kind: "meeting_held", headline: "Met the minister", text: "We **met** them.<script>alert(1)</script>", link: "https://example.org/notes", happenedOn: "2026-11-20" }, cookie: helper.cookie }), p);
+    const postedEntry = await call(manageAction, request(manage, { form: { intent: "entry", kind: "meeting_held", headline: "Met the minister", text: "We **met** them.<script>alert(1)</script>", link: "https://example.org/notes", happenedOn: "2026-11-20" }, cookie: helper.cookie }), p);
+    // Back to the entry itself, which an organiser sees confirmed in place; a visitor with the same address sees no confirmation.
+    const entryId = Number(postedEntry.location!.split("#update-")[1]);
+    expect(postedEntry.location).toBe(`/campaigns/${id}?posted=${entryId}#update-${entryId}`);
+    expect((await call(pageLoader, request(`/campaigns/${id}?posted=${entryId}`, { cookie: helper.cookie }), p)).data.posted).toBe(entryId);
+    expect((await call(pageLoader, request(`/campaigns/${id}?posted=${entryId}`), p)).data.posted).toBeNull();
     const page = await call(pageLoader, request(`/campaigns/${id}`), p);
     expect(page.status).toBe(200);
     const meeting = page.data.timeline.find((e: { kind: string }) => e.kind === "meeting_held");

@@ -6,7 +6,7 @@ import { RenderedMarkdown, StageTag } from "~/components/demand-bits";
 import { ErrorSummary } from "~/components/error-summary";
 import { listAmendments } from "~/models/amendment.server";
 import { getCampaignForDemand } from "~/models/campaign.server";
-import { listCommentThreads } from "~/models/comment.server";
+import { listCommentsReportedBy, listCommentThreads } from "~/models/comment.server";
 import { isFollowing, listDemandAuthors, listDemandEvents, listEndorsements } from "~/models/demand.server";
 import { listMemberOrganisations } from "~/models/organisation.server";
 import { getMemberVote, liveTally, listPublicReasons } from "~/models/vote.server";
@@ -74,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events,
     amendments,
     threads,
+    reportedIds: member ? await listCommentsReportedBy(db, member.id, [...threads.roots, ...threads.replies].map((c) => c.id)) : [],
     commentOrder: order,
     commentPage,
     myVote: myVote ?? null,
@@ -251,7 +252,16 @@ export default function DemandPage() {
                 <Link to={`/sign-in?redirectTo=/demands/${demand.id}`}>Sign in</Link> to join the discussion.
               </p>
             ) : null}
-            <CommentThreads roots={data.threads.roots} replies={data.threads.replies} viewerId={data.viewerId} canComment={data.can.comment} now={data.now} open={data.openForm} />
+            <CommentThreads
+              roots={data.threads.roots}
+              replies={data.threads.replies}
+              viewerId={data.viewerId}
+              canComment={data.can.comment}
+              now={data.now}
+              open={data.openForm}
+              reportedIds={data.reportedIds}
+              reportResult={intent === "report" ? { errors, values: result?.values } : undefined}
+            />
             <nav className="pagination" aria-label="Pages of the discussion">
               {data.commentPage > 1 ? <Link to={`?comments=${data.commentOrder}&page=${data.commentPage - 1}#comments-heading`}>Previous comments</Link> : null}
               {data.threads.hasMore ? <Link to={`?comments=${data.commentOrder}&page=${data.commentPage + 1}#comments-heading`}>More comments</Link> : null}
