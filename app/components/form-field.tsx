@@ -1,5 +1,6 @@
 import { useEffect, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { fieldId } from "./error-summary";
+import { countOf } from "~/utils/plural";
 
 /** The hint under a label, referenced by the control's aria-describedby. */
 export function FieldHint({ id, children, className = "field__hint" }: { id: string; children: ReactNode; className?: string }) {
@@ -74,7 +75,7 @@ function CharacterCount({ id, limit, length }: { id: string; limit: number; leng
   }, [length]);
   if (length === null) return null;
   const left = limit - length;
-  const text = left >= 0 ? `You have ${left.toLocaleString("en-GB")} ${left === 1 ? "character" : "characters"} left` : `You have ${(-left).toLocaleString("en-GB")} ${left === -1 ? "character" : "characters"} too many`;
+  const text = left >= 0 ? `You have ${countOf(left, "character")} left` : `You have ${(-left).toLocaleString("en-GB")} ${left === -1 ? "character" : "characters"} too many`;
   return (
     <>
       <p className={left < 0 ? "character-count character-count--over" : "character-count"} aria-hidden="true">

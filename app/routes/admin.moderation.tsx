@@ -13,6 +13,7 @@ import { parseForm } from "~/utils/forms";
 import { badRequest, invalid, notFound } from "~/utils/responses.server";
 import { IdField } from "~/utils/ids";
 import { describeReport } from "~/demands/reports";
+import { pluralise } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Moderation – Admin – Chorus" }];
 
@@ -70,7 +71,7 @@ export default function Moderation() {
             </h3>
             <p className="small">
               {c.status === "held" ? "Hidden until you decide. " : c.status === "hidden" ? "Hidden by a moderator. " : "Visible now. "}
-              {c.open_reports} open {c.open_reports === 1 ? "report" : "reports"}.
+              {c.open_reports} open {pluralise(c.open_reports, "report")}.
             </p>
             <blockquote className="quoted">
               <p className="comment__body">{c.body}</p>

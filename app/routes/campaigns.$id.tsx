@@ -18,6 +18,7 @@ import { parseId, parsePage } from "~/utils/ids";
 import { formatCalendarDate } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { canOnCampaign } from "~/members/permissions";
+import { pluralise } from "~/utils/plural";
 
 /** Open Graph and Twitter tags, so a shared link previews with the campaign's title and pitch. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -147,16 +148,16 @@ export default function CampaignPage() {
               <ul className="figures" aria-label="Figures">
                 {petitions.length ? (
                   <li>
-                    <span className="figures__number">{signatures.toLocaleString("en-GB")}</span> confirmed {signatures === 1 ? "signature" : "signatures"}
+                    <span className="figures__number">{signatures.toLocaleString("en-GB")}</span> confirmed {pluralise(signatures, "signature")}
                   </li>
                 ) : null}
                 {letterCampaigns.length ? (
                   <>
                     <li>
-                      <span className="figures__number">{letters.sent.toLocaleString("en-GB")}</span> {letters.sent === 1 ? "letter" : "letters"} sent
+                      <span className="figures__number">{letters.sent.toLocaleString("en-GB")}</span> {pluralise(letters.sent, "letter")} sent
                     </li>
                     <li>
-                      <span className="figures__number">{letters.replies.toLocaleString("en-GB")}</span> {letters.replies === 1 ? "reply" : "replies"} received
+                      <span className="figures__number">{letters.replies.toLocaleString("en-GB")}</span> {pluralise(letters.replies, "reply")} received
                     </li>
                   </>
                 ) : null}

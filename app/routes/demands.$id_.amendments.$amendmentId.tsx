@@ -20,6 +20,7 @@ import { badRequest, forbidden, invalid, notFound } from "~/utils/responses.serv
 import { wordDiff } from "~/demands/word-diff";
 import { parsePage, requireId } from "~/utils/ids";
 import { multiline } from "~/utils/fields";
+import { countOf, pluralise } from "~/utils/plural";
 
 /** Why updating an amendment to the current text was refused, shown beside its text. */
 const REBASE_REFUSED = {
@@ -143,7 +144,7 @@ export default function AmendmentPage() {
         Amendment {amendment.id} {amendment.paragraphIndex === null ? "to the whole text" : `to paragraph ${amendment.paragraphIndex + 1}`}
       </h1>
       <p>
-        Proposed by {amendment.authorName}. Status: <strong>{amendment.status}</strong>. {amendment.supportCount} {amendment.supportCount === 1 ? "member supports" : "members support"} it.
+        Proposed by {amendment.authorName}. Status: <strong>{amendment.status}</strong>. {countOf(amendment.supportCount, "member supports", "members support")} it.
       </p>
       {amendment.stale ? (
         <p className="notice">
@@ -205,7 +206,7 @@ export default function AmendmentPage() {
         <div className="notice section">
           <p>
             <strong>Accepting this puts {data.wouldOutdate.length === 1 ? "another amendment" : `${data.wouldOutdate.length} other amendments`} out of date</strong>,
-            because it changes the text {data.wouldOutdate.length === 1 ? "it replaces" : "they replace"}:
+            because it changes the text {pluralise(data.wouldOutdate.length, "it replaces", "they replace")}:
           </p>
           <ul>
             {data.wouldOutdate.map((o) => (

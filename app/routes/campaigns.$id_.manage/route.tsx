@@ -16,6 +16,7 @@ import { parseId } from "~/utils/ids";
 import { todayInLondon } from "~/utils/london-time";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { badRequest } from "~/utils/responses.server";
+import { countOf } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Manage the campaign – Chorus" }];
 
@@ -98,7 +99,7 @@ export default function ManageCampaign() {
             <li key={p.id}>
               <Link to={`/petitions/${p.slug}`}>{p.title}</Link>
               <span className="task-list__when">
-                {p.status === "draft" ? "Draft" : p.status === "open" ? "Open" : "Closed"} · {p.signature_count.toLocaleString("en-GB")} signatures
+                {p.status === "draft" ? "Draft" : p.status === "open" ? "Open" : "Closed"} · {countOf(p.signature_count, "signature")}
               </span>
             </li>
           ))}

@@ -25,6 +25,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { can, canOnDemand, canStartCampaign } from "~/members/permissions";
 import { badRequest } from "~/utils/responses.server";
 import { parseId, parsePage } from "~/utils/ids";
+import { countOf } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.demand.title ?? "Demand"} – Chorus` }];
 
@@ -220,7 +221,7 @@ export default function DemandPage() {
                   <Link to={`/demands/${demand.id}/amendments/${a.id}`}>
                     Amendment {a.id} {a.paragraph_index === null ? "to the whole text" : `to paragraph ${a.paragraph_index + 1}`}
                   </Link>{" "}
-                  by {a.author_name ?? "Former member"}: {a.status}, {a.support_count} {a.support_count === 1 ? "supporter" : "supporters"}
+                  by {a.author_name ?? "Former member"}: {a.status}, {countOf(a.support_count, "supporter")}
                 </li>
               ))}
             </ul>

@@ -17,6 +17,7 @@ import { OrganiserControls, OrganiserTools } from "./organiser-tools";
 import { SignForm } from "./sign-form";
 import { acceptingSignatures } from "~/petitions/status";
 import { badRequest, invalid } from "~/utils/responses.server";
+import { countOf, pluralise } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -113,7 +114,7 @@ export default function PetitionPage() {
         <div>
           <section className="card stage-box" aria-labelledby="progress-heading">
             <h2 id="progress-heading">
-              <span className="figures__number">{petition.count.toLocaleString("en-GB")}</span> {petition.count === 1 ? "signature" : "signatures"}
+              <span className="figures__number">{petition.count.toLocaleString("en-GB")}</span> {pluralise(petition.count, "signature")}
             </h2>
             <svg className="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
               <rect width="100" height="10" className="bar__track" />
@@ -154,7 +155,7 @@ export default function PetitionPage() {
           ) : petition.status !== "draft" ? (
             <section className="card" aria-labelledby="closed-heading">
               <h2 id="closed-heading">This petition is closed</h2>
-              <p>It finished with {petition.count.toLocaleString("en-GB")} signatures.</p>
+              <p>It finished with {countOf(petition.count, "signature")}.</p>
               {petition.deliveredHtml ? (
                 <>
                   <h3>Delivered {petition.deliveredAt ? formatLondonLong(petition.deliveredAt) : ""}</h3>
