@@ -14,6 +14,7 @@ import { db } from "~/utils/db.server";
 import { valueOf } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { todayInLondon } from "~/utils/london-time";
+import { toUkDateInput } from "~/utils/fields";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { badRequest } from "~/utils/responses.server";
 import { countOf } from "~/utils/plural";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const theirOrganisations = await listVerifiedOrganisationsOf(db, found.map((f) => f.id));
   const removing = organisers.find((o) => o.id === parseId(url.searchParams.get("remove-organiser")) && !o.lead);
   return {
-    campaign: { id: campaign.id, title: campaign.title, pitch: campaign.pitch, ask: campaign.ask, target: campaign.target, endsOn: campaign.ends_on ?? "" },
+    campaign: { id: campaign.id, title: campaign.title, pitch: campaign.pitch, ask: campaign.ask, target: campaign.target, endsOn: toUkDateInput(campaign.ends_on) },
     organisers,
     partners,
     petitions,
