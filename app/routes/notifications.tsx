@@ -8,6 +8,7 @@ import { parseId } from "~/utils/ids";
 import { formatLondonMedium } from "~/utils/london-time";
 import { badRequest, notFound } from "~/utils/responses.server";
 import { readAllNotifications, readNotification } from "~/services/notifications.server";
+import { countOf } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Notifications – Chorus" }];
 
@@ -49,6 +50,7 @@ export default function Notifications() {
         <h1>Notifications</h1>
         <p className="lead">What happened in the demands, campaigns, topics and organisations you follow. Kept for 90 days.</p>
       </div>
+      <p>{unread ? <strong>{countOf(unread, "unread notification")} on this page.</strong> : "Everything here is read."}</p>
       <div className="button-row">
         {unread ? (
           <Form method="post">
@@ -66,8 +68,8 @@ export default function Notifications() {
           {notifications.map((n) => (
             <li key={n.id} className={n.unread ? "is-unread" : undefined}>
               <p className="notification-list__group">
+                {n.unread ? <span className="unread-tag">Unread</span> : null}
                 {n.group} · {formatLondonMedium(n.at)}
-                {n.unread ? <strong> · New</strong> : null}
               </p>
               <Form method="post">
                 <input type="hidden" name="id" value={n.id} />
