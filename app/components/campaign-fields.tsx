@@ -1,5 +1,5 @@
 import { valueOf } from "~/utils/forms";
-import { UK_DATE_HINT } from "~/utils/fields";
+import { UK_DATE_HINT } from "~/utils/uk-dates";
 import { TextArea, TextField } from "./form-field";
 
 /** A campaign's public details, the same when starting and when editing. */

@@ -2,7 +2,7 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { Fragment } from "react";
 import { ConfirmPanel } from "./confirm";
 import { ChoiceGroup, FieldError, TextArea } from "./form-field";
-import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "~/demands/reports";
+import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "~/demands/report-labels";
 import { valueOf, type FieldErrors, type FormValues } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { formatLondonMedium } from "~/utils/london-time";

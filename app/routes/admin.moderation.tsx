@@ -12,7 +12,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, invalid, notFound } from "~/utils/responses.server";
 import { IdField } from "~/utils/ids";
-import { describeReport } from "~/demands/reports";
+import { describeReport } from "~/demands/report-labels";
 import { pluralise } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Moderation – Admin – Chorus" }];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { OptionalUkDate, parseUkDate, requiredUkDate, toUkDateInput } from "./fields";
+import { OptionalUkDate, requiredUkDate } from "./fields";
+import { parseUkDate, toUkDateInput } from "./uk-dates";
 
 describe("UK date fields", () => {
   it("read a date the ways people in the UK type it", () => {

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { ENTRY_KINDS } from "~/campaigns/forms";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { valueOf, type FormValues } from "~/utils/forms";
-import { toUkDateInput, UK_DATE_HINT } from "~/utils/fields";
+import { toUkDateInput, UK_DATE_HINT } from "~/utils/uk-dates";
 
 interface FormProps {
   values?: FormValues;

@@ -14,7 +14,7 @@ import { db } from "~/utils/db.server";
 import { valueOf } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { todayInLondon } from "~/utils/london-time";
-import { toUkDateInput } from "~/utils/fields";
+import { toUkDateInput } from "~/utils/uk-dates";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { badRequest } from "~/utils/responses.server";
 import { countOf } from "~/utils/plural";
