@@ -116,6 +116,8 @@ export interface MemberPerspectiveTable {
   perspective: Perspective;
 }
 
+export type OrganisationStatus = "pending" | "verified" | "declined";
+
 export interface OrganisationTable {
   id: Generated<number>;
   slug: string;
@@ -123,8 +125,10 @@ export interface OrganisationTable {
   kind: OrganisationKind;
   description: Generated<string>;
   website: string | null;
-  status: ColumnType<"pending" | "verified", "pending" | "verified" | undefined>;
+  status: ColumnType<OrganisationStatus, OrganisationStatus | undefined>;
   verified_at: Date | null;
+  declined_at: Date | null;
+  decline_reason: string | null;
   created_by: number | null;
   created_at: Generated<Date>;
 }
@@ -351,9 +355,14 @@ export interface CommentTable {
   thread_activity_at: Generated<Date>;
 }
 
+export type ReportCategory = "harassment" | "personal_information" | "spam" | "other";
+
 export interface CommentReportTable {
   comment_id: number;
   reporter_id: number;
+  /** Null on reports from before reasons were offered. */
+  category: ReportCategory | null;
+  /** The reporter's optional details ("" when they gave none). */
   reason: string;
   status: ColumnType<"open" | "resolved", "open" | undefined, "open" | "resolved">;
   created_at: Generated<Date>;

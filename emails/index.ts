@@ -35,6 +35,7 @@ export const emailTemplates = {
   ConfirmNotificationEmail: template<account.ConfirmNotificationEmailProps>(account.ConfirmNotificationEmail),
   OrganisationInvitation: template<organisation.OrganisationInvitationProps>(organisation.OrganisationInvitation),
   OrganisationVerified: template<organisation.OrganisationVerifiedProps>(organisation.OrganisationVerified),
+  OrganisationDeclined: template<organisation.OrganisationDeclinedProps>(organisation.OrganisationDeclined),
   JoinRequestDecided: template<organisation.JoinRequestDecidedProps>(organisation.JoinRequestDecided),
   DemandOutcome: template<demand.DemandOutcomeProps>(demand.DemandOutcome),
   AmendmentDecided: template<demand.AmendmentDecidedProps>(demand.AmendmentDecided),

@@ -33,6 +33,23 @@ export function OrganisationVerified({ organisationName, url }: OrganisationVeri
 OrganisationVerified.subject = (p: OrganisationVerifiedProps) => `${p.organisationName} is verified on Chorus`;
 OrganisationVerified.PreviewProps = { organisationName: "Voices Together", url: "http://localhost:3000/organisations/voices-together" } satisfies OrganisationVerifiedProps;
 
+export interface OrganisationDeclinedProps {
+  organisationName: string;
+  reason: string;
+  url: string;
+}
+export function OrganisationDeclined({ organisationName, reason, url }: OrganisationDeclinedProps) {
+  return (
+    <ActionEmail preview={`${organisationName} was not verified`} heading={`${organisationName} was not verified`} action={{ label: "Read the community guidelines", url }}>
+      <P>A coalition admin looked at your request to verify {organisationName} on Chorus and did not verify it. Their reason:</P>
+      <P>{reason}</P>
+      <Small>You can still take part in Chorus as a member. If you think this was a mistake, contact the coalition.</Small>
+    </ActionEmail>
+  );
+}
+OrganisationDeclined.subject = (p: OrganisationDeclinedProps) => `${p.organisationName} was not verified on Chorus`;
+OrganisationDeclined.PreviewProps = { organisationName: "Voices Together", reason: "We could not find a website or any public record of the group.", url: "http://localhost:3000/guidelines" } satisfies OrganisationDeclinedProps;
+
 export interface JoinRequestDecidedProps {
   organisationName: string;
   accepted: boolean;

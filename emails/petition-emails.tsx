@@ -9,12 +9,19 @@ export interface ConfirmSignatureProps {
 /** The one step that makes a signature count; it also carries the way to take it back. */
 export function ConfirmSignature({ petitionTitle, confirmUrl, withdrawUrl, days }: ConfirmSignatureProps) {
   return (
-    <ActionEmail preview={`Confirm your signature: ${petitionTitle}`} heading="Confirm your signature" action={{ label: "Confirm my signature", url: confirmUrl }}>
+    // Confirming comes first; the way to take the signature back comes after it, never above the button.
+    <ActionEmail
+      preview={`Confirm your signature: ${petitionTitle}`}
+      heading="Confirm your signature"
+      action={{ label: "Confirm my signature", url: confirmUrl }}
+      after={
+        <Small>
+          To take your signature back at any time, use this link: {withdrawUrl}
+        </Small>
+      }
+    >
       <P>Thank you for signing &ldquo;{petitionTitle}&rdquo;. Your signature counts once you confirm it: open the link and press the button.</P>
-      <Small>
-        The link works for {days} days. If you did not sign, ignore this email and nothing will be counted. To take your signature back at any time, use this
-        link: {withdrawUrl}
-      </Small>
+      <Small>The link works for {days} days. If you did not sign, ignore this email and nothing will be counted.</Small>
     </ActionEmail>
   );
 }

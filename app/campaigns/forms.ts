@@ -1,12 +1,5 @@
 import { z } from "zod";
-import { IdField } from "../utils/fields";
-import { multiline } from "../utils/fields";
-
-const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (v: string) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
+import { IdField, multiline, OptionalUkDate, requiredUkDate } from "../utils/fields";
 
 const webAddress = z
   .string()
@@ -21,12 +14,7 @@ export const CampaignSchema = z.object({
   pitch: multiline(z.string({ error: "Enter a short pitch" }).trim().min(20, { error: "The pitch must be 20 characters or more" }).max(500, { error: "The pitch must be 500 characters or fewer" })),
   ask: multiline(z.string({ error: "Enter what the campaign asks for" }).trim().min(20, { error: "The ask must be 20 characters or more" }).max(2000, { error: "The ask must be 2,000 characters or fewer" })),
   target: z.string({ error: "Enter who the campaign is aimed at" }).trim().min(3, { error: "Enter who the campaign is aimed at" }).max(300, { error: "Who it is aimed at must be 300 characters or fewer" }),
-  endsOn: z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || (calendarDate.test(v) && isRealDate(v)), { error: "Enter a real date, like 2027-03-31" })
-    .transform((v) => v || null),
+  endsOn: OptionalUkDate,
   partners: z.union([IdField, z.array(IdField)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
 });
 
@@ -37,10 +25,7 @@ export const EntrySchema = z.object({
   headline: z.string({ error: "Enter a headline" }).trim().min(3, { error: "The headline must be 3 characters or more" }).max(150, { error: "The headline must be 150 characters or fewer" }),
   text: multiline(z.string().trim().max(10_000, { error: "The text must be 10,000 characters or fewer" }).optional().default("")),
   link: webAddress,
-  happenedOn: z
-    .string({ error: "Enter the date it happened" })
-    .trim()
-    .refine((v) => calendarDate.test(v) && isRealDate(v), { error: "Enter a real date, like 2027-03-31" }),
+  happenedOn: requiredUkDate("Enter the date it happened"),
 });
 
 export const EndSchema = z.object({

@@ -1,7 +1,9 @@
-import { Form, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { Fragment } from "react";
 import { ConfirmPanel } from "./confirm";
-import { FieldError } from "./form-field";
+import { ChoiceGroup, FieldError, TextArea } from "./form-field";
+import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "~/demands/report-labels";
+import { valueOf, type FieldErrors, type FormValues } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { formatLondonMedium } from "~/utils/london-time";
 
@@ -50,6 +52,8 @@ export function CommentThreads({
   canComment,
   now,
   open,
+  reportedIds = [],
+  reportResult,
 }: {
   roots: CommentView[];
   replies: Array<CommentView & { thread_id: number | null }>;
@@ -57,6 +61,10 @@ export function CommentThreads({
   canComment: boolean;
   now: number;
   open: OpenCommentForm;
+  /** The comments on this page the viewer has reported: each says so in place of its Report link. */
+  reportedIds?: number[];
+  /** A refused report (errors and what was chosen), shown in the open report form. */
+  reportResult?: { errors?: FieldErrors; values?: FormValues };
 }) {
   const byThread = new Map<number, CommentView[]>();
   for (const r of replies) {
@@ -73,19 +81,21 @@ export function CommentThreads({
     open: (kind, id) => `${location.pathname}?${kept ? `${kept}&` : ""}${kind}=${id}#comment-${id}`,
     close: (id) => `${location.pathname}${kept ? `?${kept}` : ""}#comment-${id}`,
   };
+  const reported = new Set(reportedIds);
+  const shared = { viewerId, canComment, now, open, links, reportResult };
   const names = new Map<number, string>();
   for (const c of [...roots, ...replies]) names.set(c.id, displayName(c));
   return (
     <ol className="comment-list" aria-label="Comments">
       {roots.map((root) => (
         <li key={root.id} className="comment" id={`comment-${root.id}`}>
-          <CommentBody comment={root} viewerId={viewerId} canComment={canComment} now={now} open={open} links={links} />
+          <CommentBody comment={root} reported={reported.has(root.id)} {...shared} />
           {(byThread.get(root.id) ?? []).length ? (
             <ol aria-label={`Replies to ${names.get(root.id)}`} className="comment-list">
               {(byThread.get(root.id) ?? []).map((reply) => (
                 <li key={reply.id} className="comment" id={`comment-${reply.id}`}>
                   {reply.parent_id !== root.id && reply.parent_id ? <p className="comment__meta">In reply to {names.get(reply.parent_id) ?? "a comment"}</p> : null}
-                  <CommentBody comment={reply} viewerId={viewerId} canComment={canComment} now={now} open={open} links={links} />
+                  <CommentBody comment={reply} reported={reported.has(reply.id)} {...shared} />
                 </li>
               ))}
             </ol>
@@ -107,6 +117,8 @@ function CommentBody({
   now,
   open,
   links,
+  reported,
+  reportResult,
 }: {
   comment: CommentView;
   viewerId: number | null;
@@ -114,6 +126,8 @@ function CommentBody({
   now: number;
   open: OpenCommentForm;
   links: CommentLinks;
+  reported: boolean;
+  reportResult?: { errors?: FieldErrors; values?: FormValues };
 }) {
   const mine = viewerId !== null && comment.author_id === viewerId;
   const meta = (
@@ -185,7 +199,11 @@ function CommentBody({
             Delete<span className="visually-hidden"> your comment</span>
           </a>
         ) : null}
-        {viewerId !== null && !mine && !isOpen("report") ? (
+        {viewerId !== null && !mine && reported ? (
+          <p className="comment__reported">
+            <strong>You reported this.</strong> A moderator will look at it.
+          </p>
+        ) : viewerId !== null && !mine && !isOpen("report") ? (
           <a href={links.open("report", comment.id)}>
             Report<span className="visually-hidden"> this comment</span>
           </a>
@@ -214,15 +232,31 @@ function CommentBody({
           <a href={links.close(comment.id)}>Cancel</a>
         </div>
       ) : null}
-      {viewerId !== null && !mine && isOpen("report") ? (
-        <Form method="post" className="form comment__form">
+      {viewerId !== null && !mine && !reported && isOpen("report") ? (
+        <Form method="post" className="form comment__form" noValidate>
           <input type="hidden" name="commentId" value={comment.id} />
-          <div className="field">
-            <label className="field__label" htmlFor={`report-${comment.id}`}>
-              Why should a moderator look at this?
-            </label>
-            <input className="input" id={`report-${comment.id}`} name="reason" required maxLength={500} />
-          </div>
+          <h3 className="comment__form-heading">Report this comment</h3>
+          <p>
+            Tell a moderator what is wrong. Only moderators see your report; the author is not told who sent it. Read the{" "}
+            <Link to="/guidelines">community guidelines</Link>.
+          </p>
+          <ChoiceGroup
+            name="category"
+            type="radio"
+            legend="What is wrong with it?"
+            error={reportResult?.errors?.category}
+            selected={[valueOf(reportResult?.values, "category")].filter(Boolean)}
+            options={REPORT_CATEGORIES.map((value) => ({ value, label: REPORT_CATEGORY_LABELS[value] }))}
+          />
+          <TextArea
+            name="details"
+            label="Anything else the moderator should know (optional)"
+            hint="Needed if you chose something else."
+            limit={500}
+            rows={3}
+            error={reportResult?.errors?.details}
+            defaultValue={valueOf(reportResult?.values, "details")}
+          />
           <div className="button-row">
             <button type="submit" name="intent" value="report" className="button button--secondary">
               Send report

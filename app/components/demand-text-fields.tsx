@@ -1,6 +1,6 @@
 import { valueOf } from "~/utils/forms";
 import { TextArea, TextField } from "./form-field";
-import { LivePreview, SubmittedPreview } from "./live-preview";
+import { MarkdownPreview } from "./live-preview";
 
 /**
  * The fields of a demand's text, the same when proposing and when editing: title, summary, the
@@ -28,8 +28,7 @@ export function DemandTextFields({
         defaultValue={valueOf(values, "body")}
         error={errors?.body}
       />
-      <LivePreview textareaId="field-body" />
-      <SubmittedPreview html={preview} />
+      <MarkdownPreview textareaId="field-body" submitted={preview} />
       <TextArea
         name="easyRead"
         label="Easy-read summary"

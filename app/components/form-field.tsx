@@ -1,5 +1,6 @@
 import { useEffect, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
 import { fieldId } from "./error-summary";
+import { countOf } from "~/utils/plural";
 
 /** The hint under a label, referenced by the control's aria-describedby. */
 export function FieldHint({ id, children, className = "field__hint" }: { id: string; children: ReactNode; className?: string }) {
@@ -78,10 +79,10 @@ function CharacterCount({ id, limit, minimum = 0, length }: { id: string; limit:
   // Until a minimum is met, progress towards it; after, what is left before the limit.
   const text =
     needed > 0
-      ? `${needed.toLocaleString("en-GB")} more ${needed === 1 ? "character" : "characters"} needed`
+      ? `${countOf(needed, "more character")} needed`
       : left >= 0
-        ? `You have ${left.toLocaleString("en-GB")} ${left === 1 ? "character" : "characters"} left`
-        : `You have ${(-left).toLocaleString("en-GB")} ${left === -1 ? "character" : "characters"} too many`;
+        ? `You have ${countOf(left, "character")} left`
+        : `You have ${countOf(-left, "character")} too many`;
   return (
     <>
       <p className={left < 0 ? "character-count character-count--over" : needed > 0 ? "character-count character-count--short" : "character-count"} aria-hidden="true">

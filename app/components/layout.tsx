@@ -188,6 +188,9 @@ export function SiteFooter() {
           <li>
             <Link to="/terms">Terms of membership</Link>
           </li>
+          <li>
+            <Link to="/guidelines">Community guidelines</Link>
+          </li>
         </ul>
         <p className="site-footer__small">
           Chorus is where a coalition for social approaches to mental health decides together. Nothing about us without us.

@@ -1,12 +1,33 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { RenderedMarkdown } from "./demand-bits";
 
 /**
- * With JavaScript, the Markdown preview follows the text as it is typed (pausing briefly between
- * requests). Without it, the form's Preview button does the same job.
+ * One preview of the Markdown full text. Without JavaScript it is what the form's Preview button
+ * returned (`submitted`). With JavaScript it also follows the text as it is typed (pausing briefly
+ * between requests), and whichever came last is shown: never the live and the submitted preview
+ * one under the other.
  */
-export function LivePreview({ textareaId }: { textareaId: string }) {
+export function MarkdownPreview({ textareaId, submitted }: { textareaId: string; submitted: string | undefined }) {
+  const live = useLiveHtml(textareaId);
+  const [shown, setShown] = useState(submitted);
+  useEffect(() => {
+    if (submitted !== undefined) setShown(submitted);
+  }, [submitted]);
+  useEffect(() => {
+    if (live !== undefined) setShown(live);
+  }, [live]);
+  if (shown === undefined) return null;
+  return (
+    <section className="card" aria-labelledby="preview-heading" aria-live="polite">
+      <h2 id="preview-heading">Preview of the full text</h2>
+      <RenderedMarkdown html={shown} />
+    </section>
+  );
+}
+
+/** The text area's Markdown rendered by the server as it is typed (undefined until the first change). */
+function useLiveHtml(textareaId: string) {
   const fetcher = useFetcher<{ html: string }>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { submit } = fetcher;
@@ -27,22 +48,5 @@ export function LivePreview({ textareaId }: { textareaId: string }) {
       clearTimeout(timer.current);
     };
   }, [textareaId, submit]);
-  if (!fetcher.data) return null;
-  return (
-    <section className="card" aria-labelledby="live-preview-heading" aria-live="polite">
-      <h2 id="live-preview-heading">Live preview</h2>
-      <RenderedMarkdown html={fetcher.data.html} />
-    </section>
-  );
-}
-
-/** The preview the form's Preview button returns (the no-JavaScript path). */
-export function SubmittedPreview({ html }: { html: string | undefined }) {
-  if (html === undefined) return null;
-  return (
-    <section className="card" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview of the full text</h2>
-      <RenderedMarkdown html={html} />
-    </section>
-  );
+  return fetcher.data?.html;
 }

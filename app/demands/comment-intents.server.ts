@@ -1,3 +1,4 @@
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getComment, requestCommentReview } from "~/models/comment.server";
 import { deleteOwnComment, editOwnComment, postComment, reportCommentToModerators } from "~/services/discussion.server";
@@ -9,6 +10,7 @@ import { canOnDemand, type DemandContext } from "../members/permissions";
 import { badRequest, forbidden, invalid, notFound } from "../utils/responses.server";
 import { IdField } from "../utils/fields";
 import { multiline } from "../utils/fields";
+import { ReportSchema } from "./reports";
 
 export const CommentSchema = z.object({
   body: multiline(z.string({ error: "Write your comment" }).trim().min(1, { error: "Write your comment" }).max(5000, { error: "A comment must be 5,000 characters or fewer" })),
@@ -19,10 +21,6 @@ export const CommentSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   parentId: IdField.optional(),
-});
-const ReportSchema = z.object({
-  commentId: IdField,
-  reason: z.string({ error: "Say why you are reporting it" }).trim().min(3, { error: "Say why you are reporting it" }).max(500, { error: "Keep the reason under 500 characters" }),
 });
 const CommentIdSchema = z.object({ commentId: IdField });
 
@@ -55,11 +53,9 @@ export async function handleCommentIntent(
     const comment = await getComment(db, parsed.data.commentId);
     if (!comment || comment.demand_id !== target.demandId) notFound();
     if (comment.author_id === member.id) return invalid({ form: "You cannot report your own comment." });
-    const result = await reportCommentToModerators(db, comment.id, member.id, parsed.data.reason);
-    return redirectWithFlash(request, `${target.back}#comment-${comment.id}`, {
-      kind: "success",
-      message: result.recorded ? "Thank you. A moderator will look at it." : "You have already reported this comment.",
-    });
+    await reportCommentToModerators(db, comment.id, member.id, { category: parsed.data.category, details: parsed.data.details });
+    // No flash at the top of the page, out of view: the comment itself now says "You reported this".
+    return redirect(`${target.back}#comment-${comment.id}`);
   }
   if (intent === "request-review") {
     const parsed = parseForm(ReviewSchema, formData);

@@ -11,6 +11,33 @@ export const TARGET_ROLE_LABELS: Record<TargetRole, string> = {
   other: "Other",
 };
 
+/**
+ * A decision maker in one line: "Alex Rivers MP, House of Commons", never "Alex Rivers MP, MP, House
+ * of Commons". The role is left out when the name already says it (or it is only "Other"), and so is
+ * the body when the name contains it.
+ */
+export function describeTarget(t: { name: string; role: TargetRole; body: string }) {
+  const details = targetDetails(t);
+  return details ? `${t.name}, ${details}` : t.name;
+}
+
+/** What describeTarget says after the name: the role and body the name does not already say. */
+export function targetDetails(t: { name: string; role: TargetRole; body: string }) {
+  return [roleUnlessNamed(t), nameSays(t.name, t.body) ? null : t.body].filter(Boolean).join(", ");
+}
+
+/** The role's label, or null when the name already says it ("Alex Rivers MP") or it is only "Other". */
+export function roleUnlessNamed(t: { name: string; role: TargetRole }) {
+  const role = TARGET_ROLE_LABELS[t.role];
+  return t.role === "other" || nameSays(t.name, role) ? null : role;
+}
+
+/** Whether these words appear in the name as whole words, whatever their case. */
+function nameSays(name: string, words: string) {
+  const escaped = words.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return escaped.length > 0 && new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, "iu").test(name);
+}
+
 /** "each writer's own MPs and councillors". */
 export const TARGET_ROLE_PLURALS: Record<TargetRole, string> = {
   mp: "MPs",

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../db";
+import type { ReportCategory } from "../../db/schema";
 
 // 25 threads (with their replies) a page: enough to read on a phone, and half the rendering of 50.
 export const COMMENT_PAGE_SIZE = 25;
@@ -121,16 +122,16 @@ export async function markCommentDeleted(db: Database, id: number, authorId: num
  * Records a report (one per member per comment) and counts open reports; at three different
  * reporters the comment is held (hidden) until a moderator reviews it. Returns whether it was held now.
  */
-export async function reportComment(db: Database, commentId: number, reporterId: number, reason: string) {
+export async function reportComment(db: Database, commentId: number, reporterId: number, reason: string, category: ReportCategory | null = null) {
   // The report and the count it feeds commit together, or neither does.
-  return db.transaction().execute((trx) => recordReport(trx, commentId, reporterId, reason));
+  return db.transaction().execute((trx) => recordReport(trx, commentId, reporterId, reason, category));
 }
 
-/** A report and the count it feeds, in the caller's transaction. */
-export async function recordReport(db: Database, commentId: number, reporterId: number, reason: string) {
+/** A report and the count it feeds, in the caller's transaction. `reason` is the reporter's details ("" if none). */
+export async function recordReport(db: Database, commentId: number, reporterId: number, reason: string, category: ReportCategory | null = null) {
   const inserted = await db
     .insertInto("comment_report")
-    .values({ comment_id: commentId, reporter_id: reporterId, reason })
+    .values({ comment_id: commentId, reporter_id: reporterId, reason, category })
     .onConflict((oc) => oc.doNothing())
     .returning("comment_id")
     .executeTakeFirst();
@@ -155,7 +156,6 @@ export async function requestCommentReview(db: Database, commentId: number, auth
   return db.transaction().execute((trx) => recordReport(trx, commentId, authorId, `Review asked for by the author: ${message}`));
 }
 
-/** Where to tell a comment's author about a moderation decision (their notification address if set). */
 /** Who wrote a comment, and on which demand (for telling them a moderator hid it). */
 export function getCommentAuthor(db: Database, commentId: number) {
   return db
@@ -164,6 +164,13 @@ export function getCommentAuthor(db: Database, commentId: number) {
     .select(["demand.id as demandId", "demand.title as demandTitle", "comment.author_id as authorId"])
     .where("comment.id", "=", commentId)
     .executeTakeFirst();
+}
+
+/** Which of these comments this member has reported (so the page says so in place of "Report"). */
+export async function listCommentsReportedBy(db: Database, memberId: number, commentIds: number[]) {
+  if (commentIds.length === 0) return [];
+  const rows = await db.selectFrom("comment_report").select("comment_id").where("reporter_id", "=", memberId).where("comment_id", "in", commentIds).execute();
+  return rows.map((r) => Number(r.comment_id));
 }
 
 export function listReportedComments(db: Database) {
@@ -182,7 +189,7 @@ export function listReportedComments(db: Database) {
       (eb) =>
         eb
           .selectFrom("comment_report")
-          .select(sql<string[]>`array_agg(reason order by created_at)`.as("r"))
+          .select(sql<Array<{ category: ReportCategory | null; reason: string }>>`json_agg(json_build_object('category', category, 'reason', reason) order by created_at)`.as("r"))
           .whereRef("comment_report.comment_id", "=", "comment.id")
           .where("comment_report.status", "=", "open")
           .as("reasons"),

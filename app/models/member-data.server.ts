@@ -29,7 +29,7 @@ export async function listMemberContributions(db: Database, memberId: number) {
     db.selectFrom("amendment_support").select(["amendment_id as amendmentId", "created_at as supportedAt"]).where("member_id", "=", memberId).orderBy("amendment_id").execute(),
     // What they follow: "demand:12", "campaign:3", "topic:housing", "organisation:5".
     db.selectFrom("follow").select(["subject", "created_at as followedAt"]).where("member_id", "=", memberId).orderBy("created_at").execute(),
-    db.selectFrom("comment_report").select(["comment_id as commentId", "reason", "status", "created_at as reportedAt"]).where("reporter_id", "=", memberId).orderBy("created_at").execute(),
+    db.selectFrom("comment_report").select(["comment_id as commentId", "category", "reason", "status", "created_at as reportedAt"]).where("reporter_id", "=", memberId).orderBy("created_at").execute(),
     db
       .selectFrom("organisation_join_request")
       .innerJoin("organisation", "organisation.id", "organisation_join_request.organisation_id")

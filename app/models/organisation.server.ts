@@ -105,6 +105,40 @@ export async function setOrganisationVerified(db: Database, organisationId: numb
   return Boolean(row);
 }
 
+/** Declines a request to be verified (only while it waits), keeping the reason the requester is told. */
+export async function setOrganisationDeclined(db: Database, organisationId: number, reason: string) {
+  const row = await db
+    .updateTable("organisation")
+    .set({ status: "declined", declined_at: new Date(), decline_reason: reason })
+    .where("id", "=", organisationId)
+    .where("status", "=", "pending")
+    .returning("id")
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Organisations waiting to be verified, with what an admin needs to decide: who asked, when, and what they said. */
+export function listOrganisationsAwaitingVerification(db: Database) {
+  return db
+    .selectFrom("organisation")
+    .leftJoin("member", "member.id", "organisation.created_by")
+    .select([
+      "organisation.id",
+      "organisation.slug",
+      "organisation.name",
+      "organisation.kind",
+      "organisation.description",
+      "organisation.website",
+      "organisation.created_at",
+      "member.display_name as requester_name",
+    ])
+    .where("organisation.status", "=", "pending")
+    .orderBy("organisation.created_at")
+    .orderBy("organisation.id")
+    .limit(100)
+    .execute();
+}
+
 export function getMembership(db: Database, organisationId: number, memberId: number) {
   return db
     .selectFrom("organisation_membership")

@@ -11,6 +11,7 @@ import { getCurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
 import { formatWhen } from "~/demands/labels";
 import { pageTitle } from "~/utils/meta";
+import { countOf } from "~/utils/plural";
 
 export const meta: MetaFunction = (args) => [
   ...pageTitle(args, "Deciding together for social approaches to mental health"),
@@ -156,7 +157,7 @@ function NeedsYourInput({ name, needs, campaigns, waiting }: { name: string; nee
           key: a.id,
           to: `/demands/${a.demand_id}/amendments/${a.id}`,
           text: `Amendment by ${a.author_name ?? "a former member"} to “${a.title}”`,
-          when: `${a.support_count} ${a.support_count === 1 ? "supporter" : "supporters"}`,
+          when: `${countOf(a.support_count, "supporter")}`,
         }))}
       />
       <TaskSection
@@ -166,7 +167,7 @@ function NeedsYourInput({ name, needs, campaigns, waiting }: { name: string; nee
           key: d.id,
           to: `/demands/${d.id}`,
           text: d.title,
-          when: `${d.ends_at ? `Until ${formatWhen(d.ends_at)}` : "Open"} · ${d.comment_count} ${d.comment_count === 1 ? "comment" : "comments"}`,
+          when: `${d.ends_at ? `Until ${formatWhen(d.ends_at)}` : "Open"} · ${countOf(d.comment_count, "comment")}`,
         }))}
       />
       <TaskSection

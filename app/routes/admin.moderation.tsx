@@ -13,6 +13,8 @@ import { parseForm } from "~/utils/forms";
 import { badRequest, invalid, notFound } from "~/utils/responses.server";
 import { IdField } from "~/utils/fields";
 import { pageTitle } from "~/utils/meta";
+import { describeReport } from "~/demands/report-labels";
+import { pluralise } from "~/utils/plural";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "Moderation", "Admin");
 
@@ -50,7 +52,7 @@ export default function Moderation() {
       <ErrorSummary errors={result?.errors} />
       <h2>Reported comments</h2>
       <div className="notice">
-        <p>Members report comments they think break the community guidelines. When 3 different members report one, it is hidden until a moderator decides. For each comment, choose:</p>
+        <p>Members report comments they think break the <Link to="/guidelines">community guidelines</Link>. When 3 different members report one, it is hidden until a moderator decides. For each comment, choose:</p>
         <ul>
           <li>
             <strong>Hide it</strong>: everyone sees your reason in its place. Its author is emailed with the reason and can ask for a review.
@@ -70,15 +72,15 @@ export default function Moderation() {
             </h3>
             <p className="small">
               {c.status === "held" ? "Hidden until you decide. " : c.status === "hidden" ? "Hidden by a moderator. " : "Visible now. "}
-              {c.open_reports} open {c.open_reports === 1 ? "report" : "reports"}.
+              {c.open_reports} open {pluralise(c.open_reports, "report")}.
             </p>
             <blockquote className="quoted">
               <p className="comment__body">{c.body}</p>
             </blockquote>
             <h4>Why it was reported</h4>
             <ul>
-              {(c.reasons ?? []).map((reason, i) => (
-                <li key={i}>{reason}</li>
+              {(c.reasons ?? []).map((report, i) => (
+                <li key={i}>{describeReport(report.category, report.reason)}</li>
               ))}
             </ul>
             <Form method="post" className="form" noValidate>

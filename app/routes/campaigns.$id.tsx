@@ -15,11 +15,12 @@ import { loadCampaign } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
 import { TOPIC_LABELS } from "~/demands/labels";
 import { getAppUrl } from "~/utils/env.server";
-import { parsePage } from "~/utils/ids";
+import { parseId, parsePage } from "~/utils/ids";
 import { formatCalendarDate } from "~/utils/london-time";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { canOnCampaign } from "~/members/permissions";
 import { pageTitle } from "~/utils/meta";
+import { pluralise } from "~/utils/plural";
 
 /** Open Graph and Twitter tags, so a shared link previews with the campaign's title and pitch. */
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -43,7 +44,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
   const { campaign, context } = await loadCampaign(params.id, member);
-  const page = parsePage(new URL(request.url).searchParams.get("page"));
+  const url = new URL(request.url);
+  const page = parsePage(url.searchParams.get("page"));
   const [organisers, partners, events, petitions, letterCampaigns, letters] = await Promise.all([
     listOrganisers(db, campaign.id),
     listPartners(db, campaign.id),
@@ -70,6 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partners,
     timeline: events.slice(0, TIMELINE_PAGE_SIZE).map((e) => ({ ...e, html: e.body ? renderMarkdown(e.body, { headingLevel: 4 }) : "" })),
     hasMore: events.length > TIMELINE_PAGE_SIZE,
+    // The update an organiser has just posted (?posted=ID, from the manage page): confirmed beside it.
+    posted: manage ? parseId(url.searchParams.get("posted")) : null,
     page,
     shareUrl: `${getAppUrl()}/campaigns/${campaign.id}`,
     // Drafts only for those who can open them.
@@ -87,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export default function CampaignPage() {
-  const { campaign, organisers, partners, timeline, hasMore, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, follow } = useLoaderData<typeof loader>();
+  const { campaign, organisers, partners, timeline, hasMore, posted, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, follow } = useLoaderData<typeof loader>();
   const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
   return (
     <>
@@ -138,16 +142,16 @@ export default function CampaignPage() {
               <ul className="figures" aria-label="Figures">
                 {petitions.length ? (
                   <li>
-                    <span className="figures__number">{signatures.toLocaleString("en-GB")}</span> confirmed {signatures === 1 ? "signature" : "signatures"}
+                    <span className="figures__number">{signatures.toLocaleString("en-GB")}</span> confirmed {pluralise(signatures, "signature")}
                   </li>
                 ) : null}
                 {letterCampaigns.length ? (
                   <>
                     <li>
-                      <span className="figures__number">{letters.sent.toLocaleString("en-GB")}</span> {letters.sent === 1 ? "letter" : "letters"} sent
+                      <span className="figures__number">{letters.sent.toLocaleString("en-GB")}</span> {pluralise(letters.sent, "letter")} sent
                     </li>
                     <li>
-                      <span className="figures__number">{letters.replies.toLocaleString("en-GB")}</span> {letters.replies === 1 ? "reply" : "replies"} received
+                      <span className="figures__number">{letters.replies.toLocaleString("en-GB")}</span> {pluralise(letters.replies, "reply")} received
                     </li>
                   </>
                 ) : null}
@@ -192,7 +196,7 @@ export default function CampaignPage() {
 
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">What has happened</h2>
-            <CampaignTimeline entries={timeline} />
+            <CampaignTimeline entries={timeline} posted={posted} />
             <nav className="pagination" aria-label="Pages of the timeline">
               {page > 1 ? <Link to={`?page=${page - 1}#timeline-heading`}>Newer entries</Link> : null}
               {hasMore ? <Link to={`?page=${page + 1}#timeline-heading`}>Older entries</Link> : null}

@@ -14,6 +14,7 @@ import { regionOf } from "~/utils/postcode-regions";
 import { canOnCampaign } from "~/members/permissions";
 import { forbidden } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
+import { countOf, pluralise } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Dashboard: ${args.data?.campaign.title ?? "campaign"}`);
 
@@ -85,25 +86,25 @@ export default function CampaignDashboard() {
       <h1>Dashboard: {campaign.title}</h1>
       <ul className="figures" aria-label="Figures">
         <li>
-          <span className="figures__number">{figures.days}</span> {figures.days === 1 ? "day" : "days"} {campaign.status === "active" ? "running" : "it ran"}
+          <span className="figures__number">{figures.days}</span> {pluralise(figures.days, "day")} {campaign.status === "active" ? "running" : "it ran"}
         </li>
         <li>
-          <span className="figures__number">{figures.organisers}</span> {figures.organisers === 1 ? "organiser" : "organisers"}
+          <span className="figures__number">{figures.organisers}</span> {pluralise(figures.organisers, "organiser")}
         </li>
         <li>
-          <span className="figures__number">{figures.partners}</span> partner {figures.partners === 1 ? "organisation" : "organisations"}
+          <span className="figures__number">{figures.partners}</span> partner {pluralise(figures.partners, "organisation")}
         </li>
         <li>
-          <span className="figures__number">{figures.entries}</span> timeline {figures.entries === 1 ? "entry" : "entries"}
+          <span className="figures__number">{figures.entries}</span> timeline {pluralise(figures.entries, "entry")}
         </li>
         <li>
-          <span className="figures__number">{figures.signatures.toLocaleString("en-GB")}</span> confirmed {figures.signatures === 1 ? "signature" : "signatures"}
+          <span className="figures__number">{figures.signatures.toLocaleString("en-GB")}</span> confirmed {pluralise(figures.signatures, "signature")}
         </li>
         <li>
-          <span className="figures__number">{figures.lettersSent.toLocaleString("en-GB")}</span> {figures.lettersSent === 1 ? "letter" : "letters"} sent
+          <span className="figures__number">{figures.lettersSent.toLocaleString("en-GB")}</span> {pluralise(figures.lettersSent, "letter")} sent
         </li>
         <li>
-          <span className="figures__number">{figures.replies.toLocaleString("en-GB")}</span> {figures.replies === 1 ? "reply" : "replies"} received
+          <span className="figures__number">{figures.replies.toLocaleString("en-GB")}</span> {pluralise(figures.replies, "reply")} received
         </li>
       </ul>
       <section aria-labelledby="queue-heading">
@@ -117,7 +118,7 @@ export default function CampaignDashboard() {
               .map((l) => (
                 <li key={l.id}>
                   <Link to={`/letters/${l.slug}/manage#held-heading`}>
-                    {l.held} {l.held === 1 ? "letter" : "letters"} held for review: {l.title}
+                    {countOf(l.held, "letter")} held for review: {l.title}
                   </Link>
                 </li>
               ))}
@@ -133,7 +134,7 @@ export default function CampaignDashboard() {
                 <Link to={`/letters/${l.slug}/manage`}>{l.title}</Link>
                 <span className="task-list__when">
                   {l.status === "draft" ? "Draft" : l.status === "open" ? "Open" : "Closed"}
-                  {l.test_mode ? " · test mode" : ""} · {l.sent.toLocaleString("en-GB")} sent · {l.replies.toLocaleString("en-GB")} replies
+                  {l.test_mode ? " · test mode" : ""} · {l.sent.toLocaleString("en-GB")} sent · {countOf(l.replies, "reply")}
                 </span>
               </li>
             ))}

@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, valuesOf } from "~/utils/forms";
 import { LetterCampaignSchema } from "~/letters/forms";
-import { TARGET_ROLE_LABELS } from "~/letters/rules";
+import { describeTarget, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { invalid } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const targets = await listTargetChoices(db);
   return {
     campaign: { id: campaign.id, title: campaign.title, ask: campaign.ask },
-    targets: targets.map((t) => ({ id: String(t.id), label: `${t.name} (${TARGET_ROLE_LABELS[t.role]}, ${t.body})`, bounced: Boolean(t.bounced_at) })),
+    targets: targets.map((t) => ({ id: String(t.id), label: describeTarget(t), bounced: Boolean(t.bounced_at) })),
   };
 }
 

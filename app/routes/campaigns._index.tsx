@@ -8,6 +8,7 @@ import { TOPIC_LABELS, TOPICS, type Topic } from "~/demands/labels";
 import { parsePage } from "~/utils/ids";
 import { formatCalendarDate } from "~/utils/london-time";
 import { pageTitle } from "~/utils/meta";
+import { pluralise } from "~/utils/plural";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "Campaigns");
 
@@ -52,7 +53,7 @@ export default function Campaigns() {
               <ul className="demand-card__facts">
                 {c.status === "active" && c.ends_on ? <li className="demand-card__deadline">Runs until {formatCalendarDate(c.ends_on)}</li> : null}
                 <li>Aimed at {c.target}</li>
-                <li>{c.partner_count === 0 ? "No partner organisations yet" : `${c.partner_count} partner ${c.partner_count === 1 ? "organisation" : "organisations"}`}</li>
+                <li>{c.partner_count === 0 ? "No partner organisations yet" : `${c.partner_count} partner ${pluralise(c.partner_count ?? 0, "organisation")}`}</li>
                 <li>{c.topics.map((t) => TOPIC_LABELS[t]).join(", ")}</li>
               </ul>
             </li>

@@ -6,7 +6,7 @@ import { DiffView } from "~/components/diff-view";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea } from "~/components/form-field";
 import { getAmendment, hasSupported } from "~/models/amendment.server";
-import { listCommentThreads } from "~/models/comment.server";
+import { listCommentsReportedBy, listCommentThreads } from "~/models/comment.server";
 import { amendmentsOutdatedBy, decideOnAmendment, isAmendmentStale, rebaseAmendment, supportAmendment } from "~/services/demand.server";
 import { getCurrentMember, requireMember } from "~/members/session.server";
 import { COMMENT_INTENTS, handleCommentIntent } from "~/demands/comment-intents.server";
@@ -21,6 +21,7 @@ import { wordDiff } from "~/demands/word-diff";
 import { parsePage, requireId } from "~/utils/ids";
 import { multiline } from "~/utils/fields";
 import { pageTitle } from "~/utils/meta";
+import { countOf, pluralise } from "~/utils/plural";
 
 /** Why updating an amendment to the current text was refused, shown beside its text. */
 const REBASE_REFUSED = {
@@ -78,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     update: stale && mine && demand.stage === "consultation" ? { currentText: currentText ?? null } : null,
     wouldOutdate: wouldOutdate.map((o) => ({ id: o.id, authorName: o.author_name ?? "a former member", paragraphIndex: o.paragraph_index })),
     threads,
+    reportedIds: member ? await listCommentsReportedBy(db, member.id, [...threads.roots, ...threads.replies].map((c) => c.id)) : [],
     supported,
     viewerId: member?.id ?? null,
     now: Date.now(),
@@ -143,7 +145,7 @@ export default function AmendmentPage() {
         Amendment {amendment.id} {amendment.paragraphIndex === null ? "to the whole text" : `to paragraph ${amendment.paragraphIndex + 1}`}
       </h1>
       <p>
-        Proposed by {amendment.authorName}. Status: <strong>{amendment.status}</strong>. {amendment.supportCount} {amendment.supportCount === 1 ? "member supports" : "members support"} it.
+        Proposed by {amendment.authorName}. Status: <strong>{amendment.status}</strong>. {countOf(amendment.supportCount, "member supports", "members support")} it.
       </p>
       {amendment.stale ? (
         <p className="notice">
@@ -205,7 +207,7 @@ export default function AmendmentPage() {
         <div className="notice section">
           <p>
             <strong>Accepting this puts {data.wouldOutdate.length === 1 ? "another amendment" : `${data.wouldOutdate.length} other amendments`} out of date</strong>,
-            because it changes the text {data.wouldOutdate.length === 1 ? "it replaces" : "they replace"}:
+            because it changes the text {pluralise(data.wouldOutdate.length, "it replaces", "they replace")}:
           </p>
           <ul>
             {data.wouldOutdate.map((o) => (
@@ -231,7 +233,16 @@ export default function AmendmentPage() {
       <section aria-labelledby="amendment-discussion">
         <h2 id="amendment-discussion">Discussion</h2>
         {data.can.comment ? <CommentForm intent="comment" label="Add to the discussion of this amendment" submit="Post comment" /> : null}
-        <CommentThreads roots={data.threads.roots} replies={data.threads.replies} viewerId={data.viewerId} canComment={data.can.comment} now={data.now} open={data.openForm} />
+        <CommentThreads
+          roots={data.threads.roots}
+          replies={data.threads.replies}
+          viewerId={data.viewerId}
+          canComment={data.can.comment}
+          now={data.now}
+          open={data.openForm}
+          reportedIds={data.reportedIds}
+          reportResult={valueOf(result?.values, "intent") === "report" ? { errors, values: result?.values } : undefined}
+        />
       </section>
     </>
   );

@@ -12,6 +12,7 @@ import { db } from "~/utils/db.server";
 import { DEMAND_STAGES, formatWhen, STAGE_LABELS, TOPIC_LABELS, TOPICS, type DemandStage, type Topic } from "~/demands/labels";
 import { parseId, parsePage } from "~/utils/ids";
 import { pageTitle } from "~/utils/meta";
+import { countOf } from "~/utils/plural";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "Demands");
 
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** "72% supported (18 of 25 votes)": the share of all ballots, abstentions included, as the result page shows it. */
 function supportLine(totals: { support: number; oppose: number; abstain: number }) {
   const all = totals.support + totals.oppose + totals.abstain;
-  return `${percentOf(totals.support, all)}% supported (${totals.support} of ${all} ${all === 1 ? "vote" : "votes"})`;
+  return `${percentOf(totals.support, all)}% supported (${totals.support} of ${countOf(all, "vote")})`;
 }
 
 export default function Demands() {
@@ -116,10 +117,10 @@ export default function Demands() {
                 {d.stage === "consultation" && d.consultation_ends_at ? <li className="demand-card__deadline">Open for comments until {formatWhen(d.consultation_ends_at)}</li> : null}
                 {d.final_totals ? <li className="demand-card__deadline">{supportLine(d.final_totals)}</li> : null}
                 <li>
-                  {d.comment_count} {d.comment_count === 1 ? "comment" : "comments"}
+                  {countOf(d.comment_count, "comment")}
                 </li>
                 <li>
-                  {d.endorsement_count === 0 ? "No endorsements yet" : `Endorsed by ${d.endorsement_count} ${d.endorsement_count === 1 ? "organisation" : "organisations"}`}
+                  {d.endorsement_count === 0 ? "No endorsements yet" : `Endorsed by ${countOf(d.endorsement_count ?? 0, "organisation")}`}
                 </li>
                 <li>{d.topics.map((t) => TOPIC_LABELS[t]).join(", ")}</li>
                 {d.organisation_name ? <li>Proposed on behalf of {d.organisation_name}</li> : null}

@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server";
 import { listOutboxMessages, OUTBOX_PAGE_SIZE } from "~/models/email.server";
 import { isOutboxEnabled } from "~/services/email.server";
 import { parseId } from "~/utils/ids";
+import { formatLondonMedium } from "~/utils/london-time";
 import { TableFrame } from "~/components/table-frame";
 import { notFound } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
@@ -62,7 +63,7 @@ export default function Outbox() {
                     <Link to={`/dev/outbox/${message.id}`}>{message.subject}</Link>
                   </td>
                   <td>{message.to_address}</td>
-                  <td>{new Date(message.created_at).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</td>
+                  <td>{formatLondonMedium(message.created_at)}</td>
                 </tr>
               ))}
             </tbody>

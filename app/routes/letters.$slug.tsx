@@ -12,7 +12,7 @@ import { formValues, parseForm, valueOf } from "~/utils/forms";
 import { loadLetterCampaignFor } from "~/letters/access.server";
 import { PostcodeField, WriteSchema } from "~/letters/forms";
 import { assembleLetter } from "../../emails/letter-text";
-import { describeWindow, PERSONAL_MIN, TARGET_ROLE_LABELS } from "~/letters/rules";
+import { describeWindow, PERSONAL_MIN, targetDetails } from "~/letters/rules";
 import { formatCalendarDate } from "~/utils/london-time";
 import { checkRateLimits, RATE_LIMITS } from "~/services/rate-limit.server";
 import { pageTitle } from "~/utils/meta";
@@ -32,12 +32,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 // The page carries what a supporter is writing: never cached.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-type Recipient = { id: number; name: string; role: string; body: string; email: string };
+type Recipient = { id: number; name: string; details: string; email: string };
 
 /** Who a letter from this postcode goes to, with the addresses "send it yourself" needs. */
 async function recipientsFor(lc: Parameters<typeof resolveTargets>[1], postcode: { outward: string; area: string }): Promise<Recipient[]> {
   const targets = await resolveTargets(db, lc, postcode);
-  return targets.map((t) => ({ id: t.id, name: t.name, role: TARGET_ROLE_LABELS[t.role], body: t.body, email: t.email }));
+  return targets.map((t) => ({ id: t.id, name: t.name, details: targetDetails(t), email: t.email }));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -177,7 +177,8 @@ export default function WriteLetter() {
                 <ul className="recipients">
                   {recipients.map((r) => (
                     <li key={r.id}>
-                      <strong>{r.name}</strong>, {r.role}, {r.body}
+                      <strong>{r.name}</strong>
+                      {r.details ? `, ${r.details}` : ""}
                     </li>
                   ))}
                 </ul>

@@ -8,7 +8,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseId } from "~/utils/ids";
 import { requireLetterManager } from "~/letters/access.server";
-import { describeWindow, REPLY_OUTCOME_LABELS, TARGET_ROLE_LABELS } from "~/letters/rules";
+import { describeWindow, REPLY_OUTCOME_LABELS, roleUnlessNamed } from "~/letters/rules";
 import { formatCalendarDate, formatLondonMedium } from "~/utils/london-time";
 import { badRequest } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     campaign: { id: campaign.id, title: campaign.title },
     states: Object.entries(STATE_LABELS).map(([key, label]) => ({ key, label, count: states[key as keyof typeof STATE_LABELS] ?? 0 })),
-    byTarget: byTarget.map((t) => ({ ...t, role: TARGET_ROLE_LABELS[t.role] })),
+    byTarget: byTarget.map((t) => ({ ...t, role: roleUnlessNamed(t) })),
     byArea,
     held: held.map((h) => ({ id: h.id, target: h.target_name, similarity: Math.round((h.similarity ?? 0) * 100), subject: h.subject, opening: h.opening, personal: h.personal, district: h.outward_code, at: h.created_at })),
     summaries: summaries.map((s) => ({ id: s.id, target: s.target_name, outcome: s.reply_outcome ? REPLY_OUTCOME_LABELS[s.reply_outcome] : "", summary: s.reply_summary, at: s.replied_at, published: Boolean(s.summary_published_at) })),
@@ -171,7 +171,7 @@ export default function ManageLetters() {
                 {byTarget.map((t) => (
                   <tr key={t.id}>
                     <th scope="row">
-                      {t.name} <span className="muted">({t.role})</span>
+                      {t.name} {t.role ? <span className="muted">({t.role})</span> : null}
                       {t.bounced_at ? <span className="flag">Address bounced: skipped until fixed</span> : null}
                     </th>
                     <td>{t.sent}</td>

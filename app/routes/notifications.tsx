@@ -9,6 +9,7 @@ import { formatLondonMedium } from "~/utils/london-time";
 import { badRequest, notFound } from "~/utils/responses.server";
 import { readAllNotifications, readNotification } from "~/services/notifications.server";
 import { pageTitle } from "~/utils/meta";
+import { countOf } from "~/utils/plural";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "Notifications");
 
@@ -50,6 +51,7 @@ export default function Notifications() {
         <h1>Notifications</h1>
         <p className="lead">What happened in the demands, campaigns, topics and organisations you follow. Kept for 90 days.</p>
       </div>
+      <p>{unread ? <strong>{countOf(unread, "unread notification")} on this page.</strong> : "Everything here is read."}</p>
       <div className="button-row">
         {unread ? (
           <Form method="post">
@@ -67,8 +69,8 @@ export default function Notifications() {
           {notifications.map((n) => (
             <li key={n.id} className={n.unread ? "is-unread" : undefined}>
               <p className="notification-list__group">
+                {n.unread ? <span className="unread-tag">Unread</span> : null}
                 {n.group} · {formatLondonMedium(n.at)}
-                {n.unread ? <strong> · New</strong> : null}
               </p>
               <Form method="post">
                 <input type="hidden" name="id" value={n.id} />

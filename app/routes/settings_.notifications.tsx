@@ -15,6 +15,7 @@ import { DELIVERY_LABELS, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type Noti
 import { badRequest } from "~/utils/responses.server";
 import { setFollowedTopics, unfollowSubject } from "~/services/follows.server";
 import { pageTitle } from "~/utils/meta";
+import { Fragment } from "react";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "Notifications", "Settings");
 
@@ -31,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     preferences,
     paused,
-    follows: follows.filter((f) => !f.subject.startsWith("topic:")),
+    // One row per subject, whatever the table holds.
+    follows: [...new Map(follows.filter((f) => !f.subject.startsWith("topic:")).map((f) => [f.subject, f])).values()],
     topics: follows.filter((f) => f.subject.startsWith("topic:")).map((f) => f.subject.slice(6)),
   };
 }
@@ -65,6 +67,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   badRequest();
 }
+
+const FOLLOW_GROUPS = [
+  { prefix: "demand:", heading: "Demands" },
+  { prefix: "campaign:", heading: "Campaigns" },
+  { prefix: "organisation:", heading: "Organisations" },
+] as const;
 
 export default function NotificationSettings() {
   const { preferences, paused, follows, topics } = useLoaderData<typeof loader>();
@@ -127,23 +135,30 @@ export default function NotificationSettings() {
       <section aria-labelledby="following-heading" className="section">
         <h2 id="following-heading">Demands, campaigns and organisations you follow</h2>
         <p className="small">You follow what you take part in automatically. Stop following anything here or on its page.</p>
-        {follows.length === 0 ? (
-          <p>Nothing yet.</p>
-        ) : (
-          <ul className="task-list">
-            {follows.map((f) => (
-              <li key={f.subject}>
-                {f.url ? <Link to={f.url}>{f.name}</Link> : <span>{f.name}</span>}
-                <Form method="post">
-                  <input type="hidden" name="subject" value={f.subject} />
-                  <button type="submit" name="intent" value="unfollow" className="button button--secondary">
-                    Unfollow<span className="visually-hidden"> {f.name}</span>
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        )}
+        {follows.length === 0 ? <p>Nothing yet.</p> : null}
+        {/* Grouped by kind: a demand and the campaign for it often share a title, and one list made them look listed twice. */}
+        {FOLLOW_GROUPS.map(({ prefix, heading }) => {
+          const group = follows.filter((f) => f.subject.startsWith(prefix));
+          if (group.length === 0) return null;
+          return (
+            <Fragment key={prefix}>
+              <h3>{heading}</h3>
+              <ul className="task-list">
+                {group.map((f) => (
+                  <li key={f.subject}>
+                    {f.url ? <Link to={f.url}>{f.name}</Link> : <span>{f.name}</span>}
+                    <Form method="post">
+                      <input type="hidden" name="subject" value={f.subject} />
+                      <button type="submit" name="intent" value="unfollow" className="button button--secondary">
+                        Unfollow<span className="visually-hidden"> {f.name}</span>
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </Fragment>
+          );
+        })}
       </section>
     </>
   );

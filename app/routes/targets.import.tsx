@@ -10,6 +10,7 @@ import { requireDirectoryEditor } from "~/letters/access.server";
 import { IMPORT_COLUMNS } from "~/letters/rules";
 import { invalid } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
+import { countOf } from "~/utils/plural";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "Import decision makers");
 
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!done.ok) return invalid({ file: importRefused(done) });
     return redirectWithFlash(request, "/targets", {
       kind: "success",
-      message: `Imported: ${done.added} added, ${done.updated} updated${done.skipped ? `, ${done.skipped} ${done.skipped === 1 ? "row" : "rows"} with problems left out` : ""}.`,
+      message: `Imported: ${done.added} added, ${done.updated} updated${done.skipped ? `, ${countOf(done.skipped, "row")} with problems left out` : ""}.`,
     });
   }
   const preview = await previewTargetImport(db, source.text);
@@ -79,7 +80,7 @@ export default function ImportTargets() {
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">Check before importing</h2>
           <p>
-            {good} {good === 1 ? "row is" : "rows are"} ready{bad ? `; ${bad} ${bad === 1 ? "row has" : "rows have"} problems and will be left out unless you fix the file and check again` : ""}.
+            {countOf(good, "row is", "rows are")} ready{bad ? `; ${countOf(bad, "row has", "rows have")} problems and will be left out unless you fix the file and check again` : ""}.
           </p>
           <TableFrame label="Rows to import">
             <table className="table">
@@ -121,7 +122,7 @@ export default function ImportTargets() {
             <input type="hidden" name="csv" value={preview.csv} />
             {good ? (
               <button type="submit" name="intent" value="import" className="button">
-                Import {good} {good === 1 ? "row" : "rows"}
+                Import {countOf(good, "row")}
               </button>
             ) : null}
             <Link to="/targets/import">Start again with another file</Link>

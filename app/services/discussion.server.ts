@@ -1,4 +1,5 @@
 import type { Database } from "../../db";
+import type { ReportCategory } from "../../db/schema";
 import { getComment, insertComment, recordReport, markCommentDeleted, updateCommentBody } from "~/models/comment.server";
 import { followDemand, getDemandTitle } from "~/models/demand.server";
 import { listModeratorIds } from "~/models/member.server";
@@ -46,10 +47,10 @@ export async function postComment(
   });
 }
 
-/** Records a report; moderators (and admins) are told that reports are waiting. */
-export async function reportCommentToModerators(db: Database, commentId: number, reporterId: number, reason: string) {
+/** Records a report (what is wrong, and the reporter's details); moderators (and admins) are told that reports are waiting. */
+export async function reportCommentToModerators(db: Database, commentId: number, reporterId: number, report: { category: ReportCategory; details: string }) {
   return db.transaction().execute(async (trx) => {
-    const result = await recordReport(trx, commentId, reporterId, reason);
+    const result = await recordReport(trx, commentId, reporterId, report.details, report.category);
     if (result.recorded) {
       await notifyMembers(
         trx,

@@ -2,7 +2,7 @@ import type { Database } from "../../db";
 import type { CoalitionRole, OrganisationKind } from "../../db/schema";
 import { recordAuditEvent } from "~/models/audit.server";
 import { countAdmins, getMember, grantMemberRole, listMemberRoles, lockCoalitionRoles, normaliseEmail, revokeMemberRole } from "~/models/member.server";
-import { acceptInvitationRow, addMembership, countOrganisationAdminsForUpdate, deleteJoinRequest, findInvitation, getMembership, getOrganisation, insertInvitation, insertJoinRequest, insertOrganisation, listOrganisationAdminIds, lockOrganisation, removeMembership, setMembershipRole, setOrganisationVerified, setMembershipListed } from "~/models/organisation.server";
+import { acceptInvitationRow, addMembership, countOrganisationAdminsForUpdate, deleteJoinRequest, findInvitation, getMembership, getOrganisation, insertInvitation, insertJoinRequest, insertOrganisation, listOrganisationAdminIds, lockOrganisation, removeMembership, setMembershipRole, setOrganisationDeclined, setOrganisationVerified, setMembershipListed } from "~/models/organisation.server";
 import { emailAddress, emailMember, notifyMembers } from "./notifications.server";
 import { getAppUrl } from "~/utils/env.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
@@ -33,6 +33,21 @@ export async function verifyOrganisation(db: Database, adminId: number, organisa
       await emailMember(trx, { memberId: organisation.created_by, template: "OrganisationVerified", props: { organisationName: organisation.name, url: url(`/organisations/${organisation.slug}`) } });
     }
     return true;
+  });
+}
+
+export type DeclineOrganisationResult = { ok: true } | { ok: false; reason: "not-waiting" };
+
+/** Declines a request to be verified: recorded with the reason, audited, and the member who asked is emailed why. */
+export async function declineOrganisation(db: Database, adminId: number, organisationId: number, reason: string): Promise<DeclineOrganisationResult> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await setOrganisationDeclined(trx, organisationId, reason))) return { ok: false, reason: "not-waiting" } as const;
+    const organisation = (await getOrganisation(trx, organisationId))!;
+    await recordAuditEvent(trx, { actorId: adminId, action: "organisation.declined", subjectType: "organisation", subjectId: organisationId, detail: { name: organisation.name, reason } });
+    if (organisation.created_by) {
+      await emailMember(trx, { memberId: organisation.created_by, template: "OrganisationDeclined", props: { organisationName: organisation.name, reason, url: url("/guidelines") } });
+    }
+    return { ok: true } as const;
   });
 }
 

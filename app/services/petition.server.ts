@@ -29,6 +29,7 @@ import { todayInLondon } from "~/utils/london-time";
 import { normaliseSignerEmail } from "~/petitions/signers";
 import { slugFor } from "~/utils/slugs.server";
 import { generateToken, hashToken } from "~/utils/tokens.server";
+import { countOf } from "~/utils/plural";
 
 export const SIGNATURE_LINK_DAYS = 14;
 export const MAX_EMAILS_PER_SIGNATURE = 5;
@@ -75,10 +76,7 @@ export async function deliverPetition(
       authorId: actorId,
     });
     // Signers who asked for news hear that it was delivered, with the same note.
-    await queuePetitionNews(trx, petitionId, {
-      subject: `Delivered: ${petition.title}`.slice(0, 150),
-      message: `The petition you signed was delivered with ${petition.signature_count.toLocaleString("en-GB")} signatures.\n\n${note}`,
-    });
+    await queuePetitionNews(trx, petitionId, { subject: `Delivered: ${petition.title}`.slice(0, 150), message: `The petition you signed was delivered with ${countOf(petition.signature_count, "signature")}.\n\n${note}` });;
     return true;
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseId } from "./ids";
+import { parseUkDate } from "./uk-dates";
 
 /** Field schemas shared by forms (server and browser): one wording for each kind of mistake. */
 
@@ -41,3 +42,35 @@ export const IdField = z
   .string({ error: "Choose one" })
   .refine((v) => parseId(v) !== null, { error: "Choose one" })
   .transform((v) => parseId(v)!);
+
+const UK_DATE_MESSAGE = "Enter a real date, for example 27 3 2027";
+/** A required UK date field: gives "YYYY-MM-DD". */
+export const requiredUkDate = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(40, { error: UK_DATE_MESSAGE })
+    .transform((v, ctx) => {
+      const date = parseUkDate(v);
+      if (!date) {
+        ctx.addIssue({ code: "custom", message: UK_DATE_MESSAGE });
+        return z.NEVER;
+      }
+      return date;
+    });
+/** An optional UK date field: gives "YYYY-MM-DD" or null when left empty. */
+export const OptionalUkDate = z
+  .string()
+  .trim()
+  .max(40, { error: UK_DATE_MESSAGE })
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const date = parseUkDate(v);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: UK_DATE_MESSAGE });
+      return z.NEVER;
+    }
+    return date;
+  });

@@ -20,6 +20,12 @@ describe("shown times", () => {
     expect(formatLondonLong(new Date("2026-12-01T18:00:00Z"))).toBe("1 December 2026 at 18:00 GMT");
     expect(formatLondonMedium(new Date("2026-07-01T17:00:00Z"))).toBe("1 Jul 2026, 18:00 BST");
   });
+  it("show a day in words, the UK day of the moment", async () => {
+    const { formatLondonDate } = await import("./london-time");
+    expect(formatLondonDate(new Date("2026-12-04T10:00:00Z"))).toBe("4 December 2026");
+    // 23:30 UTC on 30 June is already 1 July in London (BST).
+    expect(formatLondonDate("2026-06-30T23:30:00Z")).toBe("1 July 2026");
+  });
 });
 
 describe("calendar dates", () => {

@@ -22,6 +22,10 @@ const shown = { timeZone: "Europe/London", hourCycle: "h23", day: "numeric", yea
 const mediumFormat = new Intl.DateTimeFormat("en-GB", { ...shown, month: "short" });
 const longFormat = new Intl.DateTimeFormat("en-GB", { ...shown, month: "long" });
 
+const dateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
+
+/** "4 December 2026": the day of this moment in UK time (never "04/12/2026", which reads as April in the US). */
+export const formatLondonDate = (at: Date | string) => dateFormat.format(new Date(at));
 /** "24 Nov 2026, 14:05 GMT" in UK time. */
 export const formatLondonMedium = (at: Date | string) => mediumFormat.format(new Date(at));
 /** "24 November 2026 at 14:05 GMT" in UK time. */

@@ -5,7 +5,10 @@ import type { ReactNode } from "react";
 export function EmailLayout({ preview, children, footer }: { preview: string; children: ReactNode; footer?: ReactNode }) {
   return (
     <Html lang="en">
-      <Head />
+      <Head>
+        {/* Without it phones lay the message out 980 px wide and shrink it to unreadable text. */}
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>

@@ -61,7 +61,8 @@ test("an adopted demand becomes a campaign: co-organiser, an update the public s
     await expectAccessible(page);
     await page.getByLabel("Headline").fill("Letters to every board are in the post");
     await page.getByRole("button", { name: "Post", exact: true }).click();
-    await expect(page.getByRole("status")).toContainText("Posted to the campaign's timeline");
+    const posted = page.locator(".timeline__entry").filter({ hasText: "Letters to every board are in the post" });
+    await expect(posted.getByRole("status")).toContainText("Posted. This update is now on the campaign’s timeline");
     await expectAccessible(page);
   });
 

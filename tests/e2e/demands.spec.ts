@@ -35,12 +35,14 @@ test("propose, co-author, consult, amend, vote, close: the outcome is shown and 
     await page.getByLabel("Full text").fill("## What we want\n\nA crisis café open every night in every town.\n\n## Why\n\nNights are when people are most alone and A&E is the only door open.");
     if (testInfo.project.name === "with-js") {
       // With JavaScript the preview follows the typing.
-      await expect(page.getByRole("heading", { name: "Live preview" })).toBeVisible();
-      await expect(page.locator("#live-preview-heading + .demand-text h2").first()).toHaveText("What we want");
+      await expect(page.getByRole("heading", { name: "Preview of the full text" })).toBeVisible();
+      await expect(page.locator("#preview-heading + .demand-text h2").first()).toHaveText("What we want");
     }
     await page.getByLabel("Easy-read summary").fill("A safe place to go at night when you feel in crisis.");
     await page.getByLabel("Isolation and community").check();
     await page.getByRole("button", { name: "Preview" }).click();
+    // One preview, with or without JavaScript: never the live one and the submitted one together.
+    await expect(page.getByRole("heading", { name: "Preview of the full text" })).toHaveCount(1);
     await expect(page.getByRole("heading", { name: "Preview of the full text" })).toBeVisible();
     await expect(page.getByLabel("Title")).toHaveValue(title);
     await expectAccessible(page);
@@ -204,9 +206,10 @@ test("a reported comment is hidden by a moderator, with the reason in its place"
     await reporter.goto(url);
     const comment = reporter.locator(".comment").filter({ hasText: unkind }).first();
     await comment.getByRole("link", { name: "Report this comment" }).click();
-    await comment.getByLabel("Why should a moderator look at this?").fill("Insulting other members");
+    await comment.getByLabel("Harassment or abuse").check();
+    await comment.getByLabel("Anything else the moderator should know (optional)").fill("Insulting other members");
     await comment.getByRole("button", { name: "Send report" }).click();
-    await expect(reporter.getByRole("status")).toContainText("A moderator will look at it");
+    await expect(comment.getByText("You reported this.")).toBeVisible();
     await reporter.context().close();
   });
 

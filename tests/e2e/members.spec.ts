@@ -29,7 +29,7 @@ test("join, confirm from the outbox, share a perspective, sign out, sign back in
     await page.getByLabel("I am 18 or over").check();
     await page.getByLabel(/I agree to the terms/).check();
     await page.getByRole("button", { name: "Join" }).click();
-    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Confirm your email to finish joining" })).toBeVisible();
     await expectAccessible(page);
   });
 
@@ -183,7 +183,7 @@ test("register an organisation, an admin verifies it, a member is invited and ac
     await guest.getByLabel("I am 18 or over").check();
     await guest.getByLabel(/I agree to the terms/).check();
     await guest.getByRole("button", { name: "Join" }).click();
-    await expect(guest.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await expect(guest.getByRole("heading", { name: "Confirm your email to finish joining" })).toBeVisible();
   });
 
   await test.step("the invitee confirms their email, then accepts the invitation and is a member", async () => {
@@ -273,7 +273,7 @@ async function joinAndConfirm(page: Page, email: string, name: string) {
   await page.getByLabel("I am 18 or over").check();
   await page.getByLabel(/I agree to the terms/).check();
   await page.getByRole("button", { name: "Join" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Confirm your email to finish joining" })).toBeVisible();
   const text = await openLatestEmail(page, email, /Confirm your email/);
   await page.goto(linkFrom(text, "/verify-email/"));
   await expectAccessible(page);

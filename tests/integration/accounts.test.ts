@@ -33,6 +33,8 @@ describe("joining", () => {
     expect(outcome.location).toBe("/check-email?for=join");
     const checkPage = await call(checkEmailLoader, request(outcome.location!, { cookie: cookieFrom(outcome.setCookies) }));
     expect(checkPage.data.email).toBe("new.person@example.org");
+    // It speaks to someone who has just joined, not to someone signing in.
+    expect(checkPage.data).toMatchObject({ joined: true, message: expect.stringContaining("Thank you for joining") });
     const member = await db.selectFrom("member").selectAll().where("email", "=", "new.person@example.org").executeTakeFirstOrThrow();
     expect(member.email_verified_at).toBeNull();
     expect(member.password_hash).toBeNull();

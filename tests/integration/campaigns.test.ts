@@ -32,7 +32,7 @@ describe("starting a campaign", () => {
     expect((await call(demandLoader, request(`/demands/${demandId}`, { cookie: author.cookie }), { id: String(demandId) })).data.canStartCampaign).toBe(true);
 
     const invalid = await call(newAction, request(url, { form: { ...FIELDS, title: "", endsOn: "2027-02-31" }, cookie: author.cookie }));
-    expect(invalid.data.errors).toMatchObject({ title: "Enter a title", endsOn: "Enter a real date, like 2027-03-31" });
+    expect(invalid.data.errors).toMatchObject({ title: "Enter a title", endsOn: "Enter a real date, for example 27 3 2027" });
     expect(invalid.data.values.pitch).toBe(FIELDS.pitch);
 
     const started = await call(newAction, request(url, { form: { ...FIELDS, endsOn: "2027-12-31" }, cookie: author.cookie }));
@@ -101,13 +101,19 @@ describe("running a campaign", () => {
 
     // Posting: bad input is explained and kept; Markdown is sanitised on the public page.
     const bad = await call(manageAction, request(manage, { form: { intent: "entry", kind: "update", headline: "", text: "Kept", link: "javascript:alert(1)", happenedOn: "yesterday" }, cookie: helper.cookie }), p);
-    expect(bad.data.errors).toMatchObject({ headline: "Enter a headline", link: "Enter a full web address starting with https://", happenedOn: "Enter a real date, like 2027-03-31" });
+    expect(bad.data.errors).toMatchObject({ headline: "Enter a headline", link: "Enter a full web address starting with https://", happenedOn: "Enter a real date, for example 27 3 2027" });
     expect(bad.data.values.text).toBe("Kept");
-    await call(manageAction, request(manage, { form: { intent: "entry", kind: "meeting_held", headline: "Met the minister", text: "We **met** them.<script>alert(1)</script>", link: "https://example.org/notes", happenedOn: "2026-11-20" }, cookie: helper.cookie }), p);
+    const postedEntry = await call(manageAction, request(manage, { form: { intent: "entry", kind: "meeting_held", headline: "Met the minister", text: "We **met** them.<script>alert(1)</script>", link: "https://example.org/notes", happenedOn: "20 11 2026" }, cookie: helper.cookie }), p);
+    // Back to the entry itself, which an organiser sees confirmed in place; a visitor with the same address sees no confirmation.
+    const entryId = Number(postedEntry.location!.split("#update-")[1]);
+    expect(postedEntry.location).toBe(`/campaigns/${id}?posted=${entryId}#update-${entryId}`);
+    expect((await call(pageLoader, request(`/campaigns/${id}?posted=${entryId}`, { cookie: helper.cookie }), p)).data.posted).toBe(entryId);
+    expect((await call(pageLoader, request(`/campaigns/${id}?posted=${entryId}`), p)).data.posted).toBeNull();
     const page = await call(pageLoader, request(`/campaigns/${id}`), p);
     expect(page.status).toBe(200);
     const meeting = page.data.timeline.find((e: { kind: string }) => e.kind === "meeting_held");
-    expect(meeting).toMatchObject({ title: "Met the minister", author_name: "Helpful Hana", link: "https://example.org/notes" });
+    // The date was typed the UK way (day month year) and stored as a calendar date.
+    expect(meeting).toMatchObject({ title: "Met the minister", author_name: "Helpful Hana", link: "https://example.org/notes", happened_on: "2026-11-20" });
     expect(meeting.html).toContain("<strong>met</strong>");
     expect(meeting.html).not.toContain("<script");
     expect(page.data.can).toEqual({ manage: false, dashboard: false });

@@ -482,11 +482,11 @@ describe("comments and moderation", () => {
     const commentId = Number(posted.location!.split("#comment-")[1]);
     const reporters = await Promise.all([signedIn(), signedIn(), signedIn()]);
     // The same member reporting twice counts once.
-    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Unkind" }, cookie: reporters[0]!.cookie }), { id: String(id) });
-    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Unkind again" }, cookie: reporters[0]!.cookie }), { id: String(id) });
-    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Rude" }, cookie: reporters[1]!.cookie }), { id: String(id) });
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), category: "harassment", details: "Unkind" }, cookie: reporters[0]!.cookie }), { id: String(id) });
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), category: "harassment", details: "Unkind again" }, cookie: reporters[0]!.cookie }), { id: String(id) });
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), category: "harassment", details: "Rude" }, cookie: reporters[1]!.cookie }), { id: String(id) });
     expect((await db.selectFrom("comment").select("status").where("id", "=", commentId).executeTakeFirstOrThrow()).status).toBe("visible");
-    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Hurtful" }, cookie: reporters[2]!.cookie }), { id: String(id) });
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), category: "other", details: "Hurtful" }, cookie: reporters[2]!.cookie }), { id: String(id) });
     expect((await db.selectFrom("comment").select("status").where("id", "=", commentId).executeTakeFirstOrThrow()).status).toBe("held");
     const page = await call(demandLoader, request(`/demands/${id}`), { id: String(id) });
     expect(JSON.stringify(page.data.threads.roots.find((c: { id: number }) => c.id === commentId))).toContain('"status":"held"');
@@ -509,6 +509,47 @@ describe("comments and moderation", () => {
     expect(await audited()).toBe(before);
   });
 
+  it("asks what is wrong with a reported comment, refuses a report without a reason, and tells the reporter on the comment itself", async () => {
+    const author = await signedIn();
+    const id = await createDemand(db, { authorId: author.id });
+    const p = { id: String(id) };
+    await call(processAction, request(`/demands/${id}/process`, { form: { intent: "open-consultation", consultationEndsAt: inDays(7) }, cookie: author.cookie }), p);
+    const writer = await signedIn();
+    const posted = await call(demandAction, request(`/demands/${id}`, { form: { intent: "comment", body: "A remark to report." }, cookie: writer.cookie }), p);
+    const commentId = Number(posted.location!.split("#comment-")[1]);
+    const reporter = await signedIn();
+    const report = (form: Record<string, string>) => call(demandAction, request(`/demands/${id}?report=${commentId}`, { form: { intent: "report", commentId: String(commentId), ...form }, cookie: reporter.cookie }), p);
+
+    const noCategory = await report({ details: "I did not choose" });
+    expect(noCategory.status).toBe(400);
+    expect(noCategory.data.errors.category).toBe("Choose what is wrong with the comment");
+    expect(noCategory.data.values.details).toBe("I did not choose");
+    const madeUp = await report({ category: "too-long" });
+    expect(madeUp.data.errors.category).toBe("Choose what is wrong with the comment");
+    const elseWithoutWords = await report({ category: "other", details: "" });
+    expect(elseWithoutWords.data.errors.details).toBe("Say what is wrong with the comment");
+    expect(await db.selectFrom("comment_report").select("reporter_id").where("comment_id", "=", commentId).execute()).toEqual([]);
+
+    const before = await call(demandLoader, request(`/demands/${id}`, { cookie: reporter.cookie }), p);
+    expect(before.data.reportedIds).toEqual([]);
+    const sent = await report({ category: "personal_information", details: "It names my neighbour." });
+    // Back to the comment itself, where the confirmation is shown (not a flash at the top of the page).
+    expect(sent.status).toBe(302);
+    expect(sent.location).toBe(`/demands/${id}#comment-${commentId}`);
+    expect(await db.selectFrom("comment_report").select(["category", "reason"]).where("comment_id", "=", commentId).executeTakeFirstOrThrow()).toEqual({
+      category: "personal_information",
+      reason: "It names my neighbour.",
+    });
+    const after = await call(demandLoader, request(`/demands/${id}`, { cookie: reporter.cookie }), p);
+    expect(after.data.reportedIds).toEqual([commentId]);
+    // Only for the reporter: the writer and other members still see the comment as it was.
+    expect((await call(demandLoader, request(`/demands/${id}`, { cookie: writer.cookie }), p)).data.reportedIds).toEqual([]);
+
+    const moderator = await signedIn({ roles: ["moderator"] });
+    const queue = await call(moderationLoader, request("/admin/moderation", { cookie: moderator.cookie }));
+    expect(queue.data.reported.find((c: { id: number }) => c.id === commentId).reasons).toEqual([{ category: "personal_information", reason: "It names my neighbour." }]);
+  });
+
   it("tells the author when a moderator hides their comment, and lets only them ask once for a review", async () => {
     const author = await signedIn();
     const id = await createDemand(db, { authorId: author.id });
@@ -518,7 +559,7 @@ describe("comments and moderation", () => {
     const posted = await call(demandAction, request(`/demands/${id}`, { form: { intent: "comment", body: "A sharp remark." }, cookie: writer.cookie }), p);
     const commentId = Number(posted.location!.split("#comment-")[1]);
     const reporter = await signedIn();
-    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), reason: "Too sharp" }, cookie: reporter.cookie }), p);
+    await call(demandAction, request(`/demands/${id}`, { form: { intent: "report", commentId: String(commentId), category: "harassment", details: "Too sharp" }, cookie: reporter.cookie }), p);
     // A visible comment cannot be "reviewed" by its author: there is nothing to review.
     expect((await call(demandAction, request(`/demands/${id}`, { form: { intent: "request-review", commentId: String(commentId), message: "Please look again" }, cookie: writer.cookie }), p)).status).toBe(403);
 
@@ -537,7 +578,7 @@ describe("comments and moderation", () => {
     const queue = await call(moderationLoader, request("/admin/moderation", { cookie: moderator.cookie }));
     const item = queue.data.reported.find((c: { id: number }) => c.id === commentId);
     expect(item).toMatchObject({ status: "hidden", open_reports: 1 });
-    expect(item.reasons).toEqual(["Review asked for by the author: It was about the policy, not a person."]);
+    expect(item.reasons).toEqual([{ category: null, reason: "Review asked for by the author: It was about the policy, not a person." }]);
     const again = await call(demandAction, request(`/demands/${id}`, { form: { intent: "request-review", commentId: String(commentId), message: "Again please" }, cookie: writer.cookie }), p);
     expect(again.status).toBe(302);
     expect((await db.selectFrom("comment").select("open_reports").where("id", "=", commentId).executeTakeFirstOrThrow()).open_reports).toBe(1);

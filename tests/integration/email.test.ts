@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { deliverEmail, outboxTransport, queueEmail, type EmailTransport } from "../../app/services/email.server";
+import { deliverEmail, outboxTransport, queueEmail, renderEmail, type EmailTransport } from "../../app/services/email.server";
 import { getOutboxMessage, listOutboxMessages } from "../../app/models/email.server";
 import { JOBS } from "../../app/services/jobs.server";
 import { sql } from "kysely";
@@ -103,5 +103,29 @@ describe("deliverEmail to the development outbox", () => {
     expect(second).toHaveLength(1);
     expect(first[0]!.id).toBeGreaterThan(first[1]!.id);
     expect(second[0]!.id).toBeLessThan(first[1]!.id);
+  });
+});
+
+describe("rendered emails", () => {
+  it("carry a viewport meta, so phones show them at their own width rather than 980 px shrunk down", async () => {
+    for (const rendered of [await renderEmail("TestEmail", props), await renderEmail("OrganisationDeclined", { organisationName: "Voices", reason: "No website.", url: "https://chorus.example/guidelines" })]) {
+      expect(rendered.html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1"\/?>/);
+    }
+  });
+
+  it("put the signature's confirm button before the link that takes it back, in HTML and plain text", async () => {
+    const rendered = await renderEmail("ConfirmSignature", {
+      petitionTitle: "Crisis houses",
+      confirmUrl: "https://chorus.example/petitions/p/confirm/CONFIRM-TOKEN",
+      withdrawUrl: "https://chorus.example/petitions/p/withdraw/WITHDRAW-TOKEN",
+      days: 14,
+    });
+    for (const body of [rendered.html, rendered.text]) {
+      const confirm = body.indexOf("CONFIRM-TOKEN");
+      const withdraw = body.indexOf("WITHDRAW-TOKEN");
+      expect(confirm).toBeGreaterThan(-1);
+      expect(withdraw).toBeGreaterThan(confirm);
+    }
+    expect(rendered.html.indexOf("Confirm my signature")).toBeLessThan(rendered.html.indexOf("take your signature back"));
   });
 });

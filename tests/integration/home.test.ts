@@ -138,7 +138,7 @@ describe("the home page, signed in", () => {
     await createOrganisation(db, { adminId: founder.id, verified: true });
     const demand = await createDemand(db, { authorId: founder.id });
     const commentId = await postComment(db, { id: founder.id, displayName: "Founder" }, { demandId: demand, amendmentId: null, parentId: null, body: "A comment someone reports.", contentNote: null, url: "/" });
-    await reportCommentToModerators(db, commentId!, (await createMember(db)).id, "Unkind");
+    await reportCommentToModerators(db, commentId!, (await createMember(db)).id, { category: "harassment", details: "Unkind" });
 
     const admin = await signedInMember(db, { roles: ["admin"] });
     const expected = { organisations: 2, comments: 1, heldLetters: [expect.objectContaining({ slug: lc.slug, held: 1, campaignTitle: "A campaign for letters" })] };

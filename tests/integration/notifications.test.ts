@@ -100,7 +100,7 @@ describe("who is told what", () => {
     ]);
     const [mail] = await mailTo(first.email);
     expect(JSON.stringify(mail!.props)).not.toContain("diagnosis");
-    await reportCommentToModerators(db, parent, replier.id, "Unkind");
+    await reportCommentToModerators(db, parent, replier.id, { category: "harassment", details: "Unkind" });
     expect(await kindsOf(moderator.id)).toEqual(["reports_waiting"]);
     expect(await kindsOf(admin.id)).toContain("reports_waiting");
     expect(await kindsOf(replier.id)).not.toContain("reports_waiting");

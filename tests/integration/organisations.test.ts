@@ -69,6 +69,50 @@ describe("registering and verifying an organisation", () => {
     expect(audit.data.events[0]).toMatchObject({ action: "organisation.verified", subject_id: org.id });
     expect((await call(auditLoader, request("/admin/audit", { cookie: member.cookie }))).status).toBe(403);
   });
+
+  it("shows an admin what they are verifying, and lets only coalition admins decline with a reason the requester is told", async () => {
+    const founder = await signedIn({ email: "founder-decline@example.org", displayName: "Dana Founder" });
+    const member = await signedIn();
+    const admin = await signedIn({ roles: ["admin"] });
+    const created = await call(newOrgAction, request("/organisations/new", { form: { name: "Unknown Wellbeing Ltd", kind: "other", description: "We sell wellbeing apps.", website: "https://wellbeing.example" }, cookie: founder.cookie }));
+    expect(created.status).toBe(302);
+    const org = await db.selectFrom("organisation").select(["id", "slug"]).where("name", "=", "Unknown Wellbeing Ltd").executeTakeFirstOrThrow();
+
+    const queue = await call(verifyLoader, request("/admin/organisations", { cookie: admin.cookie }));
+    expect(queue.data.pending.find((o: { id: number }) => o.id === org.id)).toMatchObject({
+      name: "Unknown Wellbeing Ltd",
+      website: "https://wellbeing.example",
+      description: "We sell wellbeing apps.",
+      requester_name: "Dana Founder",
+      created_at: expect.anything(),
+    });
+
+    const decline = (cookie: string, reason: string) => call(verifyAction, request("/admin/organisations", { form: { intent: "decline", organisationId: String(org.id), reason }, cookie }));
+    expect((await decline(member.cookie, "Not a coalition member")).status).toBe(403);
+    expect((await decline(founder.cookie, "Not a coalition member")).status).toBe(403);
+    const noReason = await decline(admin.cookie, " ");
+    expect(noReason.status).toBe(400);
+    expect(noReason.data.errors[`reason-${org.id}`]).toBe("Say why you are declining it: the person who asked is told");
+    expect((await db.selectFrom("organisation").select("status").where("id", "=", org.id).executeTakeFirstOrThrow()).status).toBe("pending");
+
+    const declined = await decline(admin.cookie, "It is a company selling apps, not a group in the coalition.");
+    expect(declined.status).toBe(302);
+    expect(await db.selectFrom("organisation").select(["status", "decline_reason"]).where("id", "=", org.id).executeTakeFirstOrThrow()).toEqual({
+      status: "declined",
+      decline_reason: "It is a company selling apps, not a group in the coalition.",
+    });
+    const mail = await latestEmail(db, "founder-decline@example.org", "OrganisationDeclined");
+    expect(mail?.props).toMatchObject({ organisationName: "Unknown Wellbeing Ltd", reason: "It is a company selling apps, not a group in the coalition." });
+    const audit = await call(auditLoader, request("/admin/audit", { cookie: admin.cookie }));
+    expect(audit.data.events[0]).toMatchObject({ action: "organisation.declined", subject_id: org.id });
+    // Gone from the queue; deciding again changes nothing.
+    expect((await call(verifyLoader, request("/admin/organisations", { cookie: admin.cookie }))).data.pending.map((o: { id: number }) => o.id)).not.toContain(org.id);
+    expect((await call(verifyAction, request("/admin/organisations", { form: { organisationId: String(org.id) }, cookie: admin.cookie }))).status).toBe(302);
+    expect((await db.selectFrom("organisation").select("status").where("id", "=", org.id).executeTakeFirstOrThrow()).status).toBe("declined");
+    // Still not public; its own admin sees it as not verified.
+    expect((await call(orgPageLoader, request(`/organisations/${org.slug}`), { slug: org.slug })).status).toBe(404);
+    expect((await call(orgPageLoader, request(`/organisations/${org.slug}`, { cookie: founder.cookie }), { slug: org.slug })).data.organisation.status).toBe("declined");
+  });
 });
 
 describe("organisation membership", () => {

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { ENTRY_KINDS } from "~/campaigns/labels";
 import { ChoiceGroup, TextArea, TextField } from "~/components/form-field";
 import { valueOf, type FormValues } from "~/utils/forms";
+import { toUkDateInput, UK_DATE_HINT } from "~/utils/uk-dates";
 
 interface FormProps {
   values?: FormValues;
@@ -36,7 +37,14 @@ export function TimelineForm({ values, errors, intent, today }: FormProps & { to
         error={errors?.text}
       />
       <TextField name="link" type="url" label="Link (optional)" hint="For example, the published response." defaultValue={valueOf(values, "link")} error={errors?.link} />
-      <TextField name="happenedOn" type="date" className="input--short" label="When it happened" defaultValue={(intent === "entry" && valueOf(values, "happenedOn")) || today} error={intent === "entry" ? errors?.happenedOn : undefined} />
+      <TextField
+        name="happenedOn"
+        className="input--short"
+        label="When it happened"
+        hint={`Day, month and year. ${UK_DATE_HINT}`}
+        defaultValue={(intent === "entry" && valueOf(values, "happenedOn")) || toUkDateInput(today)}
+        error={intent === "entry" ? errors?.happenedOn : undefined}
+      />
       <button type="submit" className="button">
         Post
       </button>

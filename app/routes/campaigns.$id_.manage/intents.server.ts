@@ -2,6 +2,7 @@ import { addCampaignPartner, addCoOrganiser, endCampaign, postCampaignEntry, rem
 import { CampaignSchema, EndSchema, EntrySchema } from "~/campaigns/forms";
 import type { CurrentMember } from "~/members/session.server";
 import { db } from "~/utils/db.server";
+import { redirect } from "@remix-run/node";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
@@ -22,13 +23,14 @@ interface Intent {
   back: string;
 }
 
-async function postEntry({ request, member, campaign, formData }: Intent) {
+async function postEntry({ member, campaign, formData }: Intent) {
   const parsed = parseForm(EntrySchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const { kind, headline, text, link, happenedOn } = parsed.data;
   const id = await postCampaignEntry(db, campaign.id, member.id, { kind, title: headline, body: text, link, happenedOn });
   if (!id) return invalid({ form: "This campaign has ended, so its timeline is closed." }, formValues(formData, EntrySchema));
-  return redirectWithFlash(request, `/campaigns/${campaign.id}#timeline-heading`, { kind: "success", message: "Posted to the campaign's timeline." });
+  // The confirmation is shown on the entry itself, where the anchor lands (not a flash out of view at the top).
+  return redirect(`/campaigns/${campaign.id}?posted=${id}#update-${id}`);
 }
 
 async function saveDetails({ request, campaign, formData, back }: Intent) {

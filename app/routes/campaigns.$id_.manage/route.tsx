@@ -14,9 +14,11 @@ import { db } from "~/utils/db.server";
 import { valueOf } from "~/utils/forms";
 import { parseId } from "~/utils/ids";
 import { todayInLondon } from "~/utils/london-time";
+import { toUkDateInput } from "~/utils/uk-dates";
 import { checkRateLimit, RATE_LIMITS } from "~/services/rate-limit.server";
 import { badRequest } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
+import { countOf } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Manage “${args.data?.campaign.title ?? "the campaign"}”`);
 
@@ -36,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const theirOrganisations = await listVerifiedOrganisationsOf(db, found.map((f) => f.id));
   const removing = organisers.find((o) => o.id === parseId(url.searchParams.get("remove-organiser")) && !o.lead);
   return {
-    campaign: { id: campaign.id, title: campaign.title, pitch: campaign.pitch, ask: campaign.ask, target: campaign.target, endsOn: campaign.ends_on ?? "" },
+    campaign: { id: campaign.id, title: campaign.title, pitch: campaign.pitch, ask: campaign.ask, target: campaign.target, endsOn: toUkDateInput(campaign.ends_on) },
     organisers,
     partners,
     petitions,
@@ -99,7 +101,7 @@ export default function ManageCampaign() {
             <li key={p.id}>
               <Link to={`/petitions/${p.slug}`}>{p.title}</Link>
               <span className="task-list__when">
-                {p.status === "draft" ? "Draft" : p.status === "open" ? "Open" : "Closed"} · {p.signature_count.toLocaleString("en-GB")} signatures
+                {p.status === "draft" ? "Draft" : p.status === "open" ? "Open" : "Closed"} · {countOf(p.signature_count, "signature")}
               </span>
             </li>
           ))}

@@ -1,10 +1,11 @@
+import type { OrganisationStatus } from "../../../db/schema";
 import { Form, Link } from "@remix-run/react";
 import { ConfirmPanel } from "~/components/confirm";
 import { TextArea } from "~/components/form-field";
 import { VerifiedBadge } from "~/components/organisation-badge";
 
 interface Props {
-  endorsements: Array<{ id: number; slug: string; name: string; status: "pending" | "verified"; statement: string }>;
+  endorsements: Array<{ id: number; slug: string; name: string; status: OrganisationStatus; statement: string }>;
   /** Organisations the viewer may endorse for, and whether each already has. */
   endorsable: Array<{ id: number; name: string; endorsed: boolean }>;
   confirmWithdrawal: number | null;

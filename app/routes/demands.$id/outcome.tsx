@@ -4,6 +4,16 @@ import { CHOICE_LABELS, VoteTotals } from "~/components/vote-results";
 import { DECISION_RULE_LABELS } from "~/demands/labels";
 import { PERSPECTIVE_LABELS } from "~/members/perspectives";
 
+/** A dash for sighted readers; screen readers hear "not shown" and where the note explains why. */
+function NotShown() {
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">Not shown, to protect privacy (see the note below the table)</span>
+    </>
+  );
+}
+
 /** A closed vote's result: adopted or not, the totals, the breakdown by perspective, the reasons shared. */
 export function Outcome({ outcome, reasons }: { outcome: DemandOutcome; reasons: Array<{ choice: VoteChoice; reason: string | null }> }) {
   return (
@@ -30,7 +40,13 @@ export function Outcome({ outcome, reasons }: { outcome: DemandOutcome; reasons:
             <tr key={row.perspective}>
               <th scope="row">{PERSPECTIVE_LABELS[row.perspective].label}</th>
               {row.suppressed || !row.totals ? (
-                <td colSpan={3}>Not shown, to protect privacy (too few votes, or they would reveal a small group)</td>
+                <>
+                  {(["Support", "Oppose", "Abstain"] as const).map((label) => (
+                    <td key={label} data-label={label}>
+                      <NotShown />
+                    </td>
+                  ))}
+                </>
               ) : (
                 <>
                   <td data-label="Support">{row.totals.support}</td>
@@ -43,6 +59,12 @@ export function Outcome({ outcome, reasons }: { outcome: DemandOutcome; reasons:
         </tbody>
       </table>
       </TableFrame>
+      {/* Said once, not in every suppressed row. */}
+      {outcome.breakdown.some((row) => row.suppressed || !row.totals) ? (
+        <p className="small" id="suppressed-note">
+          <span aria-hidden="true">—</span> Not shown, to protect privacy: too few votes in that group, or the numbers would reveal how a small group voted.
+        </p>
+      ) : null}
       {reasons.length ? (
         <>
           <h3>Reasons voters chose to share</h3>

@@ -7,7 +7,7 @@ import { VerifiedBadge } from "~/components/organisation-badge";
 import { ErrorSummary } from "~/components/error-summary";
 import { listAmendments } from "~/models/amendment.server";
 import { getCampaignForDemand } from "~/models/campaign.server";
-import { listCommentThreads } from "~/models/comment.server";
+import { listCommentsReportedBy, listCommentThreads } from "~/models/comment.server";
 import { isFollowing, listDemandAuthors, listDemandEvents, listEndorsements } from "~/models/demand.server";
 import { getOrganisation, listMemberOrganisations } from "~/models/organisation.server";
 import { getMemberVote, liveTally, listPublicReasons } from "~/models/vote.server";
@@ -27,6 +27,7 @@ import { can, canOnDemand, canStartCampaign } from "~/members/permissions";
 import { badRequest } from "~/utils/responses.server";
 import { parseId, parsePage } from "~/utils/ids";
 import { pageTitle } from "~/utils/meta";
+import { countOf } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data?.demand.title ?? "Demand");
 
@@ -79,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events,
     amendments,
     threads,
+    reportedIds: member ? await listCommentsReportedBy(db, member.id, [...threads.roots, ...threads.replies].map((c) => c.id)) : [],
     commentOrder: order,
     commentPage,
     myVote: myVote ?? null,
@@ -213,14 +215,15 @@ export default function DemandPage() {
             </div>
           </section>
 
-          {/* The vote and the result come before the text and the discussion: on a phone the aside comes last. */}
-          {demand.stage === "voting" ? <VotePanel data={data} errors={intent === "vote" ? errors : undefined} /> : null}
-          {demand.outcome ? <Outcome outcome={demand.outcome} reasons={data.reasons} /> : null}
-
+          {/* The easy read comes first so everyone can understand what they are voting on; then the vote and the
+              result, before the full text and the discussion (on a phone the aside comes last). */}
           <section aria-labelledby="easy-read-heading">
             <h2 id="easy-read-heading">Easy read</h2>
             {demand.easyRead ? <p className="easy-read">{demand.easyRead}</p> : <p className="muted">No easy-read summary yet.</p>}
           </section>
+
+          {demand.stage === "voting" ? <VotePanel data={data} errors={intent === "vote" ? errors : undefined} /> : null}
+          {demand.outcome ? <Outcome outcome={demand.outcome} reasons={data.reasons} /> : null}
 
           <section aria-labelledby="text-heading">
             <h2 id="text-heading">The full text</h2>
@@ -236,7 +239,7 @@ export default function DemandPage() {
                   <Link to={`/demands/${demand.id}/amendments/${a.id}`}>
                     Amendment {a.id} {a.paragraph_index === null ? "to the whole text" : `to paragraph ${a.paragraph_index + 1}`}
                   </Link>{" "}
-                  by {a.author_name ?? "Former member"}: {a.status}, {a.support_count} {a.support_count === 1 ? "supporter" : "supporters"}
+                  by {a.author_name ?? "Former member"}: {a.status}, {countOf(a.support_count, "supporter")}
                 </li>
               ))}
             </ul>
@@ -268,7 +271,16 @@ export default function DemandPage() {
                 <Link to={`/sign-in?redirectTo=/demands/${demand.id}`}>Sign in</Link> to join the discussion.
               </p>
             ) : null}
-            <CommentThreads roots={data.threads.roots} replies={data.threads.replies} viewerId={data.viewerId} canComment={data.can.comment} now={data.now} open={data.openForm} />
+            <CommentThreads
+              roots={data.threads.roots}
+              replies={data.threads.replies}
+              viewerId={data.viewerId}
+              canComment={data.can.comment}
+              now={data.now}
+              open={data.openForm}
+              reportedIds={data.reportedIds}
+              reportResult={intent === "report" ? { errors, values: result?.values } : undefined}
+            />
             <nav className="pagination" aria-label="Pages of the discussion">
               {data.commentPage > 1 ? <Link to={`?comments=${data.commentOrder}&page=${data.commentPage - 1}#comments-heading`}>Previous comments</Link> : null}
               {data.threads.hasMore ? <Link to={`?comments=${data.commentOrder}&page=${data.commentPage + 1}#comments-heading`}>More comments</Link> : null}

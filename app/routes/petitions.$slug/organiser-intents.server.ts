@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { forbidden, invalid } from "~/utils/responses.server";
+import { countOf } from "~/utils/plural";
 
 /** What the campaign's organisers do from the petition page; everyone else is refused. */
 export const ORGANISER_INTENTS = new Set(["deliver", "news", "invalidate", "open", "close"]);
@@ -34,7 +35,7 @@ export async function organiserIntent(request: Request, slug: string | undefined
     const done = await invalidateSuspectCluster(db, petition.id, network || null, domain);
     return redirectWithFlash(request, `/petitions/${petition.slug}#suspect-heading`, {
       kind: "success",
-      message: `${done.invalidated} ${done.invalidated === 1 ? "signature" : "signatures"} no longer count (${done.confirmed} had been confirmed). The count updates within seconds.`,
+      message: `${countOf(done.invalidated, "signature")} no longer count (${done.confirmed} had been confirmed). The count updates within seconds.`,
     });
   }
   if (intent === "open" || intent === "close") {

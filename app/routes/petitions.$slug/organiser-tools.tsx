@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { ConfirmPanel } from "~/components/confirm";
 import { TextArea, TextField } from "~/components/form-field";
 import { valueOf, type FormValues } from "~/utils/forms";
+import { countOf } from "~/utils/plural";
 
 interface Cluster {
   n: number;
@@ -57,7 +58,7 @@ export function OrganiserTools({ newsAudience, clusters, reviewing, values, erro
           <TextField name="subject" label="Subject" limit={150} defaultValue={valueOf(values, "subject")} error={errors?.subject} />
           <TextArea name="message" label="Message" hint="Plain text; leave a blank line between paragraphs." limit={5_000} rows={5} defaultValue={valueOf(values, "message")} error={errors?.message} />
           <button type="submit" name="intent" value="news" className="button button--secondary">
-            Send to {newsAudience.toLocaleString("en-GB")} {newsAudience === 1 ? "signer" : "signers"}
+            Send to {countOf(newsAudience, "signer")}
           </button>
         </Form>
       </section>
@@ -68,7 +69,7 @@ export function OrganiserTools({ newsAudience, clusters, reviewing, values, erro
         </p>
         {reviewing ? (
           <ConfirmPanel
-            heading={`Invalidate ${reviewing.signatures} ${reviewing.signatures === 1 ? "signature" : "signatures"}?`}
+            heading={`Invalidate ${countOf(reviewing.signatures, "signature")}?`}
             confirm="Yes, invalidate them"
             cancelTo="#suspect-heading"
             fields={{ intent: "invalidate", network: reviewing.network, domain: reviewing.domain }}

@@ -28,6 +28,7 @@ import { SignForm } from "./sign-form";
 import { acceptingSignatures } from "~/petitions/status";
 import { badRequest, invalid } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
+import { countOf, pluralise } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
@@ -201,7 +202,7 @@ export default function PetitionPage() {
             <span className="figures__number">
               {petition.count.toLocaleString("en-GB")}
             </span>{" "}
-            {petition.count === 1 ? "signature" : "signatures"}
+            {pluralise(petition.count, "signature")}
             {youSigned ? (
               <span className="count__you"> including yours</span>
             ) : null}
@@ -241,9 +242,7 @@ export default function PetitionPage() {
                 You have signed
               </h2>
               <p>
-                Thank you. The petition has{" "}
-                {petition.count.toLocaleString("en-GB")}{" "}
-                {petition.count === 1 ? "signature" : "signatures"}, including
+                Thank you. The petition has {countOf(petition.count, "signature")}, including
                 yours. Petitions are heard when many people sign: ask the people
                 you know.
               </p>
@@ -261,8 +260,7 @@ export default function PetitionPage() {
             <section className="card" aria-labelledby="closed-heading">
               <h2 id="closed-heading">This petition is closed</h2>
               <p>
-                It finished with {petition.count.toLocaleString("en-GB")}{" "}
-                signatures.
+                It finished with {countOf(petition.count, "signature")}.
               </p>
               {petition.deliveredHtml ? (
                 <>
