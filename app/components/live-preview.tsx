@@ -1,5 +1,4 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { RenderedMarkdown } from "./demand-bits";
 
 /**
@@ -26,27 +25,46 @@ export function MarkdownPreview({ textareaId, submitted }: { textareaId: string;
   );
 }
 
-/** The text area's Markdown rendered by the server as it is typed (undefined until the first change). */
+/**
+ * The text area's Markdown rendered by the server as it is typed (undefined until the first change).
+ * A plain fetch, not a Remix fetcher: a fetcher's POST still in flight when the form is saved made
+ * the router finish the save's navigation on the old page (the save was stored, but the page stayed
+ * on the form, inviting a second save). Saving cancels the timer and aborts any request in flight.
+ */
 function useLiveHtml(textareaId: string) {
-  const fetcher = useFetcher<{ html: string }>();
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const { submit } = fetcher;
+  const [html, setHtml] = useState<string | undefined>(undefined);
   useEffect(() => {
     const textarea = document.getElementById(textareaId) as HTMLTextAreaElement | null;
     if (!textarea) return;
-    const update = () => {
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => submit({ body: textarea.value }, { method: "post", action: "/demands/preview" }), 400);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let inFlight: AbortController | undefined;
+    const stop = () => {
+      clearTimeout(timer);
+      inFlight?.abort();
     };
-    // Submitting the form itself makes a pending preview pointless.
-    const cancel = () => clearTimeout(timer.current);
+    const render = async () => {
+      inFlight?.abort();
+      const controller = (inFlight = new AbortController());
+      try {
+        const response = await fetch("/demands/preview", { method: "POST", body: new URLSearchParams({ body: textarea.value }), signal: controller.signal });
+        if (!response.ok) return; // signed out, or refused: the Preview button still works
+        const data = (await response.json()) as { html?: unknown };
+        if (!controller.signal.aborted && typeof data.html === "string") setHtml(data.html);
+      } catch {
+        // Aborted, or the network failed: the previous preview stays, and the Preview button works.
+      }
+    };
+    const update = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void render(), 400);
+    };
     textarea.addEventListener("input", update);
-    textarea.form?.addEventListener("submit", cancel);
+    textarea.form?.addEventListener("submit", stop);
     return () => {
       textarea.removeEventListener("input", update);
-      textarea.form?.removeEventListener("submit", cancel);
-      clearTimeout(timer.current);
+      textarea.form?.removeEventListener("submit", stop);
+      stop();
     };
-  }, [textareaId, submit]);
-  return fetcher.data?.html;
+  }, [textareaId]);
+  return html;
 }
