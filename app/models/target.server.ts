@@ -20,7 +20,7 @@ export function listTargets(db: Database, options: { q?: string; page: number })
   const q = options.q?.trim();
   return db
     .selectFrom("target")
-    .select(["id", "name", "role", "body", "email", "areas", "everywhere", "bounced_at", "bounce_reason"])
+    .select(["id", "name", "role", "body", "email", "areas", "everywhere", "bounced_at", "bounce_reason", "source"])
     .$if(Boolean(q), (qb) =>
       qb.where((eb) => {
         const like = `%${q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

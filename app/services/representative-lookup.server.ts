@@ -24,7 +24,7 @@ export const REPRESENTATIVE_CACHE_DAYS = 1;
 export type LookupSettings = NonNullable<ReturnType<typeof getRepresentativeLookupSettings>>;
 
 /** Why a request to a lookup API gave no answer. */
-export type LookupFailure = "timeout" | "network" | "not_found" | "bad_status" | "malformed";
+export type LookupFailure = "timeout" | "network" | "not-found" | "bad-status" | "malformed";
 
 type Fetched = { ok: true; json: unknown } | { ok: false; failure: LookupFailure; status?: number };
 
@@ -39,7 +39,7 @@ async function getJson(url: string, signal: AbortSignal): Promise<Fetched> {
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    return { ok: false, failure: response.status === 404 ? "not_found" : "bad_status", status: response.status };
+    return { ok: false, failure: response.status === 404 ? "not-found" : "bad-status", status: response.status };
   }
   try {
     return { ok: true, json: await response.json() };
@@ -57,7 +57,7 @@ const joinUrl = (base: string, path: string) => `${base.replace(/\/+$/, "")}${pa
 export function ukParliamentClients(options: { postcodesUrl: string; membersUrl: string; timeoutMs: number }) {
   const signalFor = (signal?: AbortSignal) => signal ?? AbortSignal.timeout(options.timeoutMs);
   return {
-    /** GET /postcodes/{postcode}: the constituency, or not_found for a postcode the register does not know. */
+    /** GET /postcodes/{postcode}: the constituency, or not-found for a postcode the register does not know. */
     async constituencyFor(postcode: string, signal?: AbortSignal): Promise<{ ok: true; constituency: Constituency } | { ok: false; failure: LookupFailure }> {
       const fetched = await getJson(joinUrl(options.postcodesUrl, `/postcodes/${encodeURIComponent(postcode)}`), signalFor(signal));
       if (!fetched.ok) return fetched;
@@ -86,9 +86,9 @@ export type Recipient = { id: number; name: string; role: TargetRole; body: stri
 /** What the lookup found, for the page to put into words. */
 export type LookupResult =
   | { status: "found"; constituency: string; target: Recipient }
-  | { status: "unknown_postcode" }
+  | { status: "unknown-postcode" }
   | { status: "unavailable" }
-  | { status: "no_representative"; constituency: string };
+  | { status: "no-representative"; constituency: string };
 
 /**
  * The MP for a full postcode ("LS6 1AN"), from the caches or the APIs, recorded as a target row.
@@ -101,7 +101,7 @@ export async function lookUpRepresentative(db: Database, postcode: string, setti
   if (!constituency) {
     const answer = await clients.constituencyFor(postcode, budget);
     if (!answer.ok) {
-      if (answer.failure === "not_found") return { status: "unknown_postcode" };
+      if (answer.failure === "not-found") return { status: "unknown-postcode" };
       logger.warn("representative lookup: postcode API gave no answer", { failure: answer.failure });
       return { status: "unavailable" };
     }
@@ -122,14 +122,14 @@ export async function lookUpRepresentative(db: Database, postcode: string, setti
     cached = { member_id: r?.memberId ?? null, name: r?.name ?? null, party: r?.party ?? null, email: r?.email ?? null };
     fresh = true;
   }
-  if (cached.member_id === null || !cached.name || !cached.email) return { status: "no_representative", constituency: constituency.name };
+  if (cached.member_id === null || !cached.name || !cached.email) return { status: "no-representative", constituency: constituency.name };
 
   // The row is written when the MP is fetched (name or address may have changed), and found by id otherwise.
   const externalId = String(cached.member_id);
   const known = fresh ? undefined : await findLookedUpTarget(db, "uk-parliament", externalId);
   const targetId = known?.id ?? (await upsertLookedUpTarget(db, { source: "uk-parliament", externalId, name: cached.name, body: constituency.name, email: cached.email }));
   const target = await getRecipientTarget(db, targetId);
-  if (!target || target.bounced_at) return { status: "no_representative", constituency: constituency.name };
+  if (!target || target.bounced_at) return { status: "no-representative", constituency: constituency.name };
   return { status: "found", constituency: constituency.name, target: { id: target.id, name: target.name, role: target.role, body: target.body, email: target.email, chosen: false } };
 }
 

@@ -79,8 +79,8 @@ describe("the clients against the stand-in", () => {
     expect(standIn.calls).toEqual(["/postcodes/LS6%201AN", `/api/Location/Constituency/Search?searchText=${encodeURIComponent(c.name)}&skip=0&take=20`, `/api/Members/${c.member!.id}/Contact`]);
   });
 
-  it("says not_found for a postcode the register does not know (404)", async () => {
-    expect(await clients().constituencyFor("ZZ9 9ZZ")).toEqual({ ok: false, failure: "not_found", status: 404 });
+  it("says not-found for a postcode the register does not know (404)", async () => {
+    expect(await clients().constituencyFor("ZZ9 9ZZ")).toEqual({ ok: false, failure: "not-found", status: 404 });
   });
 
   it("gives up after its timeout when the API never answers", async () => {
@@ -88,15 +88,15 @@ describe("the clients against the stand-in", () => {
     expect(await clients(150).constituencyFor("LS6 1AN")).toEqual({ ok: false, failure: "timeout" });
   });
 
-  it("says bad_status for a server error and malformed for JSON that does not parse", async () => {
+  it("says bad-status for a server error and malformed for JSON that does not parse", async () => {
     const c = constituency({}, "LS6 2AA");
     standIn.misbehave("postcodes", 500);
-    expect(await clients().constituencyFor("LS6 2AA")).toEqual({ ok: false, failure: "bad_status", status: 500 });
+    expect(await clients().constituencyFor("LS6 2AA")).toEqual({ ok: false, failure: "bad-status", status: 500 });
     standIn.misbehave("postcodes", "malformed");
     expect(await clients().constituencyFor("LS6 2AA")).toEqual({ ok: false, failure: "malformed" });
     standIn.misbehave("postcodes", null);
     standIn.misbehave("contact", 503);
-    expect(await clients().representativeFor(c)).toEqual({ ok: false, failure: "bad_status", status: 503 });
+    expect(await clients().representativeFor(c)).toEqual({ ok: false, failure: "bad-status", status: 503 });
     standIn.misbehave("contact", null);
     standIn.misbehave("search", "malformed");
     expect(await clients().representativeFor(c)).toEqual({ ok: false, failure: "malformed" });
@@ -162,16 +162,16 @@ describe("the lookup's cache and target row", () => {
   });
 
   it("says what went wrong without caching it: unknown postcode, unavailable, no representative", async () => {
-    expect(await lookUpRepresentative(db, "ZZ1 1ZZ", settings)).toEqual({ status: "unknown_postcode" });
+    expect(await lookUpRepresentative(db, "ZZ1 1ZZ", settings)).toEqual({ status: "unknown-postcode" });
     const c = constituency({}, "HX4 1AA");
     standIn.misbehave("search", 500);
     expect(await lookUpRepresentative(db, "HX4 1AA", settings)).toEqual({ status: "unavailable" });
     standIn.misbehave("search", null);
     expect(await lookUpRepresentative(db, "HX4 1AA", settings)).toMatchObject({ status: "found", constituency: c.name });
     const vacant = constituency({ member: null }, "HX5 1AA");
-    expect(await lookUpRepresentative(db, "HX5 1AA", settings)).toEqual({ status: "no_representative", constituency: vacant.name });
+    expect(await lookUpRepresentative(db, "HX5 1AA", settings)).toEqual({ status: "no-representative", constituency: vacant.name });
     constituency({ email: null }, "HX6 1AA");
-    expect(await lookUpRepresentative(db, "HX6 1AA", settings)).toMatchObject({ status: "no_representative" });
+    expect(await lookUpRepresentative(db, "HX6 1AA", settings)).toMatchObject({ status: "no-representative" });
   });
 
   it("keeps to one time budget for the whole lookup", async () => {
@@ -292,7 +292,7 @@ describe("the letter page", () => {
 
     standIn.misbehave("postcodes", null);
     const unknown = await call(writeLoader, request(`/letters/${slug}?postcode=DN9%209ZZ`), { slug });
-    expect(unknown.data.postcode).toMatchObject({ lookup: { status: "unknown_postcode" }, recipients: [{ id: areaMp.id }] });
+    expect(unknown.data.postcode).toMatchObject({ lookup: { status: "unknown-postcode" }, recipients: [{ id: areaMp.id }] });
 
     // The letter itself goes to the directory's MP, as the page said.
     standIn.misbehave("postcodes", "malformed");
@@ -325,6 +325,6 @@ describe("the letter page", () => {
     const pc = fullPostcode("NE1 1AA")!;
     const written = await writeLetter(db, lc, { subject: "s", opening: "o", personal: "p", name: "n", email: `b-${unique()}@example.org`, postcode: pc.postcode, outward: pc.outward, area: pc.area, representativeId: found.target.id });
     expect(written).toBeNull();
-    expect(await lookUpRepresentative(db, "NE1 1AA", settings)).toEqual({ status: "no_representative", constituency: c.name });
+    expect(await lookUpRepresentative(db, "NE1 1AA", settings)).toEqual({ status: "no-representative", constituency: c.name });
   });
 });

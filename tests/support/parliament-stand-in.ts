@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
@@ -109,7 +109,7 @@ export async function startParliamentStandIn() {
   const constituencies = new Map<string, StandInConstituency>();
   const misbehave = new Map<"postcodes" | "search" | "contact", Misbehaviour>();
   const calls: string[] = [];
-  const hanging = new Set<import("node:http").ServerResponse>();
+  const hanging = new Set<ServerResponse>();
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://stand-in");
