@@ -137,8 +137,8 @@ export default function WriteLetter() {
   const values = result?.values;
   const errors = result?.errors;
   const recipients = result?.recipients.length ? result.recipients : (postcode?.recipients ?? []);
-  const lookup = lookupMessage(result?.recipients.length ? result.lookup : (postcode?.lookup ?? null), valueOf(values, "postcode") || postcode?.value || "");
   const postcodeValue = valueOf(values, "postcode") || postcode?.value || "";
+  const lookup = lookupMessage(result?.lookup ?? postcode?.lookup ?? null, postcodeValue);
   const writing = result?.step === "write" || (!result && postcode !== null && !postcode.error && recipients.length > 0);
   return (
     <>
