@@ -508,6 +508,33 @@ export interface TargetTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Where the row came from: typed into the directory, or a representative lookup (see REPRESENTATIVE_LOOKUP). */
+  source: Generated<TargetSource>;
+  /** The lookup's own id for this person (the Members API's member id); null for directory rows. */
+  external_id: string | null;
+}
+
+export type TargetSource = "directory" | "uk-parliament";
+
+/** A full postcode's Westminster constituency, as the postcode API gave it, until `expires_at`. */
+export interface PostcodeConstituencyTable {
+  postcode: string;
+  constituency_code: string;
+  constituency_name: string;
+  fetched_at: Generated<Date>;
+  expires_at: Date;
+}
+
+/** A constituency's current MP, as the Members API gave it, until `expires_at`; member_id null when the seat has no member. */
+export interface ConstituencyRepresentativeTable {
+  constituency_code: string;
+  constituency_name: string;
+  member_id: number | null;
+  name: string | null;
+  party: string | null;
+  email: string | null;
+  fetched_at: Generated<Date>;
+  expires_at: Date;
 }
 
 export type LetterCampaignStatus = "draft" | "open" | "closed";
@@ -642,6 +669,8 @@ export interface DB {
   petition_signature: PetitionSignatureTable;
   petition_count_delta: PetitionCountDeltaTable;
   target: TargetTable;
+  postcode_constituency: PostcodeConstituencyTable;
+  constituency_representative: ConstituencyRepresentativeTable;
   letter_campaign: LetterCampaignTable;
   letter_campaign_target: LetterCampaignTargetTable;
   letter: LetterTable;

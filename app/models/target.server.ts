@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../db";
-import type { TargetRole } from "../../db/schema";
+import type { TargetRole, TargetSource } from "../../db/schema";
 
 /** A decision maker as organisers enter it (the form and each imported row). */
 export interface TargetFields {
@@ -20,7 +20,7 @@ export function listTargets(db: Database, options: { q?: string; page: number })
   const q = options.q?.trim();
   return db
     .selectFrom("target")
-    .select(["id", "name", "role", "body", "email", "areas", "everywhere", "bounced_at", "bounce_reason"])
+    .select(["id", "name", "role", "body", "email", "areas", "everywhere", "bounced_at", "bounce_reason", "source"])
     .$if(Boolean(q), (qb) =>
       qb.where((eb) => {
         const like = `%${q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -115,7 +115,14 @@ export function listTargetChoices(db: Database) {
 export function resolveTargets(db: Database, letterCampaign: { id: number; own_roles: TargetRole[] }, postcode: { outward: string; area: string }) {
   return db
     .selectFrom("target")
-    .select(["id", "name", "role", "body", "email"])
+    .select((eb) => [
+      "id",
+      "name",
+      "role",
+      "body",
+      "email",
+      eb("id", "in", eb.selectFrom("letter_campaign_target").select("target_id").where("letter_campaign_id", "=", letterCampaign.id)).$castTo<boolean>().as("chosen"),
+    ])
     .where("bounced_at", "is", null)
     .where((eb) =>
       eb.or([
@@ -128,6 +135,62 @@ export function resolveTargets(db: Database, letterCampaign: { id: number; own_r
     .orderBy(sql`lower(name)`)
     .limit(20)
     .execute();
+}
+
+/** A looked-up representative as the lookup describes them; `externalId` is the provider's own id. */
+export interface LookedUpTargetFields {
+  source: Exclude<TargetSource, "directory">;
+  externalId: string;
+  name: string;
+  body: string;
+  email: string;
+}
+
+/**
+ * The target row letters to a looked-up MP are recorded against, so pacing, held copies, bounces
+ * and replies work as for the directory. Found by (source, external id) and kept up to date; a
+ * changed address clears the bounce flag. When another row already has the address (the MP typed
+ * into the directory), that row is the MP: one row per address, as everywhere else.
+ */
+export async function upsertLookedUpTarget(db: Database, fields: LookedUpTargetFields) {
+  const email = fields.email.trim();
+  const listed = await db
+    .selectFrom("target")
+    .select("id")
+    .where("email_normalised", "=", normalise(email))
+    .where((eb) => eb.or([eb("source", "<>", fields.source), eb("external_id", "is", null), eb("external_id", "<>", fields.externalId)]))
+    .executeTakeFirst();
+  if (listed) return listed.id;
+  const row = await db
+    .insertInto("target")
+    .values({ name: fields.name, role: "mp", body: fields.body, email, email_normalised: normalise(email), areas: [], everywhere: false, source: fields.source, external_id: fields.externalId })
+    .onConflict((oc) =>
+      oc
+        .columns(["source", "external_id"])
+        .where("external_id", "is not", null)
+        .doUpdateSet((eb) => ({
+          name: eb.ref("excluded.name"),
+          body: eb.ref("excluded.body"),
+          email: eb.ref("excluded.email"),
+          email_normalised: eb.ref("excluded.email_normalised"),
+          bounced_at: eb.case().when("target.email_normalised", "=", eb.ref("excluded.email_normalised")).then(eb.ref("target.bounced_at")).else(null).end(),
+          bounce_reason: eb.case().when("target.email_normalised", "=", eb.ref("excluded.email_normalised")).then(eb.ref("target.bounce_reason")).else(null).end(),
+          updated_at: new Date(),
+        })),
+    )
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The row of a looked-up representative already recorded, by the provider's id. */
+export function findLookedUpTarget(db: Database, source: Exclude<TargetSource, "directory">, externalId: string) {
+  return db.selectFrom("target").select("id").where("source", "=", source).where("external_id", "=", externalId).executeTakeFirst();
+}
+
+/** A target as a letter's recipient (the shape resolveTargets gives), with its bounce flag. */
+export function getRecipientTarget(db: Database, id: number) {
+  return db.selectFrom("target").select(["id", "name", "role", "body", "email", "bounced_at"]).where("id", "=", id).executeTakeFirst();
 }
 
 /**

@@ -2,8 +2,9 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea, TextField } from "~/components/form-field";
-import { resolveTargets } from "~/models/target.server";
 import { acceptingLetters, writeLetter } from "~/services/letter.server";
+import { findRecipients, type LookupOutcome } from "~/services/representative-lookup.server";
+import { lookupMessage } from "~/letters/lookup/messages";
 import { networkHash } from "~/services/petition.server";
 import { db } from "~/utils/db.server";
 import { getAppUrl } from "~/utils/env.server";
@@ -34,21 +35,24 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 type Recipient = { id: number; name: string; details: string; email: string };
 
-/** Who a letter from this postcode goes to, with the addresses "send it yourself" needs. */
-async function recipientsFor(lc: Parameters<typeof resolveTargets>[1], postcode: { outward: string; area: string }): Promise<Recipient[]> {
-  const targets = await resolveTargets(db, lc, postcode);
-  return targets.map((t) => ({ id: t.id, name: t.name, details: targetDetails(t), email: t.email }));
+/**
+ * Who a letter from this postcode goes to, with the addresses "send it yourself" needs, and what the
+ * MP lookup (when it is on) found.
+ */
+async function recipientsFor(lc: Parameters<typeof findRecipients>[1], postcode: Parameters<typeof findRecipients>[2]): Promise<{ recipients: Recipient[]; lookup: LookupOutcome | null }> {
+  const found = await findRecipients(db, lc, postcode);
+  return { recipients: found.recipients.map((t) => ({ id: t.id, name: t.name, details: targetDetails(t), email: t.email })), lookup: found.lookup };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lc, campaign, manage } = await loadLetterCampaignFor(request, params.slug);
   const raw = new URL(request.url).searchParams.get("postcode");
-  let postcode: { value: string; error: string | null; recipients: Recipient[] } | null = null;
+  let postcode: { value: string; error: string | null; recipients: Recipient[]; lookup: LookupOutcome | null } | null = null;
   if (raw !== null) {
     const parsed = PostcodeField.safeParse(raw);
     postcode = parsed.success
-      ? { value: parsed.data.postcode, error: null, recipients: await recipientsFor(lc, parsed.data) }
-      : { value: raw.slice(0, 10), error: parsed.error.issues[0]?.message ?? "Enter your full postcode, like LS6 1AN", recipients: [] };
+      ? { value: parsed.data.postcode, error: null, ...(await recipientsFor(lc, parsed.data)) }
+      : { value: raw.slice(0, 10), error: parsed.error.issues[0]?.message ?? "Enter your full postcode, like LS6 1AN", recipients: [], lookup: null };
   }
   return {
     lc: {
@@ -77,11 +81,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!acceptingLetters(lc)) return step("write", { values: formValues(formData, WriteSchema), errors: { form: "This letter campaign is not taking letters now." } }, 400);
   const intent = String(formData.get("intent"));
   const parsed = parseForm(WriteSchema, formData);
-  const recipients = parsed.ok ? await recipientsFor(lc, parsed.data.postcode) : [];
+  const { recipients, lookup } = parsed.ok ? await recipientsFor(lc, parsed.data.postcode) : { recipients: [], lookup: null };
   // "Change my letter": back to the form with everything kept.
-  if (intent === "edit") return step("write", { values: formValues(formData, WriteSchema), recipients });
+  if (intent === "edit") return step("write", { values: formValues(formData, WriteSchema), recipients, lookup });
   if (!parsed.ok) return step("write", { values: parsed.values, errors: parsed.errors, recipients }, 400);
-  if (!recipients.length) return step("write", { values: formValues(formData, WriteSchema), errors: { postcode: "No decision maker in this campaign covers that postcode" } }, 400);
+  if (!recipients.length) return step("write", { values: formValues(formData, WriteSchema), errors: { postcode: "No decision maker in this campaign covers that postcode" }, lookup }, 400);
   const { postcode, website, ...words } = parsed.data;
   const parts = { ...words, postcode: postcode.postcode };
   if (intent === "send") {
@@ -92,12 +96,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         [RATE_LIMITS.letterPerIp, ip],
         [RATE_LIMITS.letterPerEmail, words.email.trim().toLowerCase()],
       ]);
-      if (!limited.ok) return step("preview", { values: formValues(formData, WriteSchema), errors: { form: limited.message }, letters: lettersFor(recipients, parts), recipients }, 429);
-      await writeLetter(db, lc, { ...parts, email: words.email, outward: postcode.outward, area: postcode.area, ipHash: networkHash(ip) });
+      if (!limited.ok) return step("preview", { values: formValues(formData, WriteSchema), errors: { form: limited.message }, letters: lettersFor(recipients, parts), recipients, lookup }, 429);
+      await writeLetter(db, lc, { ...parts, email: words.email, outward: postcode.outward, area: postcode.area, ipHash: networkHash(ip), representativeId: lookup?.representativeId ?? null });
     }
     return redirectToCheckEmail(request, "letter", words.email);
   }
-  return step("preview", { values: formValues(formData, WriteSchema), letters: lettersFor(recipients, parts), recipients });
+  return step("preview", { values: formValues(formData, WriteSchema), letters: lettersFor(recipients, parts), recipients, lookup });
 }
 
 type Step = {
@@ -105,10 +109,11 @@ type Step = {
   errors?: Record<string, string>;
   letters?: ReturnType<typeof lettersFor>;
   recipients?: Recipient[];
+  lookup?: LookupOutcome | null;
 };
 /** Every answer of the writing form has one shape: which step to show, with what was typed. */
 function step(name: "write" | "preview", body: Step, status = 200) {
-  return data({ step: name, values: body.values, errors: body.errors, letters: body.letters ?? null, recipients: body.recipients ?? [] }, { status });
+  return data({ step: name, values: body.values, errors: body.errors, letters: body.letters ?? null, recipients: body.recipients ?? [], lookup: body.lookup ?? null }, { status });
 }
 
 function lettersFor(recipients: Recipient[], parts: Parameters<typeof assembleLetter>[1]) {
@@ -133,6 +138,7 @@ export default function WriteLetter() {
   const errors = result?.errors;
   const recipients = result?.recipients.length ? result.recipients : (postcode?.recipients ?? []);
   const postcodeValue = valueOf(values, "postcode") || postcode?.value || "";
+  const lookup = lookupMessage(result?.lookup ?? postcode?.lookup ?? null, postcodeValue);
   const writing = result?.step === "write" || (!result && postcode !== null && !postcode.error && recipients.length > 0);
   return (
     <>
@@ -170,6 +176,7 @@ export default function WriteLetter() {
                 Find who to write to
               </button>
             </Form>
+            {lookup ? <p className={lookup.fallback ? "notice" : undefined}>{lookup.text}</p> : null}
             {postcode && !postcode.error && !recipients.length ? <p className="notice">No decision maker in this campaign covers {postcode.value}. Check the postcode, or see the campaign&apos;s other ways to help.</p> : null}
             {recipients.length ? (
               <>

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = parsePage(params.get("page"), 500);
   const rows = await listTargets(db, { q, page });
   return {
-    targets: rows.slice(0, TARGET_PAGE_SIZE).map((t) => ({ id: t.id, name: t.name, role: TARGET_ROLE_LABELS[t.role], body: t.body, email: t.email, areas: formatAreas(t), bouncedAt: t.bounced_at })),
+    targets: rows.slice(0, TARGET_PAGE_SIZE).map((t) => ({ id: t.id, name: t.name, role: TARGET_ROLE_LABELS[t.role], body: t.body, email: t.email, areas: t.source === "directory" ? formatAreas(t) : "their constituency, found by postcode through UK Parliament", bouncedAt: t.bounced_at })),
     hasMore: rows.length > TARGET_PAGE_SIZE,
     page,
     q,

@@ -2,6 +2,7 @@ import type { Database } from "../../db";
 import { anonymiseClosedPetitionSigners, recountPetitions } from "~/models/petition.server";
 import { closeDuePetitions, sendPetitionNewsBatch } from "~/services/petition.server";
 import { anonymiseLetterWriters, deleteOldLetterWords, dispatchDueLetters, recordUndeliverableLetters, sendDueFollowUps } from "~/services/letter.server";
+import { clearExpiredLookups } from "~/services/representative-lookup.server";
 import { foldCountDeltas } from "~/models/petition.server";
 import { announceMilestone } from "~/services/campaign.server";
 import { getEnv } from "~/utils/env.server";
@@ -59,10 +60,12 @@ export function jobHandlers(db: Database): JobHandlers {
     "notification.prune": async () => {
       await pruneNotifications(db);
     },
-    // Nightly: letters' words 28 days after sending; writers' details on the petitions' schedule.
+    // Nightly: letters' words 28 days after sending; writers' details on the petitions' schedule;
+    // cached postcode lookups once expired.
     "letter.privacy": async () => {
       await deleteOldLetterWords(db);
       await anonymiseLetterWriters(db, getEnv().PETITION_RETENTION_DAYS);
+      await clearExpiredLookups(db);
     },
   };
 }

@@ -40,7 +40,8 @@ import {
   type LetterCampaignFields,
   type LetterCampaignRow,
 } from "~/models/letter.server";
-import { flagBouncedTargets, getTargetAddress, getTargetName, resolveTargets } from "~/models/target.server";
+import { flagBouncedTargets, getRecipientTarget, getTargetAddress, getTargetName, resolveTargets } from "~/models/target.server";
+import { mergeRepresentative } from "~/letters/lookup/merge";
 import { queueEmail } from "~/services/email.server";
 import { getAppUrl } from "~/utils/env.server";
 import type { LetterParts } from "../../emails/letter-text";
@@ -90,17 +91,21 @@ export interface LetterInput extends LetterParts {
   outward: string;
   area: string;
   ipHash?: string | null;
+  /** The writer's MP as the representative lookup found them (findRecipients), in place of the directory's MPs for the area. */
+  representativeId?: number | null;
 }
 
 /**
  * Records a letter waiting for its writer to confirm, one message per decision maker (resolved now,
- * so the preview and what is sent agree), and emails the confirmation link, in one transaction.
+ * so the preview and what is sent agree; the looked-up MP, if any, in place of the directory's MPs
+ * for the area), and emails the confirmation link, in one transaction.
  * Returns the recipients, or null when no one covers the postcode.
  */
 export async function writeLetter(db: Database, lc: LetterCampaignRow, input: LetterInput) {
   const token = generateToken();
   return db.transaction().execute(async (trx) => {
-    const targets = await resolveTargets(trx, lc, input);
+    const representative = input.representativeId ? await getRecipientTarget(trx, input.representativeId) : undefined;
+    const targets = mergeRepresentative(await resolveTargets(trx, lc, input), representative && !representative.bounced_at ? { ...representative, chosen: false } : null);
     if (!targets.length) return null;
     const letterId = await insertLetter(trx, {
       letterCampaignId: lc.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "./env.server";
+import { ConfigError, getRepresentativeLookupSettings, parseEnv } from "./env.server";
 
 describe("parseEnv", () => {
   it("fills defaults for a bare environment", () => {
@@ -27,6 +27,20 @@ describe("parseEnv", () => {
   it("accepts postgres and postgresql URLs", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@db.example:5432/chorus" }).DATABASE_URL).toContain("db.example");
     expect(parseEnv({ DATABASE_URL: "postgresql://localhost/chorus" }).DATABASE_URL).toContain("localhost");
+  });
+
+  it("leaves the representative lookup off unless asked, with UK Parliament's public addresses and a 3-second budget", () => {
+    expect(getRepresentativeLookupSettings(parseEnv({}))).toBeNull();
+    expect(getRepresentativeLookupSettings(parseEnv({ REPRESENTATIVE_LOOKUP: "off" }))).toBeNull();
+    expect(getRepresentativeLookupSettings(parseEnv({ REPRESENTATIVE_LOOKUP: "uk-parliament" }))).toEqual({
+      provider: "uk-parliament",
+      postcodesUrl: "https://api.postcodes.io",
+      membersUrl: "https://members-api.parliament.uk",
+      timeoutMs: 3000,
+    });
+    expect(() => parseEnv({ REPRESENTATIVE_LOOKUP: "mapit" })).toThrowError(/REPRESENTATIVE_LOOKUP must be uk-parliament or off/);
+    expect(() => parseEnv({ POSTCODES_API_URL: "ftp://postcodes" })).toThrowError(/POSTCODES_API_URL/);
+    expect(() => parseEnv({ REPRESENTATIVE_LOOKUP_TIMEOUT_MS: "5" })).toThrowError(/REPRESENTATIVE_LOOKUP_TIMEOUT_MS must be 100 or more/);
   });
 
   it("rejects a port that is not a port", () => {

@@ -39,6 +39,13 @@ const EnvSchema = z
     CONTACT_EMAIL: z.email({ message: "must be an email address" }).default("coalition@chorus.example"),
     // How long after a petition closes its signers' names, emails and networks are kept (counts and areas stay).
     PETITION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(183),
+    // Letters to "each writer's own MP" find the MP by postcode through UK Parliament's public APIs;
+    // unset, the directory's MPs matched by postcode area answer as before.
+    REPRESENTATIVE_LOOKUP: z.enum(["off", "uk-parliament"], { message: "must be uk-parliament or off" }).default("off"),
+    POSTCODES_API_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://api.postcodes.io" }).default("https://api.postcodes.io"),
+    MEMBERS_API_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://members-api.parliament.uk" }).default("https://members-api.parliament.uk"),
+    // The whole lookup (postcode, constituency, contact) must answer within this, or letters fall back to the directory.
+    REPRESENTATIVE_LOOKUP_TIMEOUT_MS: z.coerce.number().int().min(100, { message: "must be 100 or more" }).max(30_000, { message: "must be 30000 or fewer" }).default(3000),
   })
   .transform((env) => ({
     ...env,
@@ -85,6 +92,18 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Reads the environment again, for a test or script that changed process.env after start-up. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return getEnv();
+}
+
+/** The representative lookup's settings, or null when it is off. */
+export function getRepresentativeLookupSettings(env: Env = getEnv()) {
+  if (env.REPRESENTATIVE_LOOKUP === "off") return null;
+  return { provider: env.REPRESENTATIVE_LOOKUP, postcodesUrl: env.POSTCODES_API_URL, membersUrl: env.MEMBERS_API_URL, timeoutMs: env.REPRESENTATIVE_LOOKUP_TIMEOUT_MS };
 }
 
 /** The public origin used in links inside emails and for the CSRF origin check. */
