@@ -16,6 +16,7 @@ import { IdField } from "~/utils/fields";
 import { pageTitle } from "~/utils/meta";
 import { formatLondonDate } from "~/utils/london-time";
 import { badRequest, invalid } from "~/utils/responses.server";
+import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "Verify organisations", "Admin");
 
@@ -42,8 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "decline") {
     const parsed = parseForm(DeclineSchema, formData);
     if (!parsed.ok) {
-      // Each organisation has its own reason box: the error goes to the one that was used.
-      const id = String(formData.get("organisationId") ?? "");
+      // Each organisation has its own reason box: the error goes to the one that was used. The id is
+      // read as an id first, so a tampered one is refused rather than echoed back as a field name.
+      const id = parseId(formData.get("organisationId"));
+      if (id === null) badRequest();
       return invalid(parsed.errors.reason ? { [`reason-${id}`]: parsed.errors.reason } : parsed.errors, parsed.values);
     }
     const result = await declineOrganisation(db, admin.id, parsed.data.organisationId, parsed.data.reason);

@@ -250,7 +250,7 @@ describe("the letter page", () => {
     const slug = lc.slug;
     const page = await call(writeLoader, request(`/letters/${slug}?postcode=wf1%202ab`), { slug });
     expect(page.status).toBe(200);
-    expect(page.data.postcode).toMatchObject({ value: "WF1 2AB", error: null, lookup: { status: "found", constituency: c.name }, recipients: [{ name: c.member!.name, role: "MP", body: c.name, email: c.member!.email }] });
+    expect(page.data.postcode).toMatchObject({ value: "WF1 2AB", error: null, lookup: { status: "found", constituency: c.name }, recipients: [{ name: c.member!.name, details: `MP, ${c.name}`, email: c.member!.email }] });
 
     const email = `lookup-writer-${unique()}@example.org`;
     const preview = await call(writeAction, request(`/letters/${slug}`, { form: { ...letterForm(email), intent: "preview" } }), { slug }, "198.51.100.40");
