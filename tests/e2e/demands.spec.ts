@@ -36,7 +36,7 @@ test("propose, co-author, consult, amend, vote, close: the outcome is shown and 
     if (testInfo.project.name === "with-js") {
       // With JavaScript the preview follows the typing.
       await expect(page.getByRole("heading", { name: "Preview of the full text" })).toBeVisible();
-      await expect(page.locator("#preview-heading + .demand-text h2").first()).toHaveText("What we want");
+      await expect(page.locator("#preview-heading + .demand-text h3").first()).toHaveText("What we want");
     }
     await page.getByLabel("Easy-read summary").fill("A safe place to go at night when you feel in crisis.");
     await page.getByLabel("Isolation and community").check();
