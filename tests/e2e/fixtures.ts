@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -102,8 +102,31 @@ export async function fastForwardLetters(targetEmail: string) {
 /** The demo accounts' shared password (README); sign-in is rate limited per email, so specs spread across accounts. */
 export const DEMO_PASSWORD = "chorus-demo-2026";
 
+/**
+ * Sessions already made in this run, by project and account. Sign-in is rate limited per account and
+ * network (8 in 15 minutes), as it must be; the suite signs some accounts in more often than that, so
+ * the first sign-in per account and project goes through the form and later ones reuse its cookies
+ * (Playwright's storage-state pattern), unless the session has ended since.
+ */
+const sessions = new Map<string, Awaited<ReturnType<BrowserContext["cookies"]>>>();
+
 /** Signs a demo member in with their password, scanning the sign-in page on the way. */
 export async function signIn(page: Page, email: string) {
+  const key = `${scriptsOff ? "no-js" : "with-js"} ${email}`;
+  const saved = sessions.get(key);
+  if (saved) {
+    await page.context().clearCookies();
+    await page.context().addCookies(saved);
+    const settings = await page.request.get("/settings", { maxRedirects: 0 });
+    if (settings.status() === 200) return;
+    sessions.delete(key);
+  }
+  await signInWithForm(page, email);
+  sessions.set(key, await page.context().cookies());
+}
+
+/** The sign-in form itself, every time (for tests of signing in). */
+export async function signInWithForm(page: Page, email: string) {
   await page.goto("/sign-in");
   await expectAccessible(page);
   await page.locator("#field-email").fill(email);
