@@ -1,3 +1,4 @@
+import { countOf, pluralise } from "../utils/plural";
 /**
  * The pure parts of the bar chart (`bar-chart.tsx`): the series with its gaps filled, the value scale,
  * the date labels, the bars' widths and the words that say what a chart shows. Dates are calendar
@@ -165,7 +166,7 @@ export function formatDateRange(from: string, to: string): string {
   return `${a.getUTCDate()} to ${formatFull(to)}`;
 }
 
-const noun = (n: number, words: Noun) => `${formatCount(n)} ${n === 1 ? words.one : words.other}`;
+const noun = (n: number, words: Noun) => countOf(n, words.one, words.other);
 const when = (date: string, period: Period, withYear: boolean) => {
   const shown = withYear ? formatFull(date) : formatDayMonth(date);
   return period === "day" ? `on ${shown}` : `in the week beginning ${shown}`;
@@ -194,7 +195,7 @@ export function planChart(points: ReadonlyArray<Point>, period: Period, title: s
   const most = Math.max(...series.map((p) => p.count));
   const peaks = series.filter((p) => p.count === most);
   const others = peaks.length - 1;
-  const peak = `most ${when(peaks[0]!.date, period, false)}${others ? ` and ${others} other ${period}${others === 1 ? "" : "s"}` : ""} (${formatCount(most)}${others ? " each" : ""})`;
+  const peak = `most ${when(peaks[0]!.date, period, false)}${others ? ` and ${others} other ${pluralise(others, period)}` : ""} (${formatCount(most)}${others ? " each" : ""})`;
   const range = `${period === "week" ? "weeks beginning " : ""}${formatDateRange(series[0]!.date, series.at(-1)!.date)}`;
   const shortened = withData.some((p) => p.date < series[0]!.date);
   return { kind: "chart", series, label: `${title}, ${range}: ${formatCount(shown)} in all, ${peak}`, shortened };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TARGET_ROLES, REPLY_OUTCOMES, type TargetRole } from "../../db/schema";
-import { EmailField, multiline } from "../utils/fields";
+import { EmailField, multiline, OptionalUkDate } from "../utils/fields";
 import { fullPostcode, parseAreas, PERSONAL_MAX, PERSONAL_MIN, TARGET_ROLE_LABELS } from "./rules";
 
 const text = (label: string, min: number, max: number, missing = `Enter ${label}`) =>
@@ -86,18 +86,7 @@ export const LetterCampaignSchema = z
       }),
     windowStart: hour("the hour sending starts", 0, 23),
     windowEnd: hour("the hour sending stops", 1, 24),
-    endsOn: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v, ctx) => {
-        if (!v) return null;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
-          ctx.addIssue({ code: "custom", message: "Enter a real date, like 2027-03-31" });
-          return z.NEVER;
-        }
-        return v;
-      }),
+    endsOn: OptionalUkDate,
     testMode: z.literal("yes").optional().transform((v) => v === "yes"),
   })
   .superRefine((v, ctx) => {

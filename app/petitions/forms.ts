@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmailField, multiline } from "../utils/fields";
+import { EmailField, multiline, OptionalUkDate } from "../utils/fields";
 import { parseLondonDateTime } from "../utils/london-time";
 import { parseWholeNumber, parseWholeNumbers } from "../utils/numbers";
 import { outwardCode } from "./signers";
@@ -35,24 +35,16 @@ export const PetitionSchema = z.object({
       }
       return numbers;
     }),
-  // The petition closes at the end of that day, UK time.
-  closesOn: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const at = /^\d{4}-\d{2}-\d{2}$/.test(v) ? parseLondonDateTime(`${v}T23:59`) : null;
-      if (!at) {
-        ctx.addIssue({ code: "custom", message: "Enter a real date, like 2027-03-31" });
-        return z.NEVER;
-      }
-      if (at.getTime() <= Date.now()) {
-        ctx.addIssue({ code: "custom", message: "The closing date must be in the future" });
-        return z.NEVER;
-      }
-      return at;
-    }),
+  // The petition closes at the end of that day, UK time. Typed as any UK date (OptionalUkDate).
+  closesOn: OptionalUkDate.transform((day, ctx) => {
+    if (!day) return null;
+    const at = parseLondonDateTime(`${day}T23:59`)!;
+    if (at.getTime() <= Date.now()) {
+      ctx.addIssue({ code: "custom", message: "The closing date must be in the future" });
+      return z.NEVER;
+    }
+    return at;
+  }),
 });
 
 export const SignSchema = z.object({

@@ -13,6 +13,7 @@ import { LetterCampaignSchema } from "~/letters/forms";
 import { describeTarget, TARGET_ROLE_LABELS } from "~/letters/rules";
 import { invalid } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
+import { UK_DATE_HINT } from "~/utils/uk-dates";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "New letter campaign", args.data?.campaign.title ?? "");
 
@@ -90,7 +91,7 @@ export default function NewLetterCampaign() {
           <SelectField id="field-windowStart" name="windowStart" label="Sending starts at (UK time)" defaultValue={fresh ? 8 : valueOf(values, "windowStart")} options={HOURS.slice(0, 24)} />
           <SelectField id="field-windowEnd" name="windowEnd" label="Sending stops at (UK time)" defaultValue={fresh ? 18 : valueOf(values, "windowEnd")} options={HOURS.slice(1)} />
           {errors?.windowEnd ? <p className="field__error">{errors.windowEnd}</p> : null}
-          <TextField name="endsOn" type="date" className="input--short" label="Last day for writing (optional)" defaultValue={valueOf(values, "endsOn")} error={errors?.endsOn} />
+          <TextField name="endsOn" className="input--short" label="Last day for writing (optional)" hint={`Day, month and year. ${UK_DATE_HINT}`} defaultValue={valueOf(values, "endsOn")} error={errors?.endsOn} />
           <Checkbox name="testMode" label="Test mode: send every letter to me instead" hint="Try the whole journey first. Switch it off on the letter campaign's page when you are ready." defaultChecked={fresh || valueOf(values, "testMode") === "yes"} />
           <button type="submit" className="button">
             Save the draft

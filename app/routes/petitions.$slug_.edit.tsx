@@ -12,6 +12,7 @@ import { formValues, parseForm } from "~/utils/forms";
 import { todayInLondon } from "~/utils/london-time";
 import { pageTitle } from "~/utils/meta";
 import { forbidden, invalid } from "~/utils/responses.server";
+import { toUkDateInput } from "~/utils/uk-dates";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, `Edit “${args.data?.petition.title ?? "the petition"}”`);
 
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       addressedTo: petition.addressed_to,
       goal: petition.goal.toLocaleString("en-GB"),
       milestones: petition.milestones.map((m) => m.toLocaleString("en-GB")).join(", "),
-      closesOn: petition.closes_at ? todayInLondon(new Date(petition.closes_at)) : "",
+      closesOn: petition.closes_at ? toUkDateInput(todayInLondon(new Date(petition.closes_at))) : "",
     },
   };
 }

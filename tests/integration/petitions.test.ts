@@ -67,7 +67,7 @@ describe("creating petitions", () => {
     expect((await call(editLoader, request(url), { slug })).status).toBe(302);
     const shown = await call(editLoader, request(url, { cookie: lead.cookie }), { slug });
     expect(shown.data.values).toMatchObject({ title: petition.title, goal: petition.goal.toLocaleString("en-GB") });
-    const fields = { ...shown.data.values, title: "Homes first, rewritten", goal: "2,500", milestones: "500, 1,000" };
+    const fields = { ...shown.data.values, title: "Homes first, rewritten", goal: "2,500", milestones: "500, 1,000", closesOn: "1 6 2099" };
     expect((await call(editAction, request(url, { form: fields, cookie: stranger.cookie }), { slug })).status).toBe(404);
     const refused = await call(editAction, request(url, { form: { ...fields, goal: "2.5k" }, cookie: lead.cookie }), { slug });
     expect(refused.data.errors).toEqual({ goal: "Enter the goal as a whole number, like 10,000" });
@@ -75,7 +75,11 @@ describe("creating petitions", () => {
     expect((await getPetitionBySlug(db, slug))!.title).toBe(petition.title);
     const saved = await call(editAction, request(url, { form: fields, cookie: lead.cookie }), { slug });
     expect(saved.location).toBe(`/petitions/${slug}`);
-    expect(await getPetitionBySlug(db, slug)).toMatchObject({ title: "Homes first, rewritten", goal: 2500, milestones: [500, 1000] });
+    // The closing date is typed the UK way, and the petition closes at the end of that day in London (BST).
+    expect(await getPetitionBySlug(db, slug)).toMatchObject({ title: "Homes first, rewritten", goal: 2500, milestones: [500, 1000], closes_at: new Date("2099-06-01T22:59:00Z") });
+    expect((await call(editLoader, request(url, { cookie: lead.cookie }), { slug })).data.values.closesOn).toBe("1 6 2099");
+    const impossible = await call(editAction, request(url, { form: { ...fields, closesOn: "31 2 2099" }, cookie: lead.cookie }), { slug });
+    expect(impossible.data.errors).toEqual({ closesOn: "Enter a real date, for example 27 3 2027" });
     await openPetition(db, petition.id);
     const late = await call(editAction, request(url, { form: { ...fields, title: "Changed after opening" }, cookie: lead.cookie }), { slug });
     expect(late.data.errors).toEqual({ form: "This petition is open, so its wording stays as people signed it." });
@@ -172,6 +176,26 @@ describe("signing", () => {
     // The campaign page shows the confirmed total and the call to sign.
     const page = await call(campaignLoader, request(`/campaigns/${campaignId}`), { id: String(campaignId) });
     expect(page.data.petitions).toEqual([expect.objectContaining({ slug: petition.slug, status: "open", signature_count: 0 })]);
+  });
+
+  it("shows the signer who has just confirmed 'You have signed' with a count that includes them before any fold; nobody else", async () => {
+    const lead = await createMember(db);
+    const { petition } = await createPetitionFor(db, { leadId: lead.id });
+    const slug = petition.slug;
+    await signPetition(db, petition, signer("counted@example.org"));
+    const token = tokenFrom(((await latestEmail(db, "counted@example.org", "ConfirmSignature"))!.props as { confirmUrl: string }).confirmUrl);
+    const confirmed = await call(confirmAction, request(`/petitions/${slug}/confirm/${token}`, { method: "POST" }), { slug, token });
+    expect(confirmed.location).toBe(`/petitions/${slug}#signed-heading`);
+    const cookie = confirmed.setCookies.map((c) => c.split(";")[0]).join("; ");
+    // Not folded yet: the stored count is still 0, and only the signer's own page adds what is waiting.
+    expect(await countOf(petition.id)).toBe(0);
+    const own = await call(petitionLoader, request(`/petitions/${slug}`, { cookie }), { slug });
+    expect(own.data).toMatchObject({ youSigned: true, petition: { count: 1 } });
+    const someoneElse = await call(petitionLoader, request(`/petitions/${slug}`), { slug });
+    expect(someoneElse.data).toMatchObject({ youSigned: false, petition: { count: 0 } });
+    // The cookie names this petition only: another petition still offers its sign form.
+    const other = (await createPetitionFor(db, { leadId: lead.id })).petition;
+    expect((await call(petitionLoader, request(`/petitions/${other.slug}`, { cookie }), { slug: other.slug })).data).toMatchObject({ youSigned: false });
   });
 
   it("lets a withdrawn signer sign again: a new pending signature and link, and the count stays exact", async () => {
