@@ -454,6 +454,19 @@ export interface PetitionTable {
   created_at: Generated<Date>;
   opened_at: Date | null;
   closed_at: Date | null;
+  /** Confirmed signatures at which the addressed decision makers are asked for a response (2026-12-07_01). */
+  response_threshold: number | null;
+  /** A second, higher threshold that asks them for a meeting. */
+  meeting_threshold: number | null;
+  /** When the count fold passed each threshold and asked; set once, never cleared. */
+  response_asked_at: Date | null;
+  meeting_asked_at: Date | null;
+}
+
+/** The directory's decision makers a petition is addressed to (asked when it passes a threshold). */
+export interface PetitionTargetTable {
+  petition_id: number;
+  target_id: number;
 }
 
 export interface PetitionSignatureTable {
@@ -618,6 +631,69 @@ export interface LetterMessageTable {
   summary_published_at: Date | null;
 }
 
+export const ASK_STATUSES = ["asked", "responded", "committed", "delivered", "declined", "no_response", "broken"] as const;
+export type AskStatus = (typeof ASK_STATUSES)[number];
+export const ASK_CHANNELS = ["letter_campaign", "petition", "meeting", "other"] as const;
+export type AskChannel = (typeof ASK_CHANNELS)[number];
+export type AskThreshold = "response" | "meeting";
+
+/**
+ * What a campaign asked one decision maker (2026-12-07_01). `status`, `status_on` and `summary` copy
+ * the newest ask_status_change, for filtering; the history itself is append-only.
+ */
+export interface AskTable {
+  id: Generated<number>;
+  campaign_id: number;
+  target_id: number;
+  request: string;
+  channel: AskChannel;
+  letter_campaign_id: number | null;
+  petition_id: number | null;
+  link: string | null;
+  /** A calendar date, read as "YYYY-MM-DD". */
+  asked_on: ColumnType<string, string, string>;
+  /** Set when a petition threshold asked automatically. */
+  threshold: AskThreshold | null;
+  status: ColumnType<AskStatus, AskStatus | undefined, AskStatus>;
+  status_on: ColumnType<string, string, string>;
+  summary: Generated<string>;
+  /** Bumped each time a response link is sent: older links stop working. */
+  response_link_version: Generated<number>;
+  response_link_sent_at: Date | null;
+  response_link_expires_at: Date | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export type AskChangeSource = "organiser" | "decision_maker" | "automatic";
+
+/** One dated step in an ask's history; a trigger refuses updates. */
+export interface AskStatusChangeTable {
+  id: Generated<number>;
+  ask_id: number;
+  status: AskStatus;
+  summary: Generated<string>;
+  happened_on: ColumnType<string, string, string>;
+  source: AskChangeSource;
+  actor_id: number | null;
+  created_at: Generated<Date>;
+}
+
+/** A decision maker's answer, in their words: through the response link, or entered by an organiser. */
+export interface AskResponseTable {
+  id: Generated<number>;
+  ask_id: number;
+  body: string;
+  via: "link" | "organiser";
+  /** Who answered, as published ("Rt Hon Jo Bloggs MP", "the Minister's private office"). */
+  responder: string;
+  /** Where an organiser got it ("Letter by post", "Meeting notes"); null through the link. */
+  source: string | null;
+  received_on: ColumnType<string, string, string>;
+  entered_by: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface EmailSuppressionTable {
   address: string;
   reason: "bounced" | "complained";
@@ -668,6 +744,10 @@ export interface DB {
   petition: PetitionTable;
   petition_signature: PetitionSignatureTable;
   petition_count_delta: PetitionCountDeltaTable;
+  petition_target: PetitionTargetTable;
+  ask: AskTable;
+  ask_status_change: AskStatusChangeTable;
+  ask_response: AskResponseTable;
   target: TargetTable;
   postcode_constituency: PostcodeConstituencyTable;
   constituency_representative: ConstituencyRepresentativeTable;

@@ -1,4 +1,5 @@
 import { createElement, type ReactElement } from "react";
+import * as accountability from "./accountability-emails";
 import * as account from "./account-emails";
 import * as demand from "./demand-emails";
 import * as letter from "./letter-emails";
@@ -49,6 +50,7 @@ export const emailTemplates = {
   ConfirmLetter: template<letter.ConfirmLetterProps>(letter.ConfirmLetter),
   LetterFollowUp: template<letter.LetterFollowUpProps>(letter.LetterFollowUp),
   LetterNotSent: template<letter.LetterNotSentProps>(letter.LetterNotSent),
+  AskForResponse: template<accountability.AskForResponseProps>(accountability.AskForResponse),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

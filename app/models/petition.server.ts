@@ -245,7 +245,12 @@ const COUNT_LOCK = 727_001;
  */
 export type MilestoneReached = { campaignId: number; petitionTitle: string; milestone: number; goal: boolean };
 
-export async function foldCountDeltas(db: Database, limit = 10_000, onMilestone?: (trx: Database, reached: MilestoneReached) => Promise<unknown>) {
+export async function foldCountDeltas(
+  db: Database,
+  limit = 10_000,
+  onMilestone?: (trx: Database, reached: MilestoneReached) => Promise<unknown>,
+  onFolded?: (trx: Database, petitionIds: number[]) => Promise<unknown>,
+) {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${COUNT_LOCK})`.execute(trx);
     const result = await sql<{ id: number; campaign_id: number; title: string; now: number; added: number; folded: number; milestones: number[]; goal: number }>`
@@ -276,6 +281,8 @@ export async function foldCountDeltas(db: Database, limit = 10_000, onMilestone?
         await onMilestone?.(trx, { campaignId: row.campaign_id, petitionTitle: row.title, milestone, goal: milestone === row.goal });
       }
     }
+    // Still under the lock and in the same transaction: thresholds that ask decision makers (accountability).
+    if (result.rows.length) await onFolded?.(trx, result.rows.map((r) => r.id));
     return result.rows.reduce((sum, r) => sum + r.folded, 0);
   });
 }

@@ -2,7 +2,7 @@ import type { NotificationDelivery } from "../../db/schema";
 
 /**
  * Every kind of notification, what the settings page calls it, and its default: quiet by default
- * (digests), immediate only where waiting would make it useless (a vote about to close, a reply to
+ * (digests), immediate only where waiting would make it useless (a vote about to close, a decision maker's response, a reply to
  * you, a decision on your work, an invitation to co-author, someone waiting at your organisation's door).
  */
 export const NOTIFICATION_KINDS = {
@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = {
   new_comment: { label: "New comments on demands you follow", default: "daily" },
   endorsement: { label: "An organisation endorses a demand you follow", default: "daily" },
   campaign_update: { label: "Updates and milestones from campaigns you follow", default: "daily" },
+  decision_maker_response: { label: "A decision maker responds to a campaign or demand you follow", default: "immediately" },
+  ask_status: { label: "What decision makers were asked, promised and delivered, on campaigns you follow", default: "daily" },
   topic_new_demand: { label: "New demands in topics you follow", default: "weekly" },
   join_request: { label: "Requests to join an organisation you run", default: "immediately" },
   reports_waiting: { label: "Reported comments waiting for a moderator", default: "daily" },

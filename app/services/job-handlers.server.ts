@@ -5,6 +5,7 @@ import { anonymiseLetterWriters, deleteOldLetterWords, dispatchDueLetters, recor
 import { clearExpiredLookups } from "~/services/representative-lookup.server";
 import { foldCountDeltas } from "~/models/petition.server";
 import { announceMilestone } from "~/services/campaign.server";
+import { askAtThresholds, markUnansweredAsks } from "~/services/accountability.server";
 import { getEnv } from "~/utils/env.server";
 import { deleteExpiredRateLimitBuckets } from "~/models/rate-limit.server";
 import { closeDueVotes, closeVoting, notifyVotingClosing } from "~/services/demand.server";
@@ -57,6 +58,10 @@ export function jobHandlers(db: Database): JobHandlers {
     "notification.digest-weekly": async () => {
       await sendDigests(db, "weekly");
     },
+    // Asks still unanswered 30 days on become "no response", a few hundred at a time.
+    "accountability.no-response": async () => {
+      while ((await markUnansweredAsks(db)) > 0);
+    },
     "notification.prune": async () => {
       await pruneNotifications(db);
     },
@@ -79,7 +84,7 @@ export function jobHandlers(db: Database): JobHandlers {
 export async function frequentWork(db: Database) {
   const tasks = {
     waitingMail: () => queueWaitingEmails(db),
-    fold: () => foldCountDeltas(db, undefined, announceMilestone),
+    fold: () => foldCountDeltas(db, undefined, announceMilestone, askAtThresholds),
     letters: () => dispatchDueLetters(db),
     followUps: () => sendDueFollowUps(db),
   };

@@ -19,6 +19,7 @@ export const JOBS = {
   dailyDigest: "notification.digest-daily",
   weeklyDigest: "notification.digest-weekly",
   pruneNotifications: "notification.prune",
+  markUnansweredAsks: "accountability.no-response",
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
@@ -36,6 +37,7 @@ type JobData = {
   [JOBS.dailyDigest]: Record<string, never>;
   [JOBS.weeklyDigest]: Record<string, never>;
   [JOBS.pruneNotifications]: Record<string, never>;
+  [JOBS.markUnansweredAsks]: Record<string, never>;
 };
 type JobName = keyof JobData;
 
@@ -52,6 +54,7 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   [JOBS.petitionNews]: { name: JOBS.petitionNews, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [JOBS.closeDuePetitions]: { name: JOBS.closeDuePetitions, retryLimit: 0, expireInSeconds: 120 },
   [JOBS.letterPrivacy]: { name: JOBS.letterPrivacy, retryLimit: 5, expireInSeconds: 900 },
+  [JOBS.markUnansweredAsks]: { name: JOBS.markUnansweredAsks, retryLimit: 2, expireInSeconds: 600 },
   [JOBS.expandNotification]: { name: JOBS.expandNotification, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [JOBS.votingClosing]: { name: JOBS.votingClosing, retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [JOBS.dailyDigest]: { name: JOBS.dailyDigest, retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 },
@@ -113,6 +116,8 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
     await boss.schedule(JOBS.recountPetitions, "23 3 * * *", {});
     await boss.schedule(JOBS.anonymiseSigners, "41 3 * * *", {});
     await boss.schedule(JOBS.letterPrivacy, "53 3 * * *", {});
+    // Hourly, so an ask passes 30 days unanswered within the hour it does.
+    await boss.schedule(JOBS.markUnansweredAsks, "29 * * * *", {});
     await boss.schedule(JOBS.pruneNotifications, "7 4 * * *", {});
     // Digests at 07:00 UK time, whatever the clocks are doing.
     await boss.schedule(JOBS.dailyDigest, "0 7 * * *", {}, { tz: "Europe/London" });

@@ -15,7 +15,7 @@ const mac = (purpose: string, id: number | string) => {
  * row's id and a MAC of it with the link's purpose, so nothing needs storing and one kind of link
  * cannot be used as another.
  */
-export type LinkPurpose = "petition-news-off" | "letter-reply" | "unsubscribe";
+export type LinkPurpose = "petition-news-off" | "letter-reply" | "unsubscribe" | "ask-response";
 
 export function signedLinkToken(purpose: LinkPurpose, id: number) {
   return `${id}.${mac(purpose, id)}`;
@@ -42,4 +42,25 @@ export function readSignedMemberKindToken(purpose: LinkPurpose, token: string): 
   const expected = Buffer.from(mac(purpose, `${match[1]}-${match[2]}`));
   const given = Buffer.from(match[3]!);
   return expected.length === given.length && timingSafeEqual(expected, given) ? { memberId: Number(match[1]), kind: match[2]! } : null;
+}
+
+/**
+ * A link that stops working on its own: the row's id, a version the row keeps (bump it and every
+ * older link dies) and an expiry, all under one MAC, so none of them can be edited.
+ */
+export function signedExpiringToken(purpose: LinkPurpose, id: number, version: number, expiresAt: Date) {
+  const seconds = Math.floor(expiresAt.getTime() / 1000);
+  return `${id}.${version}.${seconds}.${mac(purpose, `${id}.${version}.${seconds}`)}`;
+}
+
+export type ExpiringLink = { id: number; version: number; expiresAt: Date };
+
+/** What an expiring link was made for, or null if we did not make it; the caller checks expiry and version. */
+export function readSignedExpiringToken(purpose: LinkPurpose, token: string): ExpiringLink | null {
+  const match = /^(\d{1,15})\.(\d{1,6})\.(\d{1,12})\.([0-9a-f]{32})$/.exec(token);
+  if (!match) return null;
+  const expected = Buffer.from(mac(purpose, `${match[1]}.${match[2]}.${match[3]}`));
+  const given = Buffer.from(match[4]!);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return { id: Number(match[1]), version: Number(match[2]), expiresAt: new Date(Number(match[3]) * 1000) };
 }
