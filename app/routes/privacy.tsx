@@ -63,6 +63,16 @@ export default function Privacy() {
         email has a link to withdraw your signature or stop the news.
       </p>
 
+      <h2>If you are a decision maker</h2>
+      <p>
+        We hold your name, role, the body you belong to, the areas you cover and your official email address, taken from public sources or your
+        office. We use the address to deliver letters and campaigns&rsquo; requests to you; it is never shown publicly. Because they are part of a
+        public role, we publish what campaigns asked you and when, the number of letters you received through Chorus (never the letters), how writers
+        said you replied (counts only), and any response you give through the link we send, in your own words and dated. Published responses and
+        their history are kept as a public record; to correct one, write to <a href={`mailto:${contact}`}>{contact}</a> and the correction is added
+        to the record with its date.
+      </p>
+
       <h2>How long we keep it</h2>
       <ul>
         <li>Your account: until you delete it. Deleting removes your email, name, perspective and sessions straight away.</li>
