@@ -1,4 +1,4 @@
-import type { AskStatus, Topic } from "../../db/schema";
+import type { AskStatus, CampaignStatus, Topic } from "../../db/schema";
 import { ASK_STATUS_LABELS } from "./statuses";
 
 /**
@@ -17,6 +17,8 @@ export const TRACKER_PAGE_SIZE = 20;
 /** Asks shown under each demand on the tracker page; the JSON carries more, the CSV all. */
 export const ASKS_PER_DEMAND = 5;
 export const JSON_ASKS_PER_DEMAND = 100;
+/** Filtered to one demand, the tracker is that demand's full record ("see all" from its pages). */
+export const ONE_DEMAND_ASKS = 100;
 export const BODY_MAX = 200;
 
 /** The query string for these filters (and a page), as the tracker's links and the JSON's `next` use it. */
@@ -76,3 +78,8 @@ export function describeDemandAsks(counts: StatusCounts, latest: { summary: stri
   const news = latest?.summary.trim();
   return news ? `${/[.!?]$/.test(news) ? news : `${news}.`} ${standing}` : standing;
 }
+
+export const CAMPAIGN_STATUS_WORDS: Record<CampaignStatus, string> = { active: "Campaigning now", won: "Won", closed: "Closed" };
+
+/** The CSV's columns, one row per ask; the tracker page explains each. */
+export const CSV_COLUMNS = ["Demand", "Campaign", "Campaign status", "Decision maker", "Role", "Body", "Asked on", "Channel", "Status", "Status date", "Summary", "Latest response"];
