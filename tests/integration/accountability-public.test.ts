@@ -183,7 +183,7 @@ describe("decision makers", () => {
     const { lc } = await createOpenLetterCampaign(db);
     const letterIds = await db
       .insertInto("letter")
-      .values([1, 2, 3].map((i) => ({ letter_campaign_id: lc.id, name: `Writer ${i}`, status: "confirmed" as const, token_expires_at: new Date() })))
+      .values([1, 2, 3].map((i) => ({ letter_campaign_id: lc.id, name: `Writer ${i}`, token_expires_at: new Date() })))
       .returning("id")
       .execute();
     await db
