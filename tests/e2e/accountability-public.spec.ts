@@ -19,16 +19,16 @@ test("the public accountability pages: the tracker, its filters and data, a deci
   });
 
   await test.step("filtering by status keeps the choice and narrows the list; junk in the address is ignored", async () => {
-    await page.getByLabel("Status").selectOption("committed");
+    await page.getByLabel("Status", { exact: true }).selectOption("committed");
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page).toHaveURL(/status=committed/);
-    await expect(page.getByLabel("Status")).toHaveValue("committed");
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("committed");
     await expect(page.locator(`#ask-${ask.askId}`)).toBeVisible();
     await expect(page.locator(".ask-record:not(.ask-record--committed)")).toHaveCount(0);
     await expectAccessible(page);
     await page.goto("/accountability?status=nonsense&page=-4&decision-maker=abc");
     await expect(page.getByRole("heading", { level: 1, name: "Accountability" })).toBeVisible();
-    await expect(page.getByLabel("Status")).toHaveValue("");
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("");
   });
 
   await test.step("the CSV link downloads the same data", async () => {
