@@ -27,8 +27,8 @@ await migrateToLatest(db);
 async function seedAsks(count: number) {
   await sql`insert into ask (campaign_id, target_id, request, channel, asked_on, status, status_on, summary)
     select 1 + (g % 1000), case when g % 5 = 0 then 1 else 2 + (g % 200) end, 'Will you fund a crisis house in every region?', 'meeting',
-      date '2026-01-01' + (g % 300), (array['asked', 'responded', 'committed', 'delivered', 'declined', 'no_response', 'broken'])[1 + g % 7],
-      date '2026-01-01' + (g % 300) + 10, 'Progress summary ' || g
+      date '2026-01-01' + (g % 300)::int, (array['asked', 'responded', 'committed', 'delivered', 'declined', 'no_response', 'broken'])[1 + g % 7],
+      date '2026-01-01' + (g % 300)::int + 10, 'Progress summary ' || g
     from generate_series((select coalesce(max(id), 0) + 1 from ask), (select coalesce(max(id), 0) from ask) + ${count}) g`.execute(db);
   await sql`insert into ask_status_change (ask_id, status, summary, happened_on, source)
     select id, 'asked', '', asked_on, 'organiser' from ask where not exists (select 1 from ask_status_change c where c.ask_id = ask.id)
@@ -45,13 +45,13 @@ await sql`insert into demand (title, summary, body, stage, topics, created_by)
   select 'Demand ' || g, 'A summary of demand ' || g, 'The text of demand ' || g, (array['campaigning', 'won', 'closed'])[1 + g % 3],
     array[(array['housing', 'work', 'services', 'poverty_income'])[1 + g % 4]], (select min(id) from member) from generate_series(1, 1000) g`.execute(db);
 await sql`insert into campaign (demand_id, title, pitch, ask, target, status)
-  select id, 'Campaign for ' || title, 'A pitch long enough.', 'An ask long enough.', 'Decision makers', case stage when 'campaigning' then 'active' else stage end from demand`.execute(db);
+  select id, 'Campaign for ' || title, 'A pitch long enough for the campaign page.', 'An ask long enough for the campaign.', 'Decision makers', case stage when 'campaigning' then 'active' else stage end from demand`.execute(db);
 await sql`insert into target (name, role, body, email, email_normalised, everywhere)
   select case when g = 1 then 'Minister for Care' else 'Decision maker ' || g end, case when g = 1 then 'minister' else 'mp' end,
     case when g = 1 then 'Department of Health' else 'Body ' || (g % 20) end, 'dm' || g || '@example.org', 'dm' || g || '@example.org', true
   from generate_series(1, 201) g`.execute(db);
 await sql`insert into letter_campaign (campaign_id, slug, title, ask, talking_points, suggested_subject, guidance, status)
-  select id, 'letters-' || id, 'Write', 'Back the demand, please.', 'Talking points', 'Our demand', 'In your own words.', 'open' from campaign where id <= 100`.execute(db);
+  select id, 'letters-' || id, 'Write to the minister', 'Back the demand, please.', 'Talking points here', 'Our demand', 'Say it in your own words.', 'open' from campaign where id <= 100`.execute(db);
 await sql`insert into letter (letter_campaign_id, name, status, token_expires_at) select 1 + (g % 100), 'Writer ' || g, 'confirmed', now() from generate_series(1, 100000) g`.execute(db);
 await sql`insert into letter_message (letter_id, letter_campaign_id, target_id, status, reply_outcome)
   select id, letter_campaign_id, 1, 'sent', (array['yes', 'no', 'not_yet', 'unsatisfactory', null])[1 + id % 5] from letter`.execute(db);
