@@ -694,6 +694,16 @@ export interface AskResponseTable {
   created_at: Generated<Date>;
 }
 
+/**
+ * Running tallies per decision maker (2026-12-07_03), kept by triggers on letter_message, ask and
+ * ask_response: "letters_sent", "reply_<outcome>", "ask_<status>", "responses". Read-only here.
+ */
+export interface DecisionMakerTallyTable {
+  target_id: number;
+  measure: string;
+  n: number;
+}
+
 export interface EmailSuppressionTable {
   address: string;
   reason: "bounced" | "complained";
@@ -748,6 +758,7 @@ export interface DB {
   ask: AskTable;
   ask_status_change: AskStatusChangeTable;
   ask_response: AskResponseTable;
+  decision_maker_tally: DecisionMakerTallyTable;
   target: TargetTable;
   postcode_constituency: PostcodeConstituencyTable;
   constituency_representative: ConstituencyRepresentativeTable;

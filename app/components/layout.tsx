@@ -183,6 +183,12 @@ export function SiteFooter() {
             <Link to="/about">About Chorus</Link>
           </li>
           <li>
+            <Link to="/accountability">Accountability: what decision makers promised</Link>
+          </li>
+          <li>
+            <Link to="/decision-makers">Decision makers</Link>
+          </li>
+          <li>
             <Link to="/privacy">Privacy</Link>
           </li>
           <li>

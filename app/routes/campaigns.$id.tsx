@@ -10,6 +10,9 @@ import { TARGET_ROLE_PLURALS } from "~/letters/rules";
 import { FollowButton } from "~/components/follow-button";
 import { isFollowing } from "~/models/follow.server";
 import { listCampaignPetitions } from "~/models/petition.server";
+import { listLatestCampaignAsks } from "~/models/tracker.server";
+import { askViews } from "~/accountability/views.server";
+import { AskRecord } from "~/components/ask-record";
 import { getCurrentMember } from "~/members/session.server";
 import { loadCampaign } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
@@ -41,18 +44,21 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   ];
 };
 
+const CAMPAIGN_ASKS_SHOWN = 10;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
   const { campaign, context } = await loadCampaign(params.id, member);
   const url = new URL(request.url);
   const page = parsePage(url.searchParams.get("page"));
-  const [organisers, partners, events, petitions, letterCampaigns, letters] = await Promise.all([
+  const [organisers, partners, events, petitions, letterCampaigns, letters, askRows] = await Promise.all([
     listOrganisers(db, campaign.id),
     listPartners(db, campaign.id),
     listCampaignEvents(db, campaign.id, page),
     listCampaignPetitions(db, campaign.id),
     listCampaignLetterCampaigns(db, campaign.id),
     letterTotals(db, campaign.id),
+    listLatestCampaignAsks(db, campaign.id, CAMPAIGN_ASKS_SHOWN + 1),
   ]);
   const decisionMakers = await listCampaignDecisionMakers(db, campaign.id);
   const following = member ? await isFollowing(db, `campaign:${campaign.id}`, member.id) : false;
@@ -84,6 +90,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       chosen: decisionMakers.chosen.map((t) => `${t.name} (${t.body})`),
       own: decisionMakers.ownRoles.map((r) => TARGET_ROLE_PLURALS[r]),
     },
+    // The asks moved most recently first, so a notification's link (#ask-ID) lands on the ask it is about.
+    asks: await askViews(db, askRows.slice(0, CAMPAIGN_ASKS_SHOWN)),
+    moreAsks: askRows.length > CAMPAIGN_ASKS_SHOWN,
     follow: member ? { following } : null,
     can: { manage, dashboard: canOnCampaign(member, "campaign.dashboard", context) },
   };
@@ -91,7 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export default function CampaignPage() {
-  const { campaign, organisers, partners, timeline, hasMore, posted, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, follow } = useLoaderData<typeof loader>();
+  const { campaign, organisers, partners, timeline, hasMore, posted, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, asks, moreAsks, follow } = useLoaderData<typeof loader>();
   const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
   return (
     <>
@@ -173,6 +182,23 @@ export default function CampaignPage() {
                   </li>
                 ))}
               </ul>
+            </section>
+          ) : null}
+
+          {asks.length ? (
+            <section aria-labelledby="asks-heading">
+              <h2 id="asks-heading">What decision makers were asked</h2>
+              <p>Who the campaign asked, what they answered and whether they kept their word, newest news first.</p>
+              <ul className="ask-list">
+                {asks.map((ask) => (
+                  <li key={ask.id}>
+                    <AskRecord ask={ask} context="campaign" />
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to={`/accountability?demand=${campaign.demand.id}`}>{moreAsks ? "See every ask on the accountability tracker" : "See this campaign on the accountability tracker"}</Link>
+              </p>
             </section>
           ) : null}
 

@@ -31,6 +31,9 @@ export default function Campaigns() {
       <div className="page-heading">
         <h1>Campaigns</h1>
         <p className="lead">How the coalition pushes for the demands its members adopted.</p>
+        <p>
+          What decision makers were asked, what they answered and whether they kept their promises: <Link to="/accountability">the accountability tracker</Link>.
+        </p>
       </div>
       <Form method="get" className="filters" role="search" aria-label="Find campaigns">
         <SelectField id="filter-show" name="show" label="Show" defaultValue={filters.show} options={Object.entries(SHOWS).map(([value, label]) => ({ value, label }))} />

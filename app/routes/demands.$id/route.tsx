@@ -7,6 +7,9 @@ import { VerifiedBadge } from "~/components/organisation-badge";
 import { ErrorSummary } from "~/components/error-summary";
 import { listAmendments } from "~/models/amendment.server";
 import { getCampaignForDemand } from "~/models/campaign.server";
+import { listLatestCampaignAsks } from "~/models/tracker.server";
+import { askViews } from "~/accountability/views.server";
+import { CampaignAsks } from "./campaign-asks";
 import { listCommentsReportedBy, listCommentThreads } from "~/models/comment.server";
 import { isFollowing, listDemandAuthors, listDemandEvents, listEndorsements } from "~/models/demand.server";
 import { getOrganisation, listMemberOrganisations } from "~/models/organisation.server";
@@ -32,6 +35,8 @@ import { countOf } from "~/utils/plural";
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, args.data?.demand.title ?? "Demand");
 
 
+const DEMAND_ASKS_SHOWN = 3;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await getCurrentMember(request);
   const { demand, context } = await loadDemand(params.id, member);
@@ -55,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const endorsedIds = new Set(endorsements.map((e) => e.id));
   const campaign = ["campaigning", "won", "closed"].includes(demand.stage) ? await getCampaignForDemand(db, demand.id) : undefined;
+  // A hot page: one bounded query for the campaign's newest asks, then askViews' two for the whole handful.
+  const askRows = campaign ? await listLatestCampaignAsks(db, campaign.id, DEMAND_ASKS_SHOWN + 1) : [];
   return {
     demand: {
       id: demand.id,
@@ -105,6 +112,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : myOrganisations.filter((o) => can(member, "organisation.endorse", { membership: o.role, verified: o.status === "verified" })).map((o) => ({ id: o.id, name: o.name, endorsed: endorsedIds.has(o.id) })),
     signedIn: Boolean(member),
     campaign: campaign ? { id: campaign.id, title: campaign.title } : null,
+    asks: await askViews(db, askRows.slice(0, DEMAND_ASKS_SHOWN), { history: false }),
+    moreAsks: askRows.length > DEMAND_ASKS_SHOWN,
     canStartCampaign: canStartCampaign(member, context),
   };
 }
@@ -224,6 +233,7 @@ export default function DemandPage() {
 
           {demand.stage === "voting" ? <VotePanel data={data} errors={intent === "vote" ? errors : undefined} /> : null}
           {demand.outcome ? <Outcome outcome={demand.outcome} reasons={data.reasons} /> : null}
+          {data.campaign && data.asks.length ? <CampaignAsks campaign={data.campaign} demandId={demand.id} asks={data.asks} more={data.moreAsks} /> : null}
 
           <section aria-labelledby="text-heading">
             <h2 id="text-heading">The full text</h2>
