@@ -241,6 +241,29 @@ export interface DemandAuthorInvitationTable {
   answered_at: Date | null;
 }
 
+export const SOURCE_KINDS = ["research", "official_statistics", "inquiry", "lived_experience_survey"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export type SourceStatus = "suggested" | "accepted" | "declined";
+
+/** A source of evidence behind a demand (2026-12-07_05): suggested, then accepted (numbered for good) or declined. */
+export interface DemandSourceTable {
+  id: Generated<number>;
+  demand_id: number;
+  title: string;
+  author: string;
+  year: number | null;
+  url: string | null;
+  finding: string;
+  kind: SourceKind;
+  suggested_by: number | null;
+  status: ColumnType<SourceStatus, SourceStatus | undefined, SourceStatus>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  decline_reason: string | null;
+  number: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface DemandRevisionTable {
   demand_id: number;
   number: number;
@@ -734,6 +757,7 @@ export interface DB {
   demand: DemandTable;
   demand_author: DemandAuthorTable;
   demand_author_invitation: DemandAuthorInvitationTable;
+  demand_source: DemandSourceTable;
   demand_revision: DemandRevisionTable;
   demand_event: DemandEventTable;
   follow: FollowTable;

@@ -1,5 +1,5 @@
 import { valueOf, type FormValues } from "./forms";
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type Token } from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
 /**
@@ -25,18 +25,42 @@ const MARKDOWN_HEADING = "data-markdown-heading";
 const keepMarkdownHeading: sanitizeHtml.Transformer = (tagName, attribs) =>
   MARKDOWN_HEADING in attribs ? { tagName, attribs: {} } : { tagName: "p", attribs: {} };
 
-const ALLOWED: sanitizeHtml.IOptions = {
-  allowedTags: ["h2", "h3", "h4", "h5", "h6", "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote"],
-  allowedAttributes: { a: ["href", "rel"] },
-  allowedSchemes: ["http", "https", "mailto"],
-  allowProtocolRelative: false,
-  disallowedTagsMode: "discard",
-  transformTags: {
-    // A heading typed as raw HTML is only its text: its level could jump the page's outline.
-    ...Object.fromEntries(["h1", "h2", "h3", "h4", "h5", "h6"].map((tag) => [tag, keepMarkdownHeading])),
-    a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer" }),
-  },
-};
+/** Numbered sources a text may cite as "[3]": number → title (see citationsIn). */
+export type Citations = ReadonlyMap<number, string>;
+const NO_CITATIONS: Citations = new Map();
+
+const CITATION_HREF = /^#source-(\d+)$/;
+
+/**
+ * A link to one of the demand's own numbered sources keeps its in-page address and gets its
+ * accessible name from the source's title (server data, escaped as an attribute); every other link
+ * is marked nofollow and loses any aria-label, so raw HTML cannot put words in a screen reader's mouth.
+ */
+function linkTransformer(citations: Citations): sanitizeHtml.Transformer {
+  return (tagName, attribs) => {
+    const number = CITATION_HREF.exec(attribs.href ?? "")?.[1];
+    const title = number !== undefined ? citations.get(Number(number)) : undefined;
+    if (title !== undefined) return { tagName: "a", attribs: { href: attribs.href!, "aria-label": `Source ${number}: ${title}` } };
+    const kept: sanitizeHtml.Attributes = attribs.href !== undefined ? { href: attribs.href } : {};
+    return { tagName: "a", attribs: { ...kept, rel: "nofollow noopener noreferrer" } };
+  };
+}
+
+function allowedFor(citations: Citations): sanitizeHtml.IOptions {
+  return {
+    allowedTags: ["h2", "h3", "h4", "h5", "h6", "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote"],
+    allowedAttributes: { a: ["href", "rel", "aria-label"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+    transformTags: {
+      // A heading typed as raw HTML is only its text: its level could jump the page's outline.
+      ...Object.fromEntries(["h1", "h2", "h3", "h4", "h5", "h6"].map((tag) => [tag, keepMarkdownHeading])),
+      a: linkTransformer(citations),
+    },
+  };
+}
+const ALLOWED = allowedFor(NO_CITATIONS);
 
 /** The longest Markdown any field accepts (a demand's full text); nothing longer is ever parsed. */
 export const MARKDOWN_MAX_LENGTH = 50_000;
@@ -51,23 +75,23 @@ parser.validateLink = () => true;
 const cache = new Map<string, string>();
 const CACHE_SIZE = 300;
 
-export function renderMarkdown(markdown: string, { headingLevel }: { headingLevel: HeadingLevel }): string {
+export function renderMarkdown(markdown: string, { headingLevel, citations = NO_CITATIONS }: { headingLevel: HeadingLevel; citations?: Citations }): string {
   const source = markdown.length > MARKDOWN_MAX_LENGTH ? markdown.slice(0, MARKDOWN_MAX_LENGTH) : markdown;
-  const key = `${headingLevel}:${source}`;
+  const key = `${headingLevel}:${citations.size ? JSON.stringify([...citations]) : ""}:${source}`;
   const cached = cache.get(key);
   if (cached !== undefined) {
     cache.delete(key);
     cache.set(key, cached);
     return cached;
   }
-  const html = markdownToSafeHtml(source, headingLevel);
+  const html = markdownToSafeHtml(source, headingLevel, citations);
   cache.set(key, html);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return html;
 }
 
 /** The parse and sanitise behind renderMarkdown, uncached (its tests time this). */
-export function markdownToSafeHtml(source: string, headingLevel: HeadingLevel = 2): string {
+export function markdownToSafeHtml(source: string, headingLevel: HeadingLevel = 2, citations: Citations = NO_CITATIONS): string {
   const tokens = parser.parse(source, {});
   const headings = tokens.filter((token) => token.type === "heading_open" || token.type === "heading_close");
   const top = Math.min(...headings.map((token) => Number(token.tag.slice(1))));
@@ -75,7 +99,52 @@ export function markdownToSafeHtml(source: string, headingLevel: HeadingLevel = 
     token.tag = `h${Math.min(6, Number(token.tag.slice(1)) - top + headingLevel)}`;
     if (token.type === "heading_open") token.attrSet(MARKDOWN_HEADING, "");
   }
-  return sanitizeHtml(parser.renderer.render(tokens, parser.options, {}), ALLOWED);
+  if (citations.size) linkCitations(tokens, citations);
+  return sanitizeHtml(parser.renderer.render(tokens, parser.options, {}), citations.size ? allowedFor(citations) : ALLOWED);
+}
+
+// markdown-it exports its Token class only through the core state.
+const TokenClass = parser.core.State.prototype.Token;
+const CITATION = /\[(\d{1,6})\]/g;
+
+/**
+ * "[3]" in running text, where 3 is a source's number, becomes a link to "#source-3". Only plain
+ * text tokens are touched, so code (spans and blocks are tokens of their own) and the text of an
+ * existing link stay as they are; the new links go through the sanitiser like every other.
+ */
+function linkCitations(tokens: Token[], citations: Citations) {
+  for (const block of tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    const children: Token[] = [];
+    let linkDepth = 0;
+    for (const token of block.children) {
+      if (token.type === "link_open") linkDepth++;
+      if (token.type === "link_close") linkDepth--;
+      if (token.type !== "text" || linkDepth > 0 || !token.content.includes("[")) {
+        children.push(token);
+        continue;
+      }
+      let last = 0;
+      for (const match of token.content.matchAll(CITATION)) {
+        const number = Number(match[1]);
+        if (!citations.has(number)) continue;
+        children.push(textToken(token, token.content.slice(last, match.index)));
+        const open = new TokenClass("link_open", "a", 1);
+        open.attrSet("href", `#source-${number}`);
+        children.push(open, textToken(token, match[0]), new TokenClass("link_close", "a", -1));
+        last = match.index + match[0].length;
+      }
+      children.push(last === 0 ? token : textToken(token, token.content.slice(last)));
+    }
+    block.children = children;
+  }
+}
+
+function textToken(like: Token, content: string) {
+  const token = new TokenClass("text", "", 0);
+  token.level = like.level;
+  token.content = content;
+  return token;
 }
 
 /** "Preview" on a form with a Markdown `body`: what was typed (within the form's limits) and the body as it will appear (under the preview's h2), saving nothing. */
