@@ -8,6 +8,8 @@ import type { NotificationDelivery } from "../../db/schema";
 export const NOTIFICATION_KINDS = {
   comment_reply: { label: "Replies to your comments", default: "immediately" },
   amendment_decided: { label: "Decisions on your amendments", default: "immediately" },
+  source_decided: { label: "Decisions on sources of evidence you suggested", default: "immediately" },
+  source_suggested: { label: "Sources of evidence suggested for a demand you wrote", default: "daily" },
   coauthor_invitation: { label: "Invitations to co-author a demand", default: "immediately" },
   voting_closing: { label: "Voting closes in 24 hours on a demand you follow", default: "immediately" },
   demand_outcome: { label: "The outcome of a demand you follow or took part in", default: "immediately" },

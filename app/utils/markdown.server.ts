@@ -37,7 +37,7 @@ const CITATION_HREF = /^#source-(\d+)$/;
  * is marked nofollow and loses any aria-label, so raw HTML cannot put words in a screen reader's mouth.
  */
 function linkTransformer(citations: Citations): sanitizeHtml.Transformer {
-  return (tagName, attribs) => {
+  return (tagName, attribs): sanitizeHtml.Tag => {
     const number = CITATION_HREF.exec(attribs.href ?? "")?.[1];
     const title = number !== undefined ? citations.get(Number(number)) : undefined;
     if (title !== undefined) return { tagName: "a", attribs: { href: attribs.href!, "aria-label": `Source ${number}: ${title}` } };

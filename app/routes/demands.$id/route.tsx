@@ -6,6 +6,9 @@ import { RenderedMarkdown, StageTag } from "~/components/demand-bits";
 import { VerifiedBadge } from "~/components/organisation-badge";
 import { ErrorSummary } from "~/components/error-summary";
 import { listAmendments } from "~/models/amendment.server";
+import { getDemandEvidence } from "~/models/source.server";
+import { citedNumbers, EVIDENCE_ON_DEMAND_PAGE, gathersEvidence } from "~/demands/evidence";
+import { Evidence } from "./evidence";
 import { getCampaignForDemand } from "~/models/campaign.server";
 import { listLatestCampaignAsks } from "~/models/tracker.server";
 import { askViews } from "~/accountability/views.server";
@@ -45,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const commentPage = parsePage(url.searchParams.get("page"));
   const closed = demand.outcome !== null;
   const showLiveTally = demand.stage === "voting" && demand.live_results;
-  const [authors, organisation, endorsements, events, amendments, threads, myVote, following, tally, reasons, myOrganisations] = await Promise.all([
+  const [authors, organisation, endorsements, events, amendments, threads, myVote, following, tally, reasons, myOrganisations, evidence] = await Promise.all([
     listDemandAuthors(db, demand.id),
     demand.organisation_id ? getOrganisation(db, demand.organisation_id) : undefined,
     listEndorsements(db, demand.id),
@@ -57,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     showLiveTally ? liveTally(db, demand.id) : null,
     closed ? listPublicReasons(db, demand.id) : [],
     member ? listMemberOrganisations(db, member.id) : [],
+    // One bounded query: the sources the text cites and the first few, with the counts.
+    getDemandEvidence(db, demand.id, { cited: citedNumbers(demand.body), first: EVIDENCE_ON_DEMAND_PAGE }),
   ]);
   const endorsedIds = new Set(endorsements.map((e) => e.id));
   const campaign = ["campaigning", "won", "closed"].includes(demand.stage) ? await getCampaignForDemand(db, demand.id) : undefined;
@@ -70,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       stage: demand.stage,
       topics: demand.topics,
       easyRead: demand.easy_read,
-      html: renderMarkdown(demand.body, { headingLevel: 3 }),
+      html: renderMarkdown(demand.body, { headingLevel: 3, citations: new Map(evidence.sources.map((source) => [source.number!, source.title])) }),
       currentRevision: demand.current_revision,
       consultationEndsAt: demand.consultation_ends_at,
       votingEndsAt: demand.voting_ends_at,
@@ -84,6 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     authors: authors.map((a) => (a.deleted_at ? "Former member" : a.display_name)),
     organisation: organisation ? { name: organisation.name, slug: organisation.slug, status: organisation.status } : null,
     endorsements,
+    evidence: { sources: evidence.sources, accepted: evidence.accepted, suggested: context.isAuthor ? evidence.suggested : 0, gathering: gathersEvidence(demand.stage) },
     events,
     amendments,
     threads,
@@ -105,6 +111,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       comment: canOnDemand(member, "demand.comment", context),
       amend: canOnDemand(member, "demand.amend", context),
       follow: canOnDemand(member, "demand.follow", context),
+      suggestSource: Boolean(member) && gathersEvidence(demand.stage),
     },
     endorsableOrganisations:
       demand.stage === "draft" || demand.stage === "withdrawn"
@@ -176,6 +183,11 @@ export default function DemandPage() {
           <li>
             <a href="#text-heading">Read the full text</a>
           </li>
+          {data.evidence.accepted ? (
+            <li>
+              <a href="#evidence-heading">See the evidence</a>
+            </li>
+          ) : null}
           <li>
             <a href="#comments-heading">Go to the discussion</a>
           </li>
@@ -239,6 +251,8 @@ export default function DemandPage() {
             <h2 id="text-heading">The full text</h2>
             <RenderedMarkdown html={demand.html} />
           </section>
+
+          <Evidence demandId={demand.id} evidence={data.evidence} canSuggest={data.can.suggestSource} signedIn={data.signedIn} />
 
           <section aria-labelledby="amendments-heading">
             <h2 id="amendments-heading">Amendments</h2>
