@@ -105,7 +105,7 @@ describe("suggesting a source", () => {
     expect(sent.status).toBe(302);
     const [row] = await sourcesOf(demandId);
     expect(row!.title).toBe("Étude  des soins 😀 محلية");
-    expect(row!.finding).not.toMatch(/[\n\u0000\u202e]/);
+    for (const gone of ["\n", "\u0000", "\u202e"]) expect(row!.finding).not.toContain(gone);
     expect(row!.author).toBe("<script>alert(1)</script>");
   });
 
