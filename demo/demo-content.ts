@@ -31,7 +31,7 @@ Everyone leaving a mental health ward should have a safe, settled home to go to.
 
 ## Why
 
-Discharge to no fixed address undoes the work of recovery and leads to readmission.
+Discharge to no fixed address undoes the work of recovery and leads to readmission [1].
 
 ## What this means in practice
 
@@ -211,3 +211,51 @@ export const DEMO_LETTERS = [
   { name: "Chloe Evans", postcode: "LS7 3CD", personal: "As a social worker I see people turned away from wards every week. The only alternative we can offer is a phone number. A crisis house would give my clients somewhere safe to go that is not a police cell or a corridor." },
   { name: "Dev Patel", postcode: "BS3 4EF", personal: "My dad was detained under the Mental Health Act after a crisis that a few quiet days and someone to talk to might have eased. He still talks about how frightening the ward was. Please help make sure other families have a gentler choice." },
 ] as const;
+
+/**
+ * Evidence behind two demos (fictional bodies, example.org links): the housing demand's text cites
+ * its first source as [1], a member's survey the authors accepted, and one suggestion still waiting
+ * for them; the crisis-houses demand carries the inquiry and research its campaign rests on.
+ */
+export const DEMO_SOURCES = {
+  housingStudy: {
+    title: "Leaving hospital with nowhere to go: following 400 discharges for a year",
+    author: "Northern Housing and Health Research Network",
+    year: 2022,
+    url: "https://example.org/research/leaving-hospital",
+    finding: "People discharged with no settled home were twice as likely to be back on a ward within a year.",
+    kind: "research",
+  },
+  housingSurvey: {
+    title: "What made home feel safe: a survey of 212 people after discharge",
+    author: "Voices Together",
+    year: 2024,
+    url: null,
+    finding: "Most said a home they had chosen, near people they knew, mattered more than how soon they moved in.",
+    kind: "lived_experience_survey",
+  },
+  housingStatistics: {
+    title: "Discharges from mental health wards to no fixed address, by NHS trust",
+    author: "Demo Health Statistics Office",
+    year: 2023,
+    url: "https://example.org/statistics/discharges",
+    finding: "About one discharge in twenty was recorded as to no fixed address, with wide differences between trusts.",
+    kind: "official_statistics",
+  },
+  crisisInquiry: {
+    title: "Inquiry into crisis care outside hospital",
+    author: "The Crisis Care Commission",
+    year: 2021,
+    url: "https://example.org/inquiry/crisis-care",
+    finding: "Crisis houses run with people with lived experience cut admissions and were preferred by those who used them.",
+    kind: "inquiry",
+  },
+  crisisResearch: {
+    title: "Costs of crisis houses compared with acute admission",
+    author: "University of Demo Health Economics Unit",
+    year: 2020,
+    url: null,
+    finding: "A night in a crisis house cost about a third of a night on an acute ward.",
+    kind: "research",
+  },
+} as const;

@@ -11,7 +11,8 @@ import { getLetterCampaign } from "../app/models/letter.server";
 import { upsertTarget } from "../app/models/target.server";
 import { confirmLetter, createLetterCampaign, dispatchDueLetters, recordReply, setLetterCampaignStatus, writeLetter } from "../app/services/letter.server";
 import { fullPostcode, parseAreas } from "../app/letters/rules";
-import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_LETTER_CAMPAIGN, DEMO_LETTERS, DEMO_PETITION, DEMO_TARGETS } from "./demo-content";
+import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_LETTER_CAMPAIGN, DEMO_LETTERS, DEMO_PETITION, DEMO_SOURCES, DEMO_TARGETS } from "./demo-content";
+import { decideOnSource, suggestSource } from "../app/services/evidence.server";
 import type { Database } from "../db/index";
 import type { DemoAccount } from "./seed";
 
@@ -162,6 +163,7 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   await comment(people.priya, "Thank you. Would your association back this?", first);
   await comment(people.voters[7]!, "I was discharged to a hostel and was back on the ward within a month.", null, "mentions readmission and homelessness");
   await endorseDemand(db, housing, people.socialWorkers, "Social workers see the harm of unplanned discharge every day.", people.tom);
+  await seedEvidence(db, housing, { authors: [DEMO_SOURCES.housingStudy], accepted: [[people.tom, DEMO_SOURCES.housingSurvey]], waiting: [[people.sam, DEMO_SOURCES.housingStatistics]] });
 
   // Voting now, under the lived-experience double majority.
   const sanctions = await propose(db, people.priya, DEMO_DEMANDS.sanctions);
@@ -178,6 +180,7 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   await closeVoting(db, crisis);
   await endorseDemand(db, crisis, people.voicesTogether, "Our members helped design the first crisis houses. They work.", people.priya);
   await seedCrisisCampaign(db, crisis, people);
+  await seedEvidence(db, crisis, { authors: [DEMO_SOURCES.crisisInquiry, DEMO_SOURCES.crisisResearch], accepted: [], waiting: [] });
 
   // Not adopted: two thirds needed, not reached.
   const tribunal = await propose(db, people.tom, DEMO_DEMANDS.tribunals);
@@ -211,6 +214,24 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   const withdrawn = await propose(db, people.sam, DEMO_DEMANDS.wellbeingApp);
   await openConsultation(db, withdrawn, people.sam, new Date(Date.now() + 7 * 86_400_000));
   await withdrawDemand(db, withdrawn, people.sam, "The discussion convinced me an app is not the social approach we want.");
+}
+
+type DemoSource = (typeof DEMO_SOURCES)[keyof typeof DEMO_SOURCES];
+
+/**
+ * Evidence as members add it: the demand's lead author's own sources (numbered at once), members'
+ * suggestions the lead author accepted, and suggestions still waiting for the authors.
+ */
+async function seedEvidence(db: Database, demandId: number, sources: { authors: DemoSource[]; accepted: Array<[number, DemoSource]>; waiting: Array<[number, DemoSource]> }) {
+  const lead = await db.selectFrom("demand_author").select("member_id").where("demand_id", "=", demandId).where("lead", "=", true).executeTakeFirstOrThrow();
+  const as = async (memberId: number) => ({ id: memberId, displayName: (await db.selectFrom("member").select("display_name").where("id", "=", memberId).executeTakeFirstOrThrow()).display_name });
+  for (const source of sources.authors) await suggestSource(db, demandId, await as(lead.member_id), source);
+  for (const [memberId, source] of sources.accepted) {
+    await suggestSource(db, demandId, await as(memberId), source);
+    const row = await db.selectFrom("demand_source").select("id").where("demand_id", "=", demandId).where("title", "=", source.title).executeTakeFirstOrThrow();
+    await decideOnSource(db, demandId, row.id, lead.member_id, { accept: true });
+  }
+  for (const [memberId, source] of sources.waiting) await suggestSource(db, demandId, await as(memberId), source);
 }
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { DEMO_DEMANDS } from "../../demo/demo-content";
+import { DEMO_DEMANDS, DEMO_SOURCES } from "../../demo/demo-content";
 import { seedDemoData } from "../../demo/demo-data";
 import { listDemands } from "../../app/models/demand.server";
 
@@ -42,5 +42,23 @@ describe("the demo letters", () => {
     expect(states.filter((s) => s.status === "held").length).toBeGreaterThanOrEqual(1);
     const replies = await db.selectFrom("letter_message").select("reply_summary").where("summary_may_publish", "=", true).execute();
     expect(replies).toHaveLength(1);
+  });
+});
+
+describe("the demo evidence", () => {
+  it("has numbered sources on two demands, one cited in the text as [1], and a suggestion waiting for the authors", async () => {
+    if (!(await db.selectFrom("demand_source").select("id").executeTakeFirst())) await seedDemoData(db);
+    const housing = await db.selectFrom("demand").select(["id", "body"]).where("title", "=", DEMO_DEMANDS.housingFirst.title).executeTakeFirstOrThrow();
+    const crisis = await db.selectFrom("demand").select("id").where("title", "=", DEMO_DEMANDS.crisisHouses.title).executeTakeFirstOrThrow();
+    const sources = await db.selectFrom("demand_source").select(["demand_id", "title", "status", "number"]).orderBy("id").execute();
+    const of = (demandId: number) => sources.filter((s) => s.demand_id === demandId);
+    expect(of(housing.id).map((s) => [s.title, s.status, s.number])).toEqual([
+      [DEMO_SOURCES.housingStudy.title, "accepted", 1],
+      [DEMO_SOURCES.housingSurvey.title, "accepted", 2],
+      [DEMO_SOURCES.housingStatistics.title, "suggested", null],
+    ]);
+    expect(of(crisis.id).map((s) => s.number)).toEqual([1, 2]);
+    expect(new Set(sources.map((s) => s.demand_id))).toEqual(new Set([housing.id, crisis.id]));
+    expect(housing.body).toContain("readmission [1].");
   });
 });
