@@ -87,7 +87,7 @@ function isWebAddress(value: string) {
  */
 export function citedNumbers(markdown: string, limit = CITATIONS_LOADED): number[] {
   const numbers = new Set<number>();
-  for (const match of markdown.matchAll(/\[(\d{1,6})\]/g)) {
+  for (const match of markdown.matchAll(/\[([1-9]\d{0,5})\]/g)) {
     numbers.add(Number(match[1]));
     if (numbers.size >= limit) break;
   }

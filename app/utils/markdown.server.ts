@@ -105,7 +105,7 @@ export function markdownToSafeHtml(source: string, headingLevel: HeadingLevel = 
 
 // markdown-it exports its Token class only through the core state.
 const TokenClass = parser.core.State.prototype.Token;
-const CITATION = /\[(\d{1,6})\]/g;
+const CITATION = /\[([1-9]\d{0,5})\]/g;
 
 /**
  * "[3]" in running text, where 3 is a source's number, becomes a link to "#source-3". Only plain
