@@ -3,7 +3,7 @@ import { EvidenceList, type SourceView } from "~/components/evidence-list";
 import { countOf } from "~/utils/plural";
 
 /** The demand's evidence under its text: the sources it cites and the first few, numbered as the text cites them. */
-export function Evidence({ demandId, evidence, canSuggest, signedIn }: { demandId: number; evidence: { sources: SourceView[]; accepted: number; suggested: number; gathering: boolean }; canSuggest: boolean; signedIn: boolean }) {
+export function Evidence({ demandId, evidence, canSuggest, signedIn }: { demandId: number; evidence: { sources: SourceView[]; accepted: number; suggested: number; gathering: boolean; viewerIsAuthor: boolean }; canSuggest: boolean; signedIn: boolean }) {
   const more = evidence.accepted > evidence.sources.length;
   return (
     <section aria-labelledby="evidence-heading">
@@ -24,7 +24,7 @@ export function Evidence({ demandId, evidence, canSuggest, signedIn }: { demandI
       <div className="button-row">
         {evidence.accepted || canSuggest ? (
           <Link to={`/demands/${demandId}/evidence`} className={canSuggest ? "button button--secondary" : undefined}>
-            {more ? `See all ${evidence.accepted} sources` : canSuggest ? "Suggest a source" : "See the evidence page"}
+            {more ? `See all ${evidence.accepted} sources` : canSuggest ? (evidence.viewerIsAuthor ? "Add a source" : "Suggest a source") : "See the evidence page"}
           </Link>
         ) : null}
         {!signedIn && evidence.gathering ? (

@@ -89,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     authors: authors.map((a) => (a.deleted_at ? "Former member" : a.display_name)),
     organisation: organisation ? { name: organisation.name, slug: organisation.slug, status: organisation.status } : null,
     endorsements,
-    evidence: { sources: evidence.sources, accepted: evidence.accepted, suggested: context.isAuthor ? evidence.suggested : 0, gathering: gathersEvidence(demand.stage) },
+    evidence: { sources: evidence.sources, accepted: evidence.accepted, suggested: context.isAuthor ? evidence.suggested : 0, gathering: gathersEvidence(demand.stage), viewerIsAuthor: context.isAuthor },
     events,
     amendments,
     threads,
