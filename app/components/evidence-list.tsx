@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { SourceKind } from "../../db/schema";
 import { SOURCE_KIND_LABELS } from "~/demands/evidence";
 
@@ -15,7 +16,7 @@ export interface SourceView {
 /**
  * Sources as a numbered list. Each number is written out rather than left to the list's counter,
  * because a list may skip numbers (the sources the text cites, or one page of many), and each item
- * is the target of the text's "[n]" citations (id "source-n"); `headingLevel` follows the section it sits in.
+ * is the target of the text's "[n]" citations (id "source-n").
  */
 export function EvidenceList({ sources }: { sources: SourceView[] }) {
   return (
@@ -27,7 +28,7 @@ export function EvidenceList({ sources }: { sources: SourceView[] }) {
   );
 }
 
-export function SourceItem({ source, id, children }: { source: SourceView; id?: string; children?: React.ReactNode }) {
+export function SourceItem({ source, id, children }: { source: SourceView; id?: string; children?: ReactNode }) {
   return (
     <li className="evidence-list__item" id={id} tabIndex={id ? -1 : undefined}>
       {source.number !== null ? <span className="evidence-list__number">[{source.number}]</span> : null}

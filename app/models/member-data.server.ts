@@ -2,11 +2,11 @@ import type { Database } from "../../db";
 
 /**
  * A member's own contributions, for "Download my data" (UK GDPR right of access): their votes,
- * comments, amendments and supports, follows, reports and organisation join requests. Each query
+ * comments, amendments and supports, sources of evidence they suggested, follows, reports and organisation join requests. Each query
  * reads by an indexed member column.
  */
 export async function listMemberContributions(db: Database, memberId: number) {
-  const [votes, comments, amendments, supports, follows, reports, joinRequests] = await Promise.all([
+  const [votes, comments, amendments, supports, sources, follows, reports, joinRequests] = await Promise.all([
     db
       .selectFrom("vote")
       .innerJoin("demand", "demand.id", "vote.demand_id")
@@ -27,6 +27,12 @@ export async function listMemberContributions(db: Database, memberId: number) {
       .orderBy("id")
       .execute(),
     db.selectFrom("amendment_support").select(["amendment_id as amendmentId", "created_at as supportedAt"]).where("member_id", "=", memberId).orderBy("amendment_id").execute(),
+    db
+      .selectFrom("demand_source")
+      .select(["id", "demand_id as demandId", "title", "author", "year", "url", "finding", "kind", "status", "number", "decline_reason as declineReason", "created_at as suggestedAt"])
+      .where("suggested_by", "=", memberId)
+      .orderBy("id")
+      .execute(),
     // What they follow: "demand:12", "campaign:3", "topic:housing", "organisation:5".
     db.selectFrom("follow").select(["subject", "created_at as followedAt"]).where("member_id", "=", memberId).orderBy("created_at").execute(),
     db.selectFrom("comment_report").select(["comment_id as commentId", "category", "reason", "status", "created_at as reportedAt"]).where("reporter_id", "=", memberId).orderBy("created_at").execute(),
@@ -37,5 +43,5 @@ export async function listMemberContributions(db: Database, memberId: number) {
       .where("organisation_join_request.member_id", "=", memberId)
       .execute(),
   ]);
-  return { votes, comments, amendments, amendmentSupports: supports, follows, reports, joinRequests };
+  return { votes, comments, amendments, amendmentSupports: supports, evidenceSources: sources, follows, reports, joinRequests };
 }

@@ -2,7 +2,7 @@
  * Benchmark: a demand with 200 accepted sources (and 40 suggestions waiting), its text citing sources
  * across the whole list, among 1,000 other demands with 20 sources each. Prints each page's query
  * count with 20 sources and again with 200 (the same counts say no query runs per source), then the
- * median time over HTTP of the demand page and the evidence page (first and last pages, and as an
+ * median time over HTTP of the demand page (beside the same page of a demand with no sources) and the evidence page (first and last pages, and as an
  * author, with the suggestions). Run: `npm run build && node --import tsx tests/bench/evidence.ts`.
  */
 import { existsSync } from "node:fs";
@@ -29,7 +29,7 @@ const BODY = Array.from({ length: 12 }, (_, i) => `## Part ${i + 1}\n\nPeople le
 console.log("Seeding 1,000 demands with 20 sources each, and the demand under test…");
 await sql`insert into member (email, display_name, email_verified_at, confirmed_adult_at) select 'm' || g || '@example.org', 'Member ' || g, now(), now() from generate_series(1, 50) g`.execute(db);
 await sql`insert into demand (title, summary, body, stage, topics, created_by)
-  select 'Demand ' || g, 'A summary of demand ' || g, ${BODY}, 'consultation', array['housing'], 1 from generate_series(1, 1001) g`.execute(db);
+  select 'Demand ' || g, 'A summary of demand ' || g, ${BODY}, 'consultation', array['housing'], 1 from generate_series(1, 1002) g`.execute(db);
 await sql`insert into demand_author (demand_id, member_id, lead) select id, 1, true from demand`.execute(db);
 
 /** Accepted sources numbered from the demand's highest, `count` per demand (in `demandIds`). */
@@ -43,6 +43,7 @@ async function addSources(demandIds: number[], count: number) {
     from unnest(${demandIds}::bigint[]) d cross join lateral generate_series(coalesce((select max(number) from demand_source s where s.demand_id = d), 0) + 1, coalesce((select max(number) from demand_source s where s.demand_id = d), 0) + ${count}) n`.execute(db);
   await sql`analyze demand_source`.execute(db);
 }
+// Demand 1002 has no sources: the same page without evidence, for comparison.
 const others = Array.from({ length: 1000 }, (_, i) => i + 2);
 await addSources(others, 20);
 await addSources([1], 20);
@@ -60,6 +61,7 @@ await new Promise((r) => server.once("listening", r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const views: Array<[string, string, string?]> = [
+  ["Demand page, same text with no sources (baseline)", "/demands/1002"],
   ["Demand page", "/demands/1"],
   ["Demand page, as an author", "/demands/1", authorCookie],
   ["Evidence page, first page", "/demands/1/evidence"],

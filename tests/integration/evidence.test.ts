@@ -6,6 +6,7 @@ import { openConsultation, withdrawDemand } from "../../app/services/demand.serv
 import { decideOnSource, suggestSource } from "../../app/services/evidence.server";
 import type { SourceInput } from "../../app/demands/evidence";
 import { readFlash } from "../../app/utils/flash.server";
+import { listMemberContributions } from "../../app/models/member-data.server";
 import { createDemand, signedInMember, unique } from "../support/builders";
 import { call, cookieFrom, request } from "./http";
 
@@ -163,6 +164,8 @@ describe("accepting and declining", () => {
     expect(await sourcesOf(demandId)).toEqual([expect.objectContaining({ status: "declined", number: null, decline_reason: "It is about\nanother country.", decided_by: author.id })]);
     expect(await notificationsOf(member.id, "source_decided")).toEqual([expect.objectContaining({ title: expect.stringContaining("was declined") })]);
     expect((await open(member.cookie)).data.mine).toEqual([expect.objectContaining({ status: "declined", decline_reason: "It is about\nanother country." })]);
+    // Their suggestion, and the answer, are in "Download my data".
+    expect((await listMemberContributions(db, member.id)).evidenceSources).toEqual([expect.objectContaining({ title: GOOD.title, status: "declined", declineReason: "It is about\nanother country." })]);
   });
 
   it("numbers are given once and never move: a later decline renumbers nothing", async () => {
