@@ -19,8 +19,11 @@ import { invalid } from "~/utils/responses.server";
 const SAME_POSITIONS: typeof POSITIONS = RESPONSE_POSITIONS;
 void SAME_POSITIONS;
 
-// The link is the decision maker's key: search engines are asked not to keep it, and no other site is told it.
-export const meta: MetaFunction = (args) => [...pageTitle(args, "Respond to the campaign"), { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+// The link is the decision maker's key: search engines are asked not to keep it. Other sites never see
+// it: the site-wide Referrer-Policy (strict-origin-when-cross-origin) sends them the origin only. A
+// stricter "no-referrer" here would make browsers send "Origin: null" with the form, which the CSRF
+// check rightly refuses.
+export const meta: MetaFunction = (args) => [...pageTitle(args, "Respond to the campaign"), { name: "robots", content: "noindex" }];
 
 const REFUSAL_STATUS: Record<LinkRefusal, number> = { invalid: 404, expired: 410, superseded: 410 };
 const refused = (reason: LinkRefusal) => data({ state: "refused" as const, reason }, { status: REFUSAL_STATUS[reason] });
@@ -123,7 +126,7 @@ export default function RespondPage() {
         </section>
       ) : (
         <section className="section" aria-labelledby="respond-heading">
-          <h2 id="respond-heading">Your response</h2>
+          <h2 id="respond-heading">Publish your response</h2>
           <p>
             Your response is published as soon as you press the button, in your own words, with today&apos;s date ({page.today}) and your name, on the campaign&apos;s page. It cannot be changed afterwards. This link works until{" "}
             {page.expiresOn}.
