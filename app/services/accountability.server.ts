@@ -12,9 +12,10 @@ import {
   listPetitionTargetIds,
   listUnansweredAsks,
   renewResponseLink,
+  setPetitionTargets,
   type AskWithContext,
 } from "~/models/ask.server";
-import { listCampaignPetitions } from "~/models/petition.server";
+import { getPetitionAsksForUpdate, listCampaignPetitions, setPetitionThresholds } from "~/models/petition.server";
 import { getLetterCampaign } from "~/models/letter.server";
 import { getRecipientTarget } from "~/models/target.server";
 import { getAppUrl } from "~/utils/env.server";
@@ -309,4 +310,39 @@ export async function askAtThresholds(trx: Database, petitionIds: number[], now 
     if (last) await tellOfStep(trx, last, `${names.join(", ")} asked for ${meeting ? "a meeting" : "a response"} at ${count.toLocaleString("en-GB")} signatures`, null);
   }
   return asked;
+}
+
+export interface PetitionAsks {
+  targetIds: number[];
+  responseThreshold: number | null;
+  meetingThreshold: number | null;
+}
+
+export type PetitionAsksResult =
+  | { ok: true; asked: number }
+  | { ok: false; reason: "not-found" | "closed" | "targets-fixed" | "response-asked" | "meeting-asked" };
+
+/**
+ * Who an open petition asks, and at what counts. Until a threshold has asked, it may be set, raised
+ * or lowered; once it has, it stays as it was (the asks it made name it). The decision makers may
+ * change until the first threshold asks, then stay as they were asked. A threshold the count has
+ * already passed asks at once, in this transaction, as the count fold would have.
+ */
+export async function setPetitionAsks(db: Database, petitionId: number, asks: PetitionAsks, now = new Date()): Promise<PetitionAsksResult> {
+  return db.transaction().execute(async (trx) => {
+    const petition = await getPetitionAsksForUpdate(trx, petitionId);
+    if (!petition) return { ok: false, reason: "not-found" } as const;
+    if (petition.status !== "open" && petition.status !== "draft") return { ok: false, reason: "closed" } as const;
+    if (petition.response_asked_at && asks.responseThreshold !== petition.response_threshold) return { ok: false, reason: "response-asked" } as const;
+    if (petition.meeting_asked_at && asks.meetingThreshold !== petition.meeting_threshold) return { ok: false, reason: "meeting-asked" } as const;
+    if (petition.response_asked_at || petition.meeting_asked_at) {
+      const current = new Set(await listPetitionTargetIds(trx, petitionId));
+      if (current.size !== new Set(asks.targetIds).size || asks.targetIds.some((id) => !current.has(id))) return { ok: false, reason: "targets-fixed" } as const;
+    } else {
+      await setPetitionTargets(trx, petitionId, asks.targetIds);
+    }
+    await setPetitionThresholds(trx, petitionId, asks);
+    const asked = petition.status === "open" ? await askAtThresholds(trx, [petitionId], now) : 0;
+    return { ok: true, asked } as const;
+  });
 }
