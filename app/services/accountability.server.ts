@@ -23,6 +23,7 @@ import { formatCalendarDate, formatLondonLong, todayInLondon } from "~/utils/lon
 import { readSignedExpiringToken, signedExpiringToken } from "~/utils/signed-links.server";
 import { emailAddress, notifyFollowers } from "./notifications.server";
 import { queuePetitionNews } from "./petition.server";
+import { queueLetterNews } from "./letter.server";
 
 /**
  * Accountability: what decision makers were asked for a campaign, what they answered and promised,
@@ -53,7 +54,7 @@ function tellOfStep(trx: Database, ask: AskContext, title: string, actorId: numb
 
 /**
  * A response: followers hear at once (their "decision maker responds" notifications), and signers of
- * the campaign's petitions who asked for campaign news get the news by email. The email says who
+ * the campaign's petitions and writers of its letters who asked for campaign news get it by email. The email says who
  * answered and links to their words; it does not carry the words themselves, which may be long.
  */
 async function tellOfResponse(trx: Database, ask: AskContext, receivedOn: string, actorId: number | null) {
@@ -68,13 +69,14 @@ async function tellOfResponse(trx: Database, ask: AskContext, receivedOn: string
     reason: "You get this because you follow this campaign or its demand.",
     actorId,
   });
+  const news = {
+    subject: `${ask.target_name} has responded to the campaign`,
+    message: `${ask.target_name} responded to the campaign “${ask.campaign_title}” on ${when}.\n\nRead their response in their own words: ${getAppUrl()}${askPath(ask)}`,
+  };
   const petitions = await listCampaignPetitions(trx, ask.campaign_id);
-  for (const petition of petitions.filter((p) => p.status !== "draft")) {
-    await queuePetitionNews(trx, petition.id, {
-      subject: `${ask.target_name} has responded to the campaign`,
-      message: `${ask.target_name} responded to the campaign “${ask.campaign_title}” on ${when}.\n\nRead their response in their own words: ${getAppUrl()}${askPath(ask)}`,
-    });
-  }
+  for (const petition of petitions.filter((p) => p.status !== "draft")) await queuePetitionNews(trx, petition.id, news);
+  // Letter writers who ticked "Email me when decision makers respond to this campaign".
+  await queueLetterNews(trx, ask.campaign_id, news);
 }
 
 /** A new response link for an ask, emailed to its decision maker; older links stop working. */
