@@ -14,6 +14,7 @@ import { loader as petitionLoader } from "../../app/routes/petitions.$slug/route
 import { action as writeAction } from "../../app/routes/letters.$slug";
 import { action as confirmLetterAction } from "../../app/routes/letters.$slug_.confirm.$token";
 import { action as stopAction, loader as stopLoader } from "../../app/routes/letters.$slug_.news-off.$token";
+import { renderEmail } from "../../app/services/email.server";
 import { call, latestEmail, request } from "./http";
 
 const DAY = 86_400_000;
@@ -205,6 +206,11 @@ describe("letter writers' campaign news", () => {
     const stopUrl = (news[0]!.props as { stopUrl: string }).stopUrl;
     expect(stopUrl).toContain(`/letters/${slug}/news-off/`);
     expect(news[0]!.headers).toEqual({ "List-Unsubscribe": `<${stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    // The email says why they get it and how to stop, in its plain-text part too.
+    const rendered = await renderEmail("LetterNews", news[0]!.props as never);
+    expect(rendered.subject).toBe(`${target.name} has responded to the campaign`);
+    expect(rendered.text).toContain(stopUrl);
+    expect(rendered.text).toContain("asked to hear when decision makers respond");
 
     // Opening the link changes nothing; a forged one does nothing; a mail program's one-click POST, without a cookie, stops it.
     const token = stopUrl.split("/").pop()!;
