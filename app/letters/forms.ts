@@ -121,6 +121,8 @@ export const WriteSchema = z.object({
     .trim()
     .min(PERSONAL_MIN, { error: `Your own paragraph must be ${PERSONAL_MIN} characters or more: say in your own words why this matters to you` })
     .max(PERSONAL_MAX, { error: `Your own paragraph must be ${PERSONAL_MAX.toLocaleString("en-GB")} characters or fewer` })),
+  // "Email me when decision makers respond to this campaign": unticked unless they tick it.
+  campaignNews: z.literal("yes").optional().transform((v) => v === "yes"),
   // A field people never see: only scripts fill it in.
   website: z.string().optional(),
 });
