@@ -72,6 +72,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "asks") {
     const parsed = parseForm(PetitionAsksSchema, formData);
     if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+    // A threshold at or below today's count asks on saving, by email to a minister: a typo (10 for
+    // 10,000) cannot be taken back, so the first press only says what will happen.
+    const passes = (threshold: number | null, askedAt: Date | null) => threshold !== null && !askedAt && threshold <= petition.signature_count;
+    const asksNow = petition.status === "open" && (passes(parsed.data.responseThreshold, petition.response_asked_at) || passes(parsed.data.meetingThreshold, petition.meeting_asked_at));
+    // The confirmation names the numbers it was given for: change them and it asks again.
+    const confirming = `${parsed.data.responseThreshold ?? ""}/${parsed.data.meetingThreshold ?? ""}`;
+    if (asksNow && formData.get("confirmed") !== confirming) {
+      return { confirmAsk: { count: petition.signature_count, confirming }, values: formValues(formData, PetitionAsksSchema), errors: undefined };
+    }
     const saved = await setPetitionAsks(db, petition.id, parsed.data);
     if (!saved.ok) {
       if (saved.reason === "not-found") notFound();
@@ -120,9 +129,21 @@ export default function EditPetition() {
             <p className="lead">This petition is open, so its wording stays as people signed it. You can still choose whom it asks and at what counts, until they have been asked.</p>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="asks" />
+              {result && "confirmAsk" in result && result.confirmAsk ? (
+                <div className="notice notice--warning" role="alert">
+                  <p>
+                    <strong>
+                      The petition already has {countOf(result.confirmAsk.count, "confirmed signature")}, so saving these thresholds asks the decision makers you chose
+                      straight away, by email.
+                    </strong>{" "}
+                    Check the numbers below: once they have been asked, the threshold stays as it is. To go ahead, press &ldquo;Save and ask them now&rdquo;.
+                  </p>
+                  <input type="hidden" name="confirmed" value={result.confirmAsk.confirming} />
+                </div>
+              ) : null}
               <PetitionAsksFields values={values} errors={errors} targets={targets} locked={locked} />
               <button type="submit" className="button">
-                Save
+                {result && "confirmAsk" in result && result.confirmAsk ? "Save and ask them now" : "Save"}
               </button>
             </Form>
           </>

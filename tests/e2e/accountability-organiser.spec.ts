@@ -7,7 +7,7 @@ const RUNS = {
   "no-js": { organiser: "ruth@chorus.example" },
 } as const;
 
-test("an organiser records an ask, the decision maker answers through the emailed link, and the answer shows on the ask", async ({ page }, testInfo) => {
+test("an organiser records an ask, the decision maker answers through the emailed link, and the answer is public on the tracker, the campaign and the decision maker's page, and followers are told", async ({ page }, testInfo) => {
   test.setTimeout(150_000);
   const run = RUNS[testInfo.project.name as keyof typeof RUNS];
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
@@ -116,7 +116,56 @@ test("an organiser records an ask, the decision maker answers through the emaile
     await expectAccessible(page);
   });
 
+  const answerWords = "We will fund three crisis houses next year";
+
+  await test.step("anyone, signed out, reads the response on the campaign page, where the email's anchor lands", async () => {
+    await page.context().clearCookies();
+    const askId = new URL(askUrl).pathname.split("/").pop()!;
+    const campaignPath = new URL(askUrl).pathname.replace(/\/asks\/\d+$/, "");
+    await page.goto(`${campaignPath}#ask-${askId}`);
+    const ask = page.locator(`#ask-${askId}`);
+    await expect(ask).toBeInViewport();
+    await expect(ask).toContainText(answerWords);
+    await expect(ask.locator(".ask-status")).toHaveText("Committed");
+    await expectAccessible(page);
+  });
+
+  await test.step("the decision maker's public page lists the ask and the response, and never their address", async () => {
+    await page.locator(".ask-record").filter({ hasText: answerWords }).getByRole("link", { name, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.locator(".ask-response")).toContainText(answerWords);
+    expect(await page.content()).not.toContain(email);
+    await expectAccessible(page);
+  });
+
+  await test.step("the public tracker, filtered to this decision maker, shows it committed with their words", async () => {
+    const decisionMakerId = new URL(page.url()).pathname.split("/").pop()!;
+    await page.goto(`/accountability?decision-maker=${decisionMakerId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const ask = page.locator(".ask-record").filter({ hasText: answerWords });
+    await expect(ask).toHaveCount(1);
+    await expect(ask.locator(".ask-status")).toHaveText("Committed");
+    await expectAccessible(page);
+  });
+
+  // Sam follows both demo campaigns; the fan-out is a job, so the notification centre is polled.
+  await test.step("a follower of the campaign finds the response in their notifications", async () => {
+    await signIn(page, "sam@chorus.example");
+    const headline = `${name} has responded`;
+    await expect
+      .poll(
+        async () => {
+          await page.goto("/notifications");
+          return page.getByRole("button", { name: new RegExp(headline.replace(/[()]/g, "\\$&")) }).count();
+        },
+        { timeout: 20_000, intervals: [500, 1000] },
+      )
+      .toBeGreaterThan(0);
+    await expectAccessible(page);
+  });
+
   await test.step("on a 375 px wide screen nothing on the asks page runs off the side", async () => {
+    await signIn(page, run.organiser);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(asksUrl);
     await expect(page.getByRole("heading", { level: 1, name: "Asks to decision makers" })).toBeVisible();

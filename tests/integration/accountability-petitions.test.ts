@@ -83,7 +83,14 @@ describe("the petition forms: whom a petition asks, and at what counts", () => {
     // The count is 3; a threshold of 2 has already been passed, so the decision maker is asked as it is saved.
     await addCountDelta(db, petition.id, 3);
     await foldCountDeltas(db);
-    const passed = await asks({ targetIds: String(first.id), responseThreshold: "2" });
+    // Asking a minister cannot be taken back, so the first press only says so, and asks nobody.
+    const warned = await asks({ targetIds: String(first.id), responseThreshold: "2" });
+    expect(warned.data).toMatchObject({ confirmAsk: { count: 3, confirming: "2/" }, values: { responseThreshold: "2" } });
+    expect(await thresholdAsks(petition.id)).toEqual([]);
+    // A confirmation given for other numbers does not carry over to these.
+    expect((await asks({ targetIds: String(first.id), responseThreshold: "3", confirmed: "2/" })).data).toMatchObject({ confirmAsk: { confirming: "3/" } });
+    expect(await thresholdAsks(petition.id)).toEqual([]);
+    const passed = await asks({ targetIds: String(first.id), responseThreshold: "2", confirmed: "2/" });
     expect(passed.location).toBe(`/petitions/${slug}`);
     expect(await thresholdAsks(petition.id)).toEqual([expect.objectContaining({ target_id: first.id, threshold: "response", status: "asked" })]);
     expect(await latestEmail(db, first.email, "AskForResponse")).toBeDefined();
