@@ -118,7 +118,9 @@ export default function Tracker() {
           <button type="submit" className="button button--secondary">
             Show
           </button>
-          {hasFilters(filters) ? <Link to="/accountability">Clear the filters</Link> : null}
+          {hasFilters(filters) ? <Link to="/accountability" className="tracker-clear">
+              Clear the filters
+            </Link> : null}
         </div>
       </Form>
 
@@ -181,7 +183,7 @@ export default function Tracker() {
             <a href={`/accountability.json${downloadQuery}`}>This page as JSON</a> (each page links to the next)
           </li>
         </ul>
-        <details>
+        <details className="tracker-help">
           <summary>What each column means</summary>
           <dl className="tracker-columns">
             <dt>Demand, Campaign</dt>

@@ -82,7 +82,7 @@ export default function RespondPage() {
       <div className="prose">
         <h1>{words.heading}</h1>
         <p>{words.text}</p>
-        <p>
+        <p className="respond-page__way-on">
           <Link to="/" rel="noreferrer">
             Go to Chorus
           </Link>
