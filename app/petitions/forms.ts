@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmailField, multiline, OptionalUkDate } from "../utils/fields";
+import { ChosenDecisionMakers, EmailField, multiline, OptionalUkDate } from "../utils/fields";
 import { parseLondonDateTime } from "../utils/london-time";
 import { parseWholeNumber, parseWholeNumbers } from "../utils/numbers";
 import { outwardCode } from "./signers";
@@ -24,11 +24,7 @@ const threshold = (name: string) =>
 
 /** Who a petition is addressed to in the directory, and the counts at which they are asked. */
 const asksShape = {
-  // Ticked decision makers' ids; anything that is not an id is ignored, as on the letter campaign form.
-  targetIds: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => [...new Set((Array.isArray(v) ? v : v ? [v] : []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))]),
+  targetIds: ChosenDecisionMakers,
   responseThreshold: threshold("response threshold"),
   meetingThreshold: threshold("meeting threshold"),
 };

@@ -200,7 +200,7 @@ export default function Tracker() {
             <dt>Summary</dt>
             <dd>The organisers&apos; plain-language summary of where things stand.</dd>
             <dt>Latest response</dt>
-            <dd>The day of the decision maker&apos;s most recent response, if any. Their words are on the campaign page and in the JSON.</dd>
+            <dd>The day of the decision maker&apos;s most recent response, if any. Their words are on the campaign page and in the JSON, as the Markdown they were written in: sanitise it before showing it as HTML on another site.</dd>
           </dl>
         </details>
       </section>

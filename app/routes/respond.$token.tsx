@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RespondSchema } from "~/accountability/forms";
+import { RESPONSE_LINK_DAYS } from "~/accountability/statuses";
 import { RESPONSE_MAX, RESPONSE_POSITION_LABELS, RESPONSE_POSITIONS } from "~/accountability/positions";
 import { ErrorSummary } from "~/components/error-summary";
 import { ChoiceGroup, TextArea } from "~/components/form-field";
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const REFUSAL_WORDS: Record<LinkRefusal, { heading: string; text: string }> = {
   invalid: { heading: "This link does not work", text: "The link may have been copied only in part. Check that you used the whole link from the email, or ask the campaign's organisers to send you a new one." },
-  expired: { heading: "This link has expired", text: "Links to respond work for 60 days. Ask the campaign's organisers to send you a new link; your response will still be published." },
+  expired: { heading: "This link has expired", text: `Links to respond work for ${RESPONSE_LINK_DAYS} days. Ask the campaign's organisers to send you a new link; your response will still be published.` },
   superseded: { heading: "A newer link was sent", text: "The campaign sent you a newer link to respond, and only the newest one works. Use the link in the most recent email, or ask the organisers to send another." },
 };
 

@@ -1,6 +1,6 @@
 import type { Database } from "../../db";
 import type { AskChannel, AskStatus } from "../../db/schema";
-import { canMove, NO_RESPONSE_AFTER_DAYS, statusAfterResponse } from "~/accountability/statuses";
+import { canMove, NO_RESPONSE_AFTER_DAYS, RESPONSE_LINK_DAYS, statusAfterResponse } from "~/accountability/statuses";
 import {
   addStatusChange,
   claimPassedThresholds,
@@ -31,7 +31,7 @@ import { queueLetterNews } from "./letter.server";
  * its demand hear of each, and a response also reaches the signers who asked for campaign news.
  */
 
-export const RESPONSE_LINK_DAYS = 60;
+export { RESPONSE_LINK_DAYS };
 const DAY = 24 * 60 * 60 * 1000;
 
 type AskContext = Pick<AskWithContext, "id" | "campaign_id" | "campaign_title" | "demand_id" | "target_name">;

@@ -60,6 +60,18 @@ describe("the petition forms: whom a petition asks, and at what counts", () => {
     expect((await post({})).status).toBe(302);
   });
 
+  it("refuses a forged form choosing more decision makers than any petition asks, by the field, instead of a query PostgreSQL cannot take", async () => {
+    const lead = await signedInMember(db);
+    const { petition } = await createPetitionFor(db, { leadId: lead.id });
+    const slug = petition.slug;
+    // 70,000 distinct ids fit in a 1 MB form but not in one query's 65,535 parameters.
+    const ids = Array.from({ length: 70_000 }, (_, i) => String(i + 1));
+    const refused = await call(editAction, request(`/petitions/${slug}/edit`, { form: { intent: "asks", targetIds: ids, responseThreshold: "5,000" }, cookie: lead.cookie }), { slug });
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors).toMatchObject({ targetIds: "Choose 200 decision makers or fewer" });
+    expect(await listPetitionTargetIds(db, petition.id)).toEqual([]);
+  });
+
   it("changes a draft as a whole; once open, only whom it asks and when, until each threshold has asked; a passed threshold asks on saving", async () => {
     const lead = await signedInMember(db);
     const first = await minister(lead.id);
