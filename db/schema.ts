@@ -625,6 +625,8 @@ export interface LetterTable {
   confirmed_at: Date | null;
   words_deleted_at: Date | null;
   anonymised_at: Date | null;
+  /** The writer asked to be emailed when decision makers respond to the campaign; cleared when they stop or are anonymised. */
+  campaign_consent: Generated<boolean>;
 }
 
 export const LETTER_MESSAGE_STATES = ["unconfirmed", "queued", "held", "sent", "failed", "rejected"] as const;

@@ -259,3 +259,27 @@ export const DEMO_SOURCES = {
     kind: "research",
   },
 } as const;
+
+/** What the demo campaigns asked decision makers, and what they answered. */
+export const DEMO_ASKS = {
+  // The crisis house petition asks the minister for a response at 20 confirmed signatures (25 sign),
+  // and for a meeting at 10,000.
+  petitionThresholds: { responseThreshold: 20, meetingThreshold: 10_000 },
+  petitionSigners: 25,
+  ministerMeeting: {
+    request: "Fund a community crisis house, run with people who have been through a crisis, in each of England's nine regions by 2028, and publish the costings by region.",
+    response:
+      "Thank you for meeting my advisers and for the costings by region.\n\nI can commit to funding crisis houses in **three of the nine regions** this financial year: the North East, Yorkshire and the Humber, and the South West. Each will be co-designed with people with lived experience.\n\nI cannot yet commit to the other six regions. I will review them after the spending round and write to the campaign with the outcome.",
+    progress: "The minister agreed to fund 3 of 9 regions; 2 have opened.",
+  },
+  boardLetter: {
+    request: "Commission a community crisis house in West Yorkshire, run with people with lived experience, and publish a plan with dates by the end of March.",
+  },
+  advocacy: {
+    request: "Amend the Mental Health Bill so that everyone detained is offered an independent advocate automatically (opt-out, not opt-in).",
+    response:
+      "I am pleased to confirm that the government will table an amendment to the Mental Health Bill so that independent mental health advocacy is offered automatically to everyone detained, unless they decline it.\n\nI thank the campaign, and everyone who signed and wrote, for making the case so clearly.",
+    committed: "The government committed to an opt-out advocacy amendment to the Mental Health Bill.",
+    delivered: "The amendment passed: everyone detained is now offered an advocate automatically.",
+  },
+} as const;

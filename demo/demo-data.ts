@@ -7,11 +7,13 @@ import { endVotingTime, provisionMember, provisionOrganisation, provisionVote } 
 import { addCoOrganiser, endCampaign, postCampaignEntry, startCampaign } from "../app/services/campaign.server";
 import { foldCountDeltas } from "../app/models/petition.server";
 import { confirmSignature, createPetition, openPetition, signPetition } from "../app/services/petition.server";
+import { announceMilestone } from "../app/services/campaign.server";
+import { answerThroughLink, askAtThresholds, changeAskStatus, enterResponse, markUnansweredAsks, recordAsk } from "../app/services/accountability.server";
 import { getLetterCampaign } from "../app/models/letter.server";
 import { upsertTarget } from "../app/models/target.server";
 import { confirmLetter, createLetterCampaign, dispatchDueLetters, recordReply, setLetterCampaignStatus, writeLetter } from "../app/services/letter.server";
 import { fullPostcode, parseAreas } from "../app/letters/rules";
-import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_LETTER_CAMPAIGN, DEMO_LETTERS, DEMO_PETITION, DEMO_SOURCES, DEMO_TARGETS } from "./demo-content";
+import { DEMO_ASKS, DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_LETTER_CAMPAIGN, DEMO_LETTERS, DEMO_PETITION, DEMO_SOURCES, DEMO_TARGETS } from "./demo-content";
 import { decideOnSource, suggestSource } from "../app/services/evidence.server";
 import type { Database } from "../db/index";
 import type { DemoAccount } from "./seed";
@@ -235,6 +237,7 @@ async function seedEvidence(db: Database, demandId: number, sources: { authors: 
 }
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgoAt = (n: number) => new Date(Date.now() - n * 86_400_000);
 
 /** A running campaign: a co-organiser for an organisation, a partner, updates and a milestone. */
 async function seedCrisisCampaign(db: Database, demandId: number, people: DemoPeople) {
@@ -257,37 +260,72 @@ async function seedCrisisCampaign(db: Database, demandId: number, people: DemoPe
   });
   await postCampaignEntry(db, started.id, people.ruth, { kind: "update", title: "Costings by region sent", body: "We sent the costings the advisers asked for.", link: null, happenedOn: daysAgo(2) });
 
-  // An open petition with a few confirmed signatures (confirmed the way signers do, then folded).
-  const petition = await createPetition(db, started.id, people.ruth, { ...DEMO_PETITION, closesAt: null });
+  const targets = await seedTargets(db, people);
+  const minister = targets.get("Minister for Care")!;
+
+  // An open petition addressed to the minister, whose confirmed signatures (confirmed the way signers
+  // do) have passed its response threshold: the count fold asked the minister, who has not answered yet.
+  const petition = await createPetition(db, started.id, people.ruth, { ...DEMO_PETITION, closesAt: null, targetIds: [minister], ...DEMO_ASKS.petitionThresholds });
   await openPetition(db, petition.id);
-  const signers = [
-    ["Aisha", "LS6", true],
-    ["Ben", "M1", false],
-    ["Chloe", "BS3", true],
-    ["Dev", null, false],
-    ["Ellie", "EH7", true],
-  ] as const;
-  for (const [name, area, show] of signers) {
-    const email = `${name.toLowerCase()}.signer@example.org`;
-    await signPetition(db, { id: petition.id, slug: petition.slug, title: DEMO_PETITION.title }, { name, email, outwardCode: area, showName: show, campaignConsent: false });
+  const signers: Array<readonly [string, string | null, boolean, boolean]> = [
+    ["Aisha", "LS6", true, true],
+    ["Ben", "M1", false, false],
+    ["Chloe", "BS3", true, true],
+    ["Dev", null, false, false],
+    ["Ellie", "EH7", true, false],
+  ];
+  for (let i = 1; signers.length < DEMO_ASKS.petitionSigners; i++) signers.push([`Supporter ${i}`, null, false, i % 3 === 0]);
+  for (const [name, area, show, news] of signers) {
+    const email = `${name.toLowerCase().replace(/ /g, "-")}.signer@example.org`;
+    await signPetition(db, { id: petition.id, slug: petition.slug, title: DEMO_PETITION.title }, { name, email, outwardCode: area, showName: show, campaignConsent: news });
     const row = await db.selectFrom("email").select("props").where("template", "=", "ConfirmSignature").where("to_address", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
     await confirmSignature(db, petition.id, String((row.props as { confirmUrl: string }).confirmUrl).split("/").pop()!);
   }
-  await foldCountDeltas(db);
-  await seedLetters(db, started.id, people);
+  await foldCountDeltas(db, undefined, announceMilestone, askAtThresholds);
+  await seedLetters(db, started.id, targets, people);
+  await seedCrisisAsks(db, started.id, targets, people);
 }
 
-/**
- * Decision makers, and a letter campaign with letters sent last Monday (paced as the dispatcher
- * paces them), one reply summary to publish, and one near-copy held for an organiser.
- */
-async function seedLetters(db: Database, campaignId: number, people: DemoPeople) {
+/** The fictional decision makers in the directory, by name. */
+async function seedTargets(db: Database, people: DemoPeople) {
   const ids = new Map<string, number>();
   for (const t of DEMO_TARGETS) {
     const areas = parseAreas(t.areas);
     if (!areas.ok) throw new Error(areas.message);
     ids.set(t.name, (await upsertTarget(db, { ...t, areas }, people.admin)).id);
   }
+  return ids;
+}
+
+/** The link an ask's decision maker was emailed, as they would follow it from the outbox. */
+async function responseToken(db: Database, askId: number) {
+  const mail = await db.selectFrom("email").select("props").where("template", "=", "AskForResponse").where("idempotency_key", "like", `ask:${askId}:link:%`).orderBy("id", "desc").executeTakeFirstOrThrow();
+  return String((mail.props as { respondUrl: string }).respondUrl).split("/respond/").pop()!;
+}
+
+/**
+ * The running campaign's accountability record: the minister answered through their link with a
+ * partial commitment, since followed by a progress step; the integrated care board was asked 40
+ * days ago, never answered, and the 30-day sweep marked it "no response".
+ */
+async function seedCrisisAsks(db: Database, campaignId: number, targets: Map<string, number>, people: DemoPeople) {
+  const { ministerMeeting, boardLetter } = DEMO_ASKS;
+  const asked = await recordAsk(db, people.ruth, campaignId, { targetId: targets.get("Minister for Care")!, request: ministerMeeting.request, channel: "meeting", letterCampaignId: null, petitionId: null, link: null, askedOn: daysAgo(9), sendLink: true }, daysAgoAt(9));
+  if (!asked.ok) throw new Error(asked.reason);
+  const answered = await answerThroughLink(db, await responseToken(db, asked.id), { body: ministerMeeting.response, position: "commit" }, daysAgoAt(5));
+  if (!answered.ok) throw new Error(answered.reason);
+  await changeAskStatus(db, people.ruth, asked.id, { status: "committed", summary: ministerMeeting.progress, happenedOn: daysAgo(1) });
+
+  const board = await recordAsk(db, people.priya, campaignId, { targetId: targets.get("NHS West Yorkshire Integrated Care Board")!, request: boardLetter.request, channel: "other", letterCampaignId: null, petitionId: null, link: null, askedOn: daysAgo(40), sendLink: true }, daysAgoAt(40));
+  if (!board.ok) throw new Error(board.reason);
+  await markUnansweredAsks(db);
+}
+
+/**
+ * Decision makers, and a letter campaign with letters sent last Monday (paced as the dispatcher
+ * paces them), one reply summary to publish, and one near-copy held for an organiser.
+ */
+async function seedLetters(db: Database, campaignId: number, ids: Map<string, number>, people: DemoPeople) {
   const lc = await createLetterCampaign(db, campaignId, people.ruth, {
     ...DEMO_LETTER_CAMPAIGN,
     targetIds: [ids.get("Minister for Care")!],
@@ -301,9 +339,11 @@ async function seedLetters(db: Database, campaignId: number, people: DemoPeople)
   });
   await setLetterCampaignStatus(db, lc.id, "open");
   const row = (await getLetterCampaign(db, lc.id))!;
+  // Every other writer asked for news of responses, so the minister's answer below reaches them.
+  let written = 0;
   const write = async (letter: { name: string; postcode: string; personal: string }, email: string) => {
     const pc = fullPostcode(letter.postcode)!;
-    await writeLetter(db, row, { subject: DEMO_LETTER_CAMPAIGN.suggestedSubject, opening: "I am writing as your constituent to ask you to back a community crisis house in every region.", personal: letter.personal, name: letter.name, postcode: pc.postcode, email, outward: pc.outward, area: pc.area });
+    await writeLetter(db, row, { subject: DEMO_LETTER_CAMPAIGN.suggestedSubject, opening: "I am writing as your constituent to ask you to back a community crisis house in every region.", personal: letter.personal, name: letter.name, postcode: pc.postcode, email, outward: pc.outward, area: pc.area, campaignConsent: written++ % 2 === 0 });
     const mail = await db.selectFrom("email").select("props").where("template", "=", "ConfirmLetter").where("to_address", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
     await confirmLetter(db, lc.id, String((mail.props as { confirmUrl: string }).confirmUrl).split("/").pop()!);
   };
@@ -324,6 +364,13 @@ async function seedWonCampaign(db: Database, demandId: number, people: DemoPeopl
   const started = await startCampaign(db, people.priya, demandId, { ...DEMO_CAMPAIGNS.advocacy, endsOn: null }, []);
   if (!started.ok) throw new Error(started.reason);
   await postCampaignEntry(db, started.id, people.priya, { kind: "petition_delivered", title: "Petition delivered to the Department of Health", body: "", link: null, happenedOn: daysAgo(40) });
+  // The ask made when the petition was delivered: the minister committed in writing, then delivered.
+  const minister = (await db.selectFrom("target").select("id").where("email_normalised", "=", "minister.care@example.org").executeTakeFirstOrThrow()).id;
+  const { advocacy } = DEMO_ASKS;
+  const asked = await recordAsk(db, people.priya, started.id, { targetId: minister, request: advocacy.request, channel: "petition", letterCampaignId: null, petitionId: null, link: null, askedOn: daysAgo(40), sendLink: false }, daysAgoAt(40));
+  if (!asked.ok) throw new Error(asked.reason);
+  await enterResponse(db, people.priya, asked.id, { body: advocacy.response, responder: "Minister for Care", source: "letter to the campaign", receivedOn: daysAgo(12), status: "committed", summary: advocacy.committed });
+  await changeAskStatus(db, people.priya, asked.id, { status: "delivered", summary: advocacy.delivered, happenedOn: daysAgo(2) });
   await postCampaignEntry(db, started.id, people.priya, {
     kind: "response_received",
     title: "The government will table an opt-out amendment",

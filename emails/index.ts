@@ -50,6 +50,7 @@ export const emailTemplates = {
   ConfirmLetter: template<letter.ConfirmLetterProps>(letter.ConfirmLetter),
   LetterFollowUp: template<letter.LetterFollowUpProps>(letter.LetterFollowUp),
   LetterNotSent: template<letter.LetterNotSentProps>(letter.LetterNotSent),
+  LetterNews: template<letter.LetterNewsProps>(letter.LetterNews),
   AskForResponse: template<accountability.AskForResponseProps>(accountability.AskForResponse),
 };
 

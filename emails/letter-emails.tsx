@@ -107,3 +107,32 @@ export function LetterNotSent({ recipientName, title, reason, letterUrl }: Lette
 }
 LetterNotSent.subject = (p: LetterNotSentProps) => `Your letter to ${p.recipientName} was not sent`;
 LetterNotSent.PreviewProps = { recipientName: "Alex Rivers MP", title: "Crisis houses", reason: "rejected", letterUrl: "http://localhost:3000/letters/x" } satisfies LetterNotSentProps;
+
+export interface LetterNewsProps {
+  letterCampaignTitle: string;
+  subject: string;
+  message: string;
+  letterCampaignUrl: string;
+  stopUrl: string;
+}
+/** Campaign news to letter writers who asked for it (a decision maker responded), each with a one-click way to stop. */
+export function LetterNews({ letterCampaignTitle, subject, message, letterCampaignUrl, stopUrl }: LetterNewsProps) {
+  return (
+    <ActionEmail preview={subject} heading={subject} action={{ label: "See the campaign's letters", url: letterCampaignUrl }}>
+      {message.split(/\n{2,}/).map((paragraph, i) => (
+        <P key={i}>{paragraph}</P>
+      ))}
+      <Small>
+        You get this because you wrote a letter through &ldquo;{letterCampaignTitle}&rdquo; and asked to hear when decision makers respond. To stop, use this link: {stopUrl}
+      </Small>
+    </ActionEmail>
+  );
+}
+LetterNews.subject = (p: LetterNewsProps) => p.subject;
+LetterNews.PreviewProps = {
+  letterCampaignTitle: "Write to your MP about crisis houses",
+  subject: "The Minister for Care has responded to the campaign",
+  message: "The Minister for Care responded to the campaign on 3 December 2026.\n\nRead their response in their own words: http://localhost:3000/campaigns/1#ask-1",
+  letterCampaignUrl: "http://localhost:3000/letters/crisis-houses-abc123",
+  stopUrl: "http://localhost:3000/letters/crisis-houses-abc123/news-off/12.token",
+} satisfies LetterNewsProps;

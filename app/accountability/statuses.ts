@@ -54,6 +54,8 @@ export function statusAfterResponse(from: AskStatus): AskStatus {
 /** Statuses a visitor can filter by, and which count as kept, open or failed promises. */
 export const OPEN_STATUSES: readonly AskStatus[] = ["asked", "responded", "committed"];
 export const NO_RESPONSE_AFTER_DAYS = 30;
+/** How long a response link works; the link carries its own expiry, so a change affects new links only. */
+export const RESPONSE_LINK_DAYS = 60;
 
 export const ASK_CHANNEL_LABELS: Record<AskChannel, string> = {
   letter_campaign: "Letter campaign",

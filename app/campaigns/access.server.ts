@@ -1,4 +1,5 @@
 import { getCampaign, isOrganiser } from "~/models/campaign.server";
+import { getAsk } from "~/models/ask.server";
 import { requireMember, type CurrentMember } from "../members/session.server";
 import { db } from "../utils/db.server";
 import { parseId } from "../utils/ids";
@@ -20,4 +21,24 @@ export async function requireCampaignManager(request: Request, rawId: string | u
   const { campaign, context } = await loadCampaign(rawId, member);
   if (!canOnCampaign(member, "campaign.manage", context)) forbidden();
   return { member, campaign };
+}
+
+/**
+ * The organisers' accountability pages: a signed-in organiser of the campaign (or a coalition admin),
+ * whatever the campaign's status; signed-out visitors go to sign in, anyone else gets 403.
+ */
+export async function requireAskOrganiser(request: Request, rawId: string | undefined) {
+  const member = await requireMember(request);
+  const { campaign, context } = await loadCampaign(rawId, member);
+  if (!canOnCampaign(member, "campaign.accountability", context)) forbidden();
+  return { member, campaign };
+}
+
+/** One ask of this campaign, for its organisers; 404 when there is none, or it belongs to another campaign. */
+export async function requireCampaignAsk(request: Request, rawId: string | undefined, rawAskId: string | undefined) {
+  const { member, campaign } = await requireAskOrganiser(request, rawId);
+  const askId = parseId(rawAskId);
+  const ask = askId !== null ? await getAsk(db, askId) : undefined;
+  if (!ask || ask.campaign_id !== campaign.id) notFound();
+  return { member, campaign, ask };
 }

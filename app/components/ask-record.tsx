@@ -101,7 +101,7 @@ export function AskRecord({ ask, context, headingLevel = 3, manageHref }: { ask:
         </details>
       ) : null}
       {manageHref ? (
-        <p>
+        <p className="ask-record__manage">
           <Link to={manageHref}>
             Update this ask<span className="visually-hidden"> to {ask.target.name}</span>
           </Link>

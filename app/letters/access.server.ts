@@ -38,3 +38,10 @@ export async function requireLetterManager(request: Request, slug: string | unde
   if (!loaded.manage) forbidden();
   return { ...loaded, member: loaded.member! };
 }
+
+/** A letter campaign anyone may reach through a link (writers' emails): 404 for drafts and unknown slugs. */
+export async function loadPublicLetterCampaign(slug: string | undefined) {
+  const lc = slug ? await getLetterCampaignBySlug(db, slug) : undefined;
+  if (!lc || lc.status === "draft") notFound();
+  return lc;
+}

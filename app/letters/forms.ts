@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TARGET_ROLES, REPLY_OUTCOMES, type TargetRole } from "../../db/schema";
-import { EmailField, multiline, OptionalUkDate } from "../utils/fields";
+import { ChosenDecisionMakers, EmailField, multiline, OptionalUkDate } from "../utils/fields";
 import { fullPostcode, parseAreas, PERSONAL_MAX, PERSONAL_MIN, TARGET_ROLE_LABELS } from "./rules";
 
 const text = (label: string, min: number, max: number, missing = `Enter ${label}`) =>
@@ -51,11 +51,6 @@ export type TargetInput = z.infer<typeof TargetSchema>;
 const hour = (label: string, min: number, max: number) =>
   z.coerce.number({ error: `Choose ${label}` }).int({ error: `Choose ${label}` }).min(min, { error: `Choose ${label}` }).max(max, { error: `Choose ${label}` });
 
-const ids = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => [...new Set((Array.isArray(v) ? v : v ? [v] : []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))]);
-
 export const LetterCampaignSchema = z
   .object({
     title: text("the title", 5, 150, "Enter a title"),
@@ -63,7 +58,7 @@ export const LetterCampaignSchema = z
     talkingPoints: multiline(text("the talking points", 10, 5_000, "Give supporters some talking points")),
     suggestedSubject: text("the suggested subject", 3, 150, "Suggest a subject line"),
     guidance: multiline(text("the guidance", 10, 2_000, "Say what supporters might write about in their own words")),
-    targetIds: ids,
+    targetIds: ChosenDecisionMakers,
     ownRoles: z
       .union([z.enum(TARGET_ROLES), z.array(z.enum(TARGET_ROLES))])
       .optional()
@@ -121,6 +116,8 @@ export const WriteSchema = z.object({
     .trim()
     .min(PERSONAL_MIN, { error: `Your own paragraph must be ${PERSONAL_MIN} characters or more: say in your own words why this matters to you` })
     .max(PERSONAL_MAX, { error: `Your own paragraph must be ${PERSONAL_MAX.toLocaleString("en-GB")} characters or fewer` })),
+  // "Email me when decision makers respond to this campaign": unticked unless they tick it.
+  campaignNews: z.literal("yes").optional().transform((v) => v === "yes"),
   // A field people never see: only scripts fill it in.
   website: z.string().optional(),
 });

@@ -73,6 +73,14 @@ describe("campaigns", () => {
     expect(canOnCampaign(member, "campaign.dashboard", active)).toBe(false);
     expect(canOnCampaign(visitor, "campaign.dashboard", organising)).toBe(false);
   });
+  it("keep their asks to decision makers in their organisers' hands after the campaign ends", () => {
+    expect(canOnCampaign(member, "campaign.accountability", won)).toBe(true);
+    expect(canOnCampaign(member, "campaign.accountability", { isOrganiser: true, status: "closed" })).toBe(true);
+    expect(canOnCampaign(admin, "campaign.accountability", { isOrganiser: false, status: "closed" })).toBe(true);
+    expect(canOnCampaign(member, "campaign.accountability", active)).toBe(false);
+    expect(canOnCampaign(moderator, "campaign.accountability", active)).toBe(false);
+    expect(canOnCampaign(visitor, "campaign.accountability", organising)).toBe(false);
+  });
   it("are started from an adopted demand by its authors or a coalition admin", () => {
     expect(canStartCampaign(member, { isAuthor: true, stage: "adopted" })).toBe(true);
     expect(canStartCampaign(member, { isAuthor: false, stage: "adopted" })).toBe(false);

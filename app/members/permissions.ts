@@ -115,17 +115,19 @@ export interface CampaignContext {
   status: "active" | "won" | "closed";
 }
 
-export type CampaignAction = "campaign.view" | "campaign.manage" | "campaign.dashboard";
+export type CampaignAction = "campaign.view" | "campaign.manage" | "campaign.dashboard" | "campaign.accountability";
 
 /**
  * Campaigns: anyone reads them; organisers (and coalition admins, who can do everything an organiser
- * can) run an active one and see its dashboard, which stays readable after it ends.
+ * can) run an active one and see its dashboard, which stays readable after it ends. Holding decision
+ * makers to account goes on after a campaign ends too: a promise made before it was won can still be
+ * delivered, or broken, later.
  */
 export function canOnCampaign(actor: Actor | null, action: CampaignAction, campaign: CampaignContext): boolean {
   if (action === "campaign.view") return true;
   if (!actor) return false;
   const organiser = campaign.isOrganiser || actor.isAdmin;
-  if (action === "campaign.dashboard") return organiser;
+  if (action === "campaign.dashboard" || action === "campaign.accountability") return organiser;
   return organiser && campaign.status === "active";
 }
 

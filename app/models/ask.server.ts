@@ -181,9 +181,29 @@ export function listPetitionTargetIds(db: Database, petitionId: number) {
   return db.selectFrom("petition_target").select("target_id").where("petition_id", "=", petitionId).execute().then((rows) => rows.map((r) => r.target_id));
 }
 
+/** Replaces who a petition is addressed to; ids no longer in the directory are skipped. Returns how many are kept. */
 export async function setPetitionTargets(db: Database, petitionId: number, targetIds: number[]) {
   await db.deleteFrom("petition_target").where("petition_id", "=", petitionId).execute();
-  if (targetIds.length) await db.insertInto("petition_target").values(targetIds.map((target_id) => ({ petition_id: petitionId, target_id }))).onConflict((oc) => oc.doNothing()).execute();
+  if (!targetIds.length) return 0;
+  const result = await db
+    .insertInto("petition_target")
+    .columns(["petition_id", "target_id"])
+    .expression((eb) => eb.selectFrom("target").select([sql<number>`${petitionId}::bigint`.as("petition_id"), "id"]).where("id", "in", targetIds))
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** Who a petition is addressed to, by name, for its page ("At 10,000 signatures, … will be asked"). */
+export function listPetitionTargets(db: Database, petitionId: number) {
+  return db
+    .selectFrom("petition_target")
+    .innerJoin("target", "target.id", "petition_target.target_id")
+    .select(["target.id", "target.name", "target.role", "target.body"])
+    .where("petition_target.petition_id", "=", petitionId)
+    .orderBy(sql`lower(target.name)`)
+    .orderBy("target.id")
+    .execute();
 }
 
 /** A petition's threshold asks, for its page: who was asked when, and their statuses. */

@@ -269,6 +269,8 @@ export interface NewLetter {
   tokenHash: string;
   tokenExpiresAt: Date;
   ipHash: string | null;
+  /** They asked to be emailed when decision makers respond to the campaign. */
+  campaignConsent?: boolean;
 }
 
 /** A letter waiting for its writer to confirm. Returns its id. */
@@ -289,6 +291,7 @@ export async function insertLetter(db: Database, letter: NewLetter) {
       token_hash: letter.tokenHash,
       token_expires_at: letter.tokenExpiresAt,
       ip_hash: letter.ipHash,
+      campaign_consent: letter.campaignConsent ?? false,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -568,7 +571,7 @@ export async function deleteUnconfirmedLetters(db: Database, expiredBefore: Date
 export async function anonymiseLetterWritersOf(db: Database, options: { closedBy: Date; endedBy: string; now: Date }) {
   const result = await db
     .updateTable("letter")
-    .set({ name: null, email: null, email_normalised: null, postcode: null, ip_hash: null, anonymised_at: options.now })
+    .set({ name: null, email: null, email_normalised: null, postcode: null, ip_hash: null, campaign_consent: false, anonymised_at: options.now })
     .where("anonymised_at", "is", null)
     .where("letter_campaign_id", "in", (eb) =>
       eb
@@ -578,4 +581,61 @@ export async function anonymiseLetterWritersOf(db: Database, options: { closedBy
     )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** A campaign's letter campaigns that supporters have written to (not drafts): where campaign news goes. */
+export function listNewsLetterCampaigns(db: Database, campaignId: number) {
+  return db.selectFrom("letter_campaign").select("id").where("campaign_id", "=", campaignId).where("status", "!=", "draft").orderBy("id").execute();
+}
+
+/** What a news email needs of its letter campaign. */
+export function getLetterCampaignForNews(db: Database, id: number) {
+  return db.selectFrom("letter_campaign").select(["slug", "title"]).where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * The next `limit` confirmed writers (after `afterId`) who asked for campaign news, one letter per
+ * address: someone who wrote twice hears once, through their first letter that still has consent.
+ */
+export function listNewsWriters(db: Database, letterCampaignId: number, afterId: number, limit: number) {
+  return db
+    .selectFrom("letter as l")
+    .select(["l.id", "l.email"])
+    .where("l.letter_campaign_id", "=", letterCampaignId)
+    .where("l.status", "=", "confirmed")
+    .where("l.campaign_consent", "=", true)
+    .where("l.id", ">", afterId)
+    .where("l.email", "is not", null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("letter as earlier")
+            .select("earlier.id")
+            .whereRef("earlier.letter_campaign_id", "=", "l.letter_campaign_id")
+            .whereRef("earlier.email_normalised", "=", "l.email_normalised")
+            .whereRef("earlier.id", "<", "l.id")
+            .where("earlier.status", "=", "confirmed")
+            .where("earlier.campaign_consent", "=", true),
+        ),
+      ),
+    )
+    .orderBy("l.id")
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map((r) => ({ id: r.id, email: r.email! })));
+}
+
+/** A writer's "stop" link: no more news to their address from this letter campaign, whichever letter it came through. */
+export async function stopWriterNews(db: Database, letterCampaignId: number, letterId: number) {
+  await db
+    .updateTable("letter")
+    .set({ campaign_consent: false })
+    .where("letter_campaign_id", "=", letterCampaignId)
+    .where((eb) =>
+      eb.or([
+        eb("id", "=", letterId),
+        eb("email_normalised", "=", eb.selectFrom("letter").select("email_normalised").where("id", "=", letterId).where("letter_campaign_id", "=", letterCampaignId)),
+      ]),
+    )
+    .execute();
 }

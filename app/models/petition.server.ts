@@ -12,6 +12,9 @@ export interface PetitionFields {
   goal: number;
   closesAt: Date | null;
   milestones?: number[];
+  /** Counts at which the decision makers it is addressed to are asked for a response, then a meeting. */
+  responseThreshold?: number | null;
+  meetingThreshold?: number | null;
 }
 
 export async function insertPetition(db: Database, campaignId: number, createdBy: number, slug: string, fields: PetitionFields) {
@@ -28,6 +31,8 @@ export async function insertPetition(db: Database, campaignId: number, createdBy
       goal: fields.goal,
       closes_at: fields.closesAt,
       milestones: fields.milestones ?? [],
+      response_threshold: fields.responseThreshold ?? null,
+      meeting_threshold: fields.meetingThreshold ?? null,
     })
     .returning(["id", "slug"])
     .executeTakeFirstOrThrow();
@@ -411,9 +416,33 @@ export async function getCountIncludingUnfolded(db: Database, petitionId: number
 export async function updateDraftPetition(db: Database, petitionId: number, fields: PetitionFields) {
   const result = await db
     .updateTable("petition")
-    .set({ title: fields.title, ask: fields.ask, why: fields.why, addressed_to: fields.addressedTo, goal: fields.goal, closes_at: fields.closesAt, milestones: fields.milestones ?? [] })
+    .set({
+      title: fields.title,
+      ask: fields.ask,
+      why: fields.why,
+      addressed_to: fields.addressedTo,
+      goal: fields.goal,
+      closes_at: fields.closesAt,
+      milestones: fields.milestones ?? [],
+      response_threshold: fields.responseThreshold ?? null,
+      meeting_threshold: fields.meetingThreshold ?? null,
+    })
     .where("id", "=", petitionId)
     .where("status", "=", "draft")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** A petition's status and thresholds, locked while its decision makers and thresholds change. */
+export function getPetitionAsksForUpdate(db: Database, petitionId: number) {
+  return db
+    .selectFrom("petition")
+    .select(["id", "status", "response_threshold", "meeting_threshold", "response_asked_at", "meeting_asked_at"])
+    .where("id", "=", petitionId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function setPetitionThresholds(db: Database, petitionId: number, thresholds: { responseThreshold: number | null; meetingThreshold: number | null }) {
+  await db.updateTable("petition").set({ response_threshold: thresholds.responseThreshold, meeting_threshold: thresholds.meetingThreshold }).where("id", "=", petitionId).execute();
 }

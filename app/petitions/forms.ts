@@ -1,10 +1,51 @@
 import { z } from "zod";
-import { EmailField, multiline, OptionalUkDate } from "../utils/fields";
+import { ChosenDecisionMakers, EmailField, multiline, OptionalUkDate } from "../utils/fields";
 import { parseLondonDateTime } from "../utils/london-time";
 import { parseWholeNumber, parseWholeNumbers } from "../utils/numbers";
 import { outwardCode } from "./signers";
 
+const MAX_THRESHOLD = 10_000_000;
+
+/** An optional threshold, typed as people type numbers ("10,000"); null when left empty. */
+const threshold = (name: string) =>
+  z
+    .string()
+    .max(20, { error: `Enter the ${name} as a whole number, like 10,000` })
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = parseWholeNumber(v);
+      if (n === null) ctx.addIssue({ code: "custom", message: `Enter the ${name} as a whole number, like 10,000, or leave it empty` });
+      else if (n < 1) ctx.addIssue({ code: "custom", message: `The ${name} must be at least 1 signature` });
+      else if (n > MAX_THRESHOLD) ctx.addIssue({ code: "custom", message: `The ${name} must be 10,000,000 or fewer` });
+      else return n;
+      return z.NEVER;
+    });
+
+/** Who a petition is addressed to in the directory, and the counts at which they are asked. */
+const asksShape = {
+  targetIds: ChosenDecisionMakers,
+  responseThreshold: threshold("response threshold"),
+  meetingThreshold: threshold("meeting threshold"),
+};
+
+type AsksInput = { targetIds: number[]; responseThreshold: number | null; meetingThreshold: number | null };
+
+/** A threshold asks someone: it needs decision makers, and the meeting comes after the response. */
+function checkAsks(v: AsksInput, ctx: z.RefinementCtx) {
+  if ((v.responseThreshold !== null || v.meetingThreshold !== null) && !v.targetIds.length)
+    ctx.addIssue({ code: "custom", path: ["targetIds"], message: "Choose at least one decision maker to ask, or leave both thresholds empty" });
+  if (v.meetingThreshold !== null && v.responseThreshold === null)
+    ctx.addIssue({ code: "custom", path: ["meetingThreshold"], message: "Set a response threshold too: the meeting threshold must be higher than it" });
+  else if (v.meetingThreshold !== null && v.responseThreshold !== null && v.meetingThreshold <= v.responseThreshold)
+    ctx.addIssue({ code: "custom", path: ["meetingThreshold"], message: `The meeting threshold must be higher than the response threshold (${v.responseThreshold.toLocaleString("en-GB")})` });
+}
+
+/** Decision makers and thresholds alone: what organisers may still change once a petition is open. */
+export const PetitionAsksSchema = z.object(asksShape).superRefine(checkAsks);
+
 export const PetitionSchema = z.object({
+  ...asksShape,
   title: z.string({ error: "Enter a title" }).trim().min(5, { error: "Title must be 5 characters or more" }).max(150, { error: "Title must be 150 characters or fewer" }),
   ask: z.string({ error: "Enter the ask, in one sentence" }).trim().min(10, { error: "The ask must be 10 characters or more" }).max(300, { error: "The ask must be 300 characters or fewer" }),
   why: multiline(z.string({ error: "Say why it matters" }).trim().min(20, { error: "Why it matters must be 20 characters or more" }).max(10_000, { error: "Why it matters must be 10,000 characters or fewer" })),
@@ -45,7 +86,7 @@ export const PetitionSchema = z.object({
     }
     return at;
   }),
-});
+}).superRefine(checkAsks);
 
 export const SignSchema = z.object({
   name: z.string({ error: "Enter your name" }).trim().min(1, { error: "Enter your name" }).max(100, { error: "Your name must be 100 characters or fewer" }),

@@ -118,7 +118,9 @@ export default function Tracker() {
           <button type="submit" className="button button--secondary">
             Show
           </button>
-          {hasFilters(filters) ? <Link to="/accountability">Clear the filters</Link> : null}
+          {hasFilters(filters) ? <Link to="/accountability" className="tracker-clear">
+              Clear the filters
+            </Link> : null}
         </div>
       </Form>
 
@@ -181,7 +183,7 @@ export default function Tracker() {
             <a href={`/accountability.json${downloadQuery}`}>This page as JSON</a> (each page links to the next)
           </li>
         </ul>
-        <details>
+        <details className="tracker-help">
           <summary>What each column means</summary>
           <dl className="tracker-columns">
             <dt>Demand, Campaign</dt>
@@ -198,7 +200,7 @@ export default function Tracker() {
             <dt>Summary</dt>
             <dd>The organisers&apos; plain-language summary of where things stand.</dd>
             <dt>Latest response</dt>
-            <dd>The day of the decision maker&apos;s most recent response, if any. Their words are on the campaign page and in the JSON.</dd>
+            <dd>The day of the decision maker&apos;s most recent response, if any. Their words are on the campaign page and in the JSON, as the Markdown they were written in: sanitise it before showing it as HTML on another site.</dd>
           </dl>
         </details>
       </section>

@@ -81,7 +81,8 @@ export default function CampaignDashboard() {
             {" "}
             · <Link to={`/campaigns/${campaign.id}/manage`}>Manage</Link>
           </>
-        ) : null}
+        ) : null}{" "}
+        · <Link to={`/campaigns/${campaign.id}/asks`}>Asks to decision makers</Link>
       </p>
       <h1>Dashboard: {campaign.title}</h1>
       <ul className="figures" aria-label="Figures">

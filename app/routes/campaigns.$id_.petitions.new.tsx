@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { PETITION_FIELD_ORDER, PetitionFields } from "~/components/petition-fields";
+import { listTargetChoices } from "~/models/target.server";
 import { createPetition } from "~/services/petition.server";
+import { describeTarget } from "~/letters/rules";
 import { requireCampaignManager } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -15,7 +17,11 @@ export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "New 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign } = await requireCampaignManager(request, params.id);
-  return { campaign: { id: campaign.id, title: campaign.title, target: campaign.target } };
+  const targets = await listTargetChoices(db);
+  return {
+    campaign: { id: campaign.id, title: campaign.title, target: campaign.target },
+    targets: targets.map((t) => ({ id: String(t.id), label: describeTarget(t), bounced: Boolean(t.bounced_at) })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewPetition() {
-  const { campaign } = useLoaderData<typeof loader>();
+  const { campaign, targets } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values;
@@ -42,7 +48,7 @@ export default function NewPetition() {
         <h1>New petition for &ldquo;{campaign.title}&rdquo;</h1>
         <p className="lead">It starts as a draft that only organisers see. You can change it until you open it for signatures.</p>
         <Form method="post" noValidate>
-          <PetitionFields values={values ?? { addressedTo: campaign.target }} errors={errors} />
+          <PetitionFields values={values ?? { addressedTo: campaign.target }} errors={errors} targets={targets} />
           <button type="submit" className="button">
             Save the draft
           </button>

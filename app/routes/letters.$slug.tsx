@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { TextArea, TextField } from "~/components/form-field";
+import { Checkbox, TextArea, TextField } from "~/components/form-field";
 import { acceptingLetters, writeLetter } from "~/services/letter.server";
 import { findRecipients, type LookupOutcome } from "~/services/representative-lookup.server";
 import { lookupMessage } from "~/letters/lookup/messages";
@@ -86,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "edit") return step("write", { values: formValues(formData, WriteSchema), recipients, lookup });
   if (!parsed.ok) return step("write", { values: parsed.values, errors: parsed.errors, recipients }, 400);
   if (!recipients.length) return step("write", { values: formValues(formData, WriteSchema), errors: { postcode: "No decision maker in this campaign covers that postcode" }, lookup }, 400);
-  const { postcode, website, ...words } = parsed.data;
+  const { postcode, website, campaignNews, ...words } = parsed.data;
   const parts = { ...words, postcode: postcode.postcode };
   if (intent === "send") {
     // A filled-in hidden field is a script: it sees the same page as everyone, and nothing is sent.
@@ -97,7 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         [RATE_LIMITS.letterPerEmail, words.email.trim().toLowerCase()],
       ]);
       if (!limited.ok) return step("preview", { values: formValues(formData, WriteSchema), errors: { form: limited.message }, letters: lettersFor(recipients, parts), recipients, lookup }, 429);
-      await writeLetter(db, lc, { ...parts, email: words.email, outward: postcode.outward, area: postcode.area, ipHash: networkHash(ip), representativeId: lookup?.representativeId ?? null });
+      await writeLetter(db, lc, { ...parts, email: words.email, outward: postcode.outward, area: postcode.area, ipHash: networkHash(ip), representativeId: lookup?.representativeId ?? null, campaignConsent: campaignNews });
     }
     return redirectToCheckEmail(request, "letter", words.email);
   }
@@ -129,7 +129,7 @@ function lettersFor(recipients: Recipient[], parts: Parameters<typeof assembleLe
   });
 }
 
-const WRITE_FIELDS = ["postcode", "subject", "opening", "personal", "name", "email"] as const;
+const WRITE_FIELDS = ["postcode", "subject", "opening", "personal", "name", "email", "campaignNews"] as const;
 
 export default function WriteLetter() {
   const { lc, campaign, manage, postcode } = useLoaderData<typeof loader>();
@@ -236,6 +236,12 @@ function WriteForm({ lc, values, errors, postcode }: { lc: { talkingPoints: stri
           />
           <TextField name="name" label="Your name" hint="It signs the letter." autoComplete="name" limit={100} defaultValue={valueOf(values, "name")} error={errors?.name} />
           <TextField name="email" type="email" label="Your email address" hint="We email you a link to confirm before anything is sent. Replies come straight to you." autoComplete="email" spellCheck={false} defaultValue={valueOf(values, "email")} error={errors?.email} />
+          <Checkbox
+            name="campaignNews"
+            label="Email me when decision makers respond to this campaign"
+            hint="Only news of responses to this campaign, with a link in every email to stop. Your address goes with the rest of your details when the campaign's letters are anonymised."
+            defaultChecked={valueOf(values, "campaignNews") === "yes"}
+          />
           <div className="visually-hidden" aria-hidden="true">
             <label htmlFor="field-website">Leave this empty</label>
             <input id="field-website" name="website" tabIndex={-1} autoComplete="off" />

@@ -63,6 +63,15 @@ export default function Privacy() {
         email has a link to withdraw your signature or stop the news.
       </p>
 
+      <h2>If you write a letter</h2>
+      <p>
+        You do not need an account. We keep your name, your email address (to confirm the letter, to ask whether you got a reply, and, only if you
+        ticked the box, to tell you when decision makers respond to the campaign), your postcode (to find who represents you; when your details are
+        deleted only its first half stays, for the campaign&rsquo;s figures) and your letter. Your letter goes to the decision makers with your name and address so they can reply
+        to you. We delete your own words 28 days after the letter is sent, and your name, email and postcode on the same schedule as petition signers&rsquo;.
+        Every news email has a link to stop it.
+      </p>
+
       <h2>If you are a decision maker</h2>
       <p>
         We hold your name, role, the body you belong to, the areas you cover and your official email address, taken from public sources or your

@@ -1,6 +1,6 @@
 import type { Database } from "../../db";
 import type { AskChannel, AskStatus } from "../../db/schema";
-import { canMove, NO_RESPONSE_AFTER_DAYS, statusAfterResponse } from "~/accountability/statuses";
+import { canMove, NO_RESPONSE_AFTER_DAYS, RESPONSE_LINK_DAYS, statusAfterResponse } from "~/accountability/statuses";
 import {
   addStatusChange,
   claimPassedThresholds,
@@ -12,9 +12,10 @@ import {
   listPetitionTargetIds,
   listUnansweredAsks,
   renewResponseLink,
+  setPetitionTargets,
   type AskWithContext,
 } from "~/models/ask.server";
-import { listCampaignPetitions } from "~/models/petition.server";
+import { getPetitionAsksForUpdate, listCampaignPetitions, setPetitionThresholds } from "~/models/petition.server";
 import { getLetterCampaign } from "~/models/letter.server";
 import { getRecipientTarget } from "~/models/target.server";
 import { getAppUrl } from "~/utils/env.server";
@@ -22,6 +23,7 @@ import { formatCalendarDate, formatLondonLong, todayInLondon } from "~/utils/lon
 import { readSignedExpiringToken, signedExpiringToken } from "~/utils/signed-links.server";
 import { emailAddress, notifyFollowers } from "./notifications.server";
 import { queuePetitionNews } from "./petition.server";
+import { queueLetterNews } from "./letter.server";
 
 /**
  * Accountability: what decision makers were asked for a campaign, what they answered and promised,
@@ -29,7 +31,7 @@ import { queuePetitionNews } from "./petition.server";
  * its demand hear of each, and a response also reaches the signers who asked for campaign news.
  */
 
-export const RESPONSE_LINK_DAYS = 60;
+export { RESPONSE_LINK_DAYS };
 const DAY = 24 * 60 * 60 * 1000;
 
 type AskContext = Pick<AskWithContext, "id" | "campaign_id" | "campaign_title" | "demand_id" | "target_name">;
@@ -52,7 +54,7 @@ function tellOfStep(trx: Database, ask: AskContext, title: string, actorId: numb
 
 /**
  * A response: followers hear at once (their "decision maker responds" notifications), and signers of
- * the campaign's petitions who asked for campaign news get the news by email. The email says who
+ * the campaign's petitions and writers of its letters who asked for campaign news get it by email. The email says who
  * answered and links to their words; it does not carry the words themselves, which may be long.
  */
 async function tellOfResponse(trx: Database, ask: AskContext, receivedOn: string, actorId: number | null) {
@@ -67,13 +69,14 @@ async function tellOfResponse(trx: Database, ask: AskContext, receivedOn: string
     reason: "You get this because you follow this campaign or its demand.",
     actorId,
   });
+  const news = {
+    subject: `${ask.target_name} has responded to the campaign`,
+    message: `${ask.target_name} responded to the campaign “${ask.campaign_title}” on ${when}.\n\nRead their response in their own words: ${getAppUrl()}${askPath(ask)}`,
+  };
   const petitions = await listCampaignPetitions(trx, ask.campaign_id);
-  for (const petition of petitions.filter((p) => p.status !== "draft")) {
-    await queuePetitionNews(trx, petition.id, {
-      subject: `${ask.target_name} has responded to the campaign`,
-      message: `${ask.target_name} responded to the campaign “${ask.campaign_title}” on ${when}.\n\nRead their response in their own words: ${getAppUrl()}${askPath(ask)}`,
-    });
-  }
+  for (const petition of petitions.filter((p) => p.status !== "draft")) await queuePetitionNews(trx, petition.id, news);
+  // Letter writers who ticked "Email me when decision makers respond to this campaign".
+  await queueLetterNews(trx, ask.campaign_id, news);
 }
 
 /** A new response link for an ask, emailed to its decision maker; older links stop working. */
@@ -309,4 +312,39 @@ export async function askAtThresholds(trx: Database, petitionIds: number[], now 
     if (last) await tellOfStep(trx, last, `${names.join(", ")} asked for ${meeting ? "a meeting" : "a response"} at ${count.toLocaleString("en-GB")} signatures`, null);
   }
   return asked;
+}
+
+export interface PetitionAsks {
+  targetIds: number[];
+  responseThreshold: number | null;
+  meetingThreshold: number | null;
+}
+
+export type PetitionAsksResult =
+  | { ok: true; asked: number }
+  | { ok: false; reason: "not-found" | "closed" | "targets-fixed" | "response-asked" | "meeting-asked" };
+
+/**
+ * Who an open petition asks, and at what counts. Until a threshold has asked, it may be set, raised
+ * or lowered; once it has, it stays as it was (the asks it made name it). The decision makers may
+ * change until the first threshold asks, then stay as they were asked. A threshold the count has
+ * already passed asks at once, in this transaction, as the count fold would have.
+ */
+export async function setPetitionAsks(db: Database, petitionId: number, asks: PetitionAsks, now = new Date()): Promise<PetitionAsksResult> {
+  return db.transaction().execute(async (trx) => {
+    const petition = await getPetitionAsksForUpdate(trx, petitionId);
+    if (!petition) return { ok: false, reason: "not-found" } as const;
+    if (petition.status !== "open" && petition.status !== "draft") return { ok: false, reason: "closed" } as const;
+    if (petition.response_asked_at && asks.responseThreshold !== petition.response_threshold) return { ok: false, reason: "response-asked" } as const;
+    if (petition.meeting_asked_at && asks.meetingThreshold !== petition.meeting_threshold) return { ok: false, reason: "meeting-asked" } as const;
+    if (petition.response_asked_at || petition.meeting_asked_at) {
+      const current = new Set(await listPetitionTargetIds(trx, petitionId));
+      if (current.size !== new Set(asks.targetIds).size || asks.targetIds.some((id) => !current.has(id))) return { ok: false, reason: "targets-fixed" } as const;
+    } else {
+      await setPetitionTargets(trx, petitionId, asks.targetIds);
+    }
+    await setPetitionThresholds(trx, petitionId, asks);
+    const asked = petition.status === "open" ? await askAtThresholds(trx, [petitionId], now) : 0;
+    return { ok: true, asked } as const;
+  });
 }

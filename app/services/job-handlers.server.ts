@@ -1,7 +1,7 @@
 import type { Database } from "../../db";
 import { anonymiseClosedPetitionSigners, recountPetitions } from "~/models/petition.server";
 import { closeDuePetitions, sendPetitionNewsBatch } from "~/services/petition.server";
-import { anonymiseLetterWriters, deleteOldLetterWords, dispatchDueLetters, recordUndeliverableLetters, sendDueFollowUps } from "~/services/letter.server";
+import { anonymiseLetterWriters, deleteOldLetterWords, dispatchDueLetters, recordUndeliverableLetters, sendDueFollowUps, sendLetterNewsBatch } from "~/services/letter.server";
 import { clearExpiredLookups } from "~/services/representative-lookup.server";
 import { foldCountDeltas } from "~/models/petition.server";
 import { announceMilestone } from "~/services/campaign.server";
@@ -42,6 +42,9 @@ export function jobHandlers(db: Database): JobHandlers {
     },
     "petition.news": async (job) => {
       await sendPetitionNewsBatch(db, job);
+    },
+    "letter.news": async (job) => {
+      await sendLetterNewsBatch(db, job);
     },
     "petition.close-due": async () => {
       await closeDuePetitions(db);

@@ -12,6 +12,7 @@ export const JOBS = {
   recountPetitions: "petition.recount",
   anonymiseSigners: "petition.anonymise",
   petitionNews: "petition.news",
+  letterNews: "letter.news",
   closeDuePetitions: "petition.close-due",
   letterPrivacy: "letter.privacy",
   expandNotification: "notification.expand",
@@ -30,6 +31,7 @@ type JobData = {
   [JOBS.recountPetitions]: Record<string, never>;
   [JOBS.anonymiseSigners]: Record<string, never>;
   [JOBS.petitionNews]: { petitionId: number; messageKey: string; subject: string; message: string; afterId: number };
+  [JOBS.letterNews]: { letterCampaignId: number; messageKey: string; subject: string; message: string; afterId: number };
   [JOBS.closeDuePetitions]: Record<string, never>;
   [JOBS.letterPrivacy]: Record<string, never>;
   [JOBS.expandNotification]: { eventId: number };
@@ -52,6 +54,7 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   [JOBS.recountPetitions]: { name: JOBS.recountPetitions, retryLimit: 2, expireInSeconds: 900 },
   [JOBS.anonymiseSigners]: { name: JOBS.anonymiseSigners, retryLimit: 5, expireInSeconds: 900 },
   [JOBS.petitionNews]: { name: JOBS.petitionNews, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  [JOBS.letterNews]: { name: JOBS.letterNews, retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   [JOBS.closeDuePetitions]: { name: JOBS.closeDuePetitions, retryLimit: 0, expireInSeconds: 120 },
   [JOBS.letterPrivacy]: { name: JOBS.letterPrivacy, retryLimit: 5, expireInSeconds: 900 },
   [JOBS.markUnansweredAsks]: { name: JOBS.markUnansweredAsks, retryLimit: 2, expireInSeconds: 600 },

@@ -13,6 +13,7 @@ import {
   failSentLetterMessages,
   getLetterByTokenForUpdate,
   getLetterCampaign,
+  getLetterCampaignForNews,
   getLetterLink,
   getLetterMessageForReply,
   getLetterWriter,
@@ -22,6 +23,8 @@ import {
   insertLetterMessages,
   listLetterCampaignsWithOrganiser,
   listLetterMessages,
+  listNewsLetterCampaigns,
+  listNewsWriters,
   listQueuedLetterTargets,
   listSimilarLetterTargets,
   lockLetterDispatch,
@@ -35,6 +38,7 @@ import {
   markReplySummaryPublished,
   setHeldMessageDecision,
   skipRemindersOfAnswered,
+  stopWriterNews,
   updateLetterReply,
   updateLetterTestMode,
   type LetterCampaignFields,
@@ -42,7 +46,8 @@ import {
 } from "~/models/letter.server";
 import { flagBouncedTargets, getRecipientTarget, getTargetAddress, getTargetName, resolveTargets } from "~/models/target.server";
 import { mergeRepresentative } from "~/letters/lookup/merge";
-import { queueEmail } from "~/services/email.server";
+import { queueEmail, queueEmails } from "~/services/email.server";
+import { enqueueJob, JOBS } from "~/services/jobs.server";
 import { getAppUrl } from "~/utils/env.server";
 import type { LetterParts } from "../../emails/letter-text";
 import { inSendingWindow } from "~/letters/rules";
@@ -93,6 +98,8 @@ export interface LetterInput extends LetterParts {
   ipHash?: string | null;
   /** The writer's MP as the representative lookup found them (findRecipients), in place of the directory's MPs for the area. */
   representativeId?: number | null;
+  /** They ticked "Email me when decision makers respond to this campaign". */
+  campaignConsent?: boolean;
 }
 
 /**
@@ -121,6 +128,7 @@ export async function writeLetter(db: Database, lc: LetterCampaignRow, input: Le
       tokenHash: hashToken(token),
       tokenExpiresAt: new Date(Date.now() + LETTER_LINK_DAYS * DAY),
       ipHash: input.ipHash ?? null,
+      campaignConsent: input.campaignConsent ?? false,
     });
     await insertLetterMessages(trx, letterId, lc.id, targets.map((t) => t.id));
     await queueEmail(trx, {
@@ -339,4 +347,50 @@ export async function deleteOldLetterWords(db: Database, now = new Date()) {
 export async function anonymiseLetterWriters(db: Database, retentionDays: number, now = new Date()) {
   const cutoff = new Date(now.getTime() - retentionDays * DAY);
   return anonymiseLetterWritersOf(db, { closedBy: cutoff, endedBy: todayInLondon(cutoff), now });
+}
+
+export const LETTER_NEWS_BATCH_SIZE = 2_000;
+
+/**
+ * Campaign news to the writers of a campaign's letter campaigns who asked for it (a decision maker
+ * has responded): one job per letter campaign, each writing 2,000 emails at a time and queueing the
+ * next, as petition news does. Written through the caller's transaction, with the change behind it.
+ */
+export async function queueLetterNews(trx: Database, campaignId: number, news: { subject: string; message: string }) {
+  const messageKey = generateToken().slice(0, 12);
+  for (const lc of await listNewsLetterCampaigns(trx, campaignId)) {
+    await enqueueJob(trx, JOBS.letterNews, { letterCampaignId: lc.id, messageKey, subject: news.subject, message: news.message, afterId: 0 });
+  }
+}
+
+/** One batch of a letter news send (the letter.news job): emails with a one-click stop link each, then the next batch. */
+export async function sendLetterNewsBatch(db: Database, job: { letterCampaignId: number; messageKey: string; subject: string; message: string; afterId: number }, batchSize = LETTER_NEWS_BATCH_SIZE) {
+  return db.transaction().execute(async (trx) => {
+    const lc = await getLetterCampaignForNews(trx, job.letterCampaignId);
+    if (!lc) return { sent: 0, done: true };
+    const writers = await listNewsWriters(trx, job.letterCampaignId, job.afterId, batchSize);
+    const base = `${getAppUrl()}/letters/${lc.slug}`;
+    const sent = await queueEmails(
+      trx,
+      "LetterNews",
+      writers.map((w) => {
+        const stopUrl = `${base}/news-off/${signedLinkToken("letter-news-off", w.id)}`;
+        return {
+          to: w.email,
+          idempotencyKey: `letter-news:${job.messageKey}:${w.id}`,
+          props: { letterCampaignTitle: lc.title, subject: job.subject, message: job.message, letterCampaignUrl: base, stopUrl },
+          // One-click unsubscribe (RFC 8058): the stop link takes a cookie-less POST.
+          headers: { "List-Unsubscribe": `<${stopUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        };
+      }),
+    );
+    const done = writers.length < batchSize;
+    if (!done) await enqueueJob(trx, JOBS.letterNews, { ...job, afterId: writers[writers.length - 1]!.id });
+    return { sent, done };
+  });
+}
+
+/** A writer's "stop" link: no more campaign news to their address from this letter campaign. */
+export async function stopLetterNews(db: Database, letterCampaignId: number, letterId: number) {
+  await stopWriterNews(db, letterCampaignId, letterId);
 }

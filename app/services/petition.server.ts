@@ -19,6 +19,7 @@ import {
   type PetitionFields,
   updateDraftPetition,
 } from "~/models/petition.server";
+import { setPetitionTargets } from "~/models/ask.server";
 import { queueEmails } from "~/services/email.server";
 import { enqueueJob, JOBS } from "~/services/jobs.server";
 import { signedLinkToken } from "~/utils/signed-links.server";
@@ -34,19 +35,18 @@ import { countOf } from "~/utils/plural";
 export const SIGNATURE_LINK_DAYS = 14;
 export const MAX_EMAILS_PER_SIGNATURE = 5;
 
+/** A new draft petition, with the decision makers (from the directory) its thresholds will ask. */
 export async function createPetition(
   db: Database,
   campaignId: number,
   actorId: number,
-  fields: PetitionFields,
+  fields: PetitionFields & { targetIds?: number[] },
 ) {
-  return insertPetition(
-    db,
-    campaignId,
-    actorId,
-    slugFor(fields.title, "petition"),
-    fields,
-  );
+  return db.transaction().execute(async (trx) => {
+    const row = await insertPetition(trx, campaignId, actorId, slugFor(fields.title, "petition"), fields);
+    await setPetitionTargets(trx, row.id, fields.targetIds ?? []);
+    return row;
+  });
 }
 
 export const openPetition = (db: Database, id: number) =>
@@ -352,9 +352,11 @@ export async function closeDuePetitions(db: Database) {
 export async function editDraftPetition(
   db: Database,
   petitionId: number,
-  fields: PetitionFields,
+  fields: PetitionFields & { targetIds?: number[] },
 ): Promise<{ ok: true } | { ok: false; reason: "not-draft" }> {
-  return (await updateDraftPetition(db, petitionId, fields))
-    ? { ok: true }
-    : { ok: false, reason: "not-draft" };
+  return db.transaction().execute(async (trx) => {
+    if (!(await updateDraftPetition(trx, petitionId, fields))) return { ok: false, reason: "not-draft" } as const;
+    await setPetitionTargets(trx, petitionId, fields.targetIds ?? []);
+    return { ok: true } as const;
+  });
 }

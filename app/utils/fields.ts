@@ -74,3 +74,21 @@ export const OptionalUkDate = z
     }
     return date;
   });
+
+/** The most decision makers one form can choose: far more than any campaign asks, far fewer than a query's parameter limit. */
+export const MAX_CHOSEN_DECISION_MAKERS = 200;
+
+/**
+ * Ticked decision makers' ids (checkboxes named targetIds): anything that is not an id is ignored,
+ * duplicates count once, and more than MAX_CHOSEN_DECISION_MAKERS is refused by the field (a forged
+ * form with 70,000 ids would otherwise reach PostgreSQL's limit of 65,535 parameters).
+ */
+export const ChosenDecisionMakers = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v, ctx) => {
+    const ids = [...new Set((Array.isArray(v) ? v : v ? [v] : []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))];
+    if (ids.length <= MAX_CHOSEN_DECISION_MAKERS) return ids;
+    ctx.addIssue({ code: "custom", message: `Choose ${MAX_CHOSEN_DECISION_MAKERS} decision makers or fewer` });
+    return z.NEVER;
+  });

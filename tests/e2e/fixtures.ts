@@ -137,7 +137,8 @@ export async function signInWithForm(page: Page, email: string) {
 
 /**
  * Records an ask of the running demo campaign's (the newest active one) to a directory decision maker,
- * moved to "committed" with their response, the way the organisers' pages would; returns what the
+ * moved to "committed" today with their response (today, so it is among the asks the tracker shows
+ * first for its demand, whatever other specs have asked), the way the organisers' pages would; returns what the
  * pages should show. Written straight to the e2e database so public-page specs need no organiser flow.
  */
 export async function recordE2eAsk(summary: string) {
@@ -153,12 +154,12 @@ export async function recordE2eAsk(summary: string) {
     const target = (await client.query("select id, name, email from target where source = 'directory' order by id limit 1")).rows[0];
     const ask = (
       await client.query(
-        "insert into ask (campaign_id, target_id, request, channel, asked_on, status, status_on, summary) values ($1, $2, 'Will you fund a crisis house in every region?', 'meeting', current_date - 20, 'committed', current_date - 5, $3) returning id",
+        "insert into ask (campaign_id, target_id, request, channel, asked_on, status, status_on, summary) values ($1, $2, 'Will you fund a crisis house in every region?', 'meeting', current_date - 20, 'committed', current_date, $3) returning id",
         [campaign.id, target.id, summary],
       )
     ).rows[0];
-    await client.query("insert into ask_status_change (ask_id, status, summary, happened_on, source) values ($1, 'asked', '', current_date - 20, 'organiser'), ($1, 'committed', $2, current_date - 5, 'organiser')", [ask.id, summary]);
-    await client.query("insert into ask_response (ask_id, body, via, responder, source, received_on) values ($1, 'We will fund **three** regions this year.', 'organiser', $2, 'Letter by post', current_date - 5)", [ask.id, target.name]);
+    await client.query("insert into ask_status_change (ask_id, status, summary, happened_on, source) values ($1, 'asked', '', current_date - 20, 'organiser'), ($1, 'committed', $2, current_date, 'organiser')", [ask.id, summary]);
+    await client.query("insert into ask_response (ask_id, body, via, responder, source, received_on) values ($1, 'We will fund **three** regions this year.', 'organiser', $2, 'Letter by post', current_date)", [ask.id, target.name]);
     return { askId: Number(ask.id), campaignId: Number(campaign.id), campaignTitle: String(campaign.title), demandId: Number(campaign.demand_id), targetId: Number(target.id), targetName: String(target.name), targetEmail: String(target.email) };
   } finally {
     await client.end();

@@ -85,7 +85,7 @@ test("an admin changes a role only after confirming it, and no page scrolls side
     const campaign = await page.getByRole("link", { name: "Crisis houses in every region by 2028" }).getAttribute("href");
     await page.goto(campaign!);
     await expectAccessible(page);
-    const petition = await page.getByRole("link", { name: /Sign the petition/ }).getAttribute("href");
+    const petition = await page.getByRole("link", { name: "Sign the petition: A crisis house in every region" }).getAttribute("href");
     const letters = await page.getByRole("link", { name: "Write a letter: Write to your MP about crisis houses", exact: true }).getAttribute("href");
     paths = [
       petition!,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { DEMO_DEMANDS, DEMO_SOURCES } from "../../demo/demo-content";
+import { sql } from "kysely";
+import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_SOURCES } from "../../demo/demo-content";
 import { seedDemoData } from "../../demo/demo-data";
 import { listDemands } from "../../app/models/demand.server";
 
@@ -60,5 +61,65 @@ describe("the demo evidence", () => {
     expect(of(crisis.id).map((s) => s.number)).toEqual([1, 2]);
     expect(new Set(sources.map((s) => s.demand_id))).toEqual(new Set([housing.id, crisis.id]));
     expect(housing.body).toContain("readmission [1].");
+  });
+});
+
+describe("the demo accountability record", () => {
+  const seeded = async () => {
+    if (!(await db.selectFrom("target").select("id").where("email_normalised", "=", "minister.care@example.org").executeTakeFirst())) await seedDemoData(db);
+  };
+  const asksOf = (campaignTitle: string) =>
+    db
+      .selectFrom("ask")
+      .innerJoin("campaign", "campaign.id", "ask.campaign_id")
+      .innerJoin("target", "target.id", "ask.target_id")
+      .select(["ask.id", "ask.status", "ask.summary", "ask.asked_on", "ask.threshold", "ask.petition_id", "target.name"])
+      .where("campaign.title", "=", campaignTitle)
+      .orderBy("ask.id")
+      .execute();
+  const historyOf = (askId: number) => db.selectFrom("ask_status_change").select(["status", "happened_on", "source"]).where("ask_id", "=", askId).orderBy("id").execute();
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+  it("the won campaign shows a commitment delivered, each step dated, with the minister's response", async () => {
+    await seeded();
+    const [ask] = await asksOf(DEMO_CAMPAIGNS.advocacy.title);
+    expect(ask).toMatchObject({ status: "delivered", name: "Minister for Care" });
+    expect((await historyOf(ask!.id)).map((h) => h.status)).toEqual(["asked", "committed", "delivered"]);
+    const history = await historyOf(ask!.id);
+    expect(new Set(history.map((h) => h.happened_on)).size).toBe(3);
+    const responses = await db.selectFrom("ask_response").select(["body", "via", "source"]).where("ask_id", "=", ask!.id).execute();
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ via: "organiser", source: "letter to the campaign" });
+    expect((await db.selectFrom("campaign").select("status").where("title", "=", DEMO_CAMPAIGNS.advocacy.title).executeTakeFirstOrThrow()).status).toBe("won");
+  });
+
+  it("the running campaign shows a partial commitment in the minister's own words, an unanswered ask and a petition past its threshold", async () => {
+    await seeded();
+    const asks = await asksOf(DEMO_CAMPAIGNS.crisisHouses.title);
+    const byLink = asks.find((a) => a.name === "Minister for Care" && a.threshold === null)!;
+    expect(byLink.status).toBe("committed");
+    expect(byLink.summary).toBe("The minister agreed to fund 3 of 9 regions; 2 have opened.");
+    const words = await db.selectFrom("ask_response").select(["via", "body"]).where("ask_id", "=", byLink.id).execute();
+    expect(words).toEqual([expect.objectContaining({ via: "link" })]);
+    expect(words[0]!.body).toMatch(/three of the nine regions/);
+
+    const silent = asks.find((a) => a.name === "NHS West Yorkshire Integrated Care Board")!;
+    expect(silent).toMatchObject({ status: "no_response", asked_on: daysAgo(40) });
+    expect((await historyOf(silent.id)).at(-1)).toMatchObject({ status: "no_response", source: "automatic" });
+
+    // The fold asked the petition's addressed decision maker once, and they have not answered yet.
+    const threshold = asks.filter((a) => a.threshold !== null);
+    expect(threshold).toEqual([expect.objectContaining({ threshold: "response", status: "asked", name: "Minister for Care" })]);
+    const petition = await db.selectFrom("petition").select(["signature_count", "response_threshold", "response_asked_at", "meeting_asked_at"]).where("id", "=", threshold[0]!.petition_id!).executeTakeFirstOrThrow();
+    expect(petition.signature_count).toBeGreaterThanOrEqual(petition.response_threshold!);
+    expect(petition.response_asked_at).not.toBeNull();
+    expect(petition.meeting_asked_at).toBeNull();
+    // The minister was emailed a response link with the petition and its count.
+    const mail = await db.selectFrom("email").select("props").where("template", "=", "AskForResponse").where("idempotency_key", "like", `ask:${threshold[0]!.id}:link:%`).execute();
+    expect(mail).toHaveLength(1);
+
+    // Writers who asked for campaign news are told of the minister's response, through a job.
+    const news = (await sql<{ subject: string }>`select data->>'subject' as subject from pgboss.job where name = 'letter.news'`.execute(db)).rows;
+    expect(news.map((n) => n.subject)).toContain("Minister for Care has responded to the campaign");
   });
 });

@@ -74,7 +74,8 @@ export default function ManageCampaign() {
   return (
     <>
       <p>
-        <Link to={`/campaigns/${campaign.id}`}>Back to the campaign page</Link> · <Link to={`/campaigns/${campaign.id}/dashboard`}>Dashboard</Link>
+        <Link to={`/campaigns/${campaign.id}`}>Back to the campaign page</Link> · <Link to={`/campaigns/${campaign.id}/dashboard`}>Dashboard</Link> ·{" "}
+        <Link to={`/campaigns/${campaign.id}/asks`}>Asks to decision makers</Link>
       </p>
       <ErrorSummary errors={errors} />
       <h1>Manage &ldquo;{campaign.title}&rdquo;</h1>

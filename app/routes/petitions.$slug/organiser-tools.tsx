@@ -23,7 +23,9 @@ export function OrganiserControls({ slug, status, values, errors }: { slug: stri
             Only organisers can see this draft. Its wording can change until it opens: <Link to={`/petitions/${slug}/edit`}>edit the petition</Link>.
           </>
         ) : status === "open" ? (
-          "Close it when the campaign is ready to deliver it."
+          <>
+            Close it when the campaign is ready to deliver it. <Link to={`/petitions/${slug}/edit`}>Choose whom it asks, and at what counts</Link>.
+          </>
         ) : null}
       </p>
       {status === "draft" || status === "open" ? (

@@ -25,6 +25,8 @@ import { signFromForm } from "~/petitions/signing.server";
 import { organiserIntent, ORGANISER_INTENTS } from "./organiser-intents.server";
 import { OrganiserControls, OrganiserTools } from "./organiser-tools";
 import { SignForm } from "./sign-form";
+import { petitionAsks } from "./asks.server";
+import { PetitionAsksSection } from "./asks";
 import { acceptingSignatures } from "~/petitions/status";
 import { badRequest, invalid } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
@@ -80,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const count = youSigned
     ? await getCountIncludingUnfolded(db, petition.id)
     : petition.signature_count;
+  const asks = await petitionAsks(petition);
   return {
     petition: {
       slug: petition.slug,
@@ -124,6 +127,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manage,
     newsAudience,
     youSigned,
+    asks,
   };
 }
 
@@ -154,6 +158,7 @@ export default function PetitionPage() {
     reviewing,
     newsAudience,
     youSigned,
+    asks,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
@@ -279,6 +284,7 @@ export default function PetitionPage() {
           ) : null}
         </div>
         <div className="petition-layout__main">
+          {asks ? <PetitionAsksSection asks={asks} campaignId={campaign.id} /> : null}
           <section aria-labelledby="why-heading">
             <h2 id="why-heading">Why it matters</h2>
             <RenderedMarkdown html={petition.whyHtml} />
