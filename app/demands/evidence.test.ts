@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { citedNumbers, SourceSchema } from "./evidence";
+import { citedNumbers } from "./evidence";
+import { SourceSchema } from "./evidence-forms";
 
 const cite = (markdown: string, citations: Array<[number, string]>) => renderMarkdown(markdown, { headingLevel: 3, citations: new Map(citations) });
 

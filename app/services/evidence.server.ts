@@ -1,7 +1,8 @@
 import type { Database } from "../../db";
 import { getDemandForUpdate, isDemandAuthor, listDemandAuthors } from "~/models/demand.server";
 import { acceptSource, declineSource, getSourceForUpdate, insertSource, nextSourceNumber } from "~/models/source.server";
-import { gathersEvidence, type SourceInput } from "~/demands/evidence";
+import { gathersEvidence } from "~/demands/evidence";
+import type { SourceInput } from "~/demands/evidence-forms";
 import { notifyMembers } from "./notifications.server";
 
 export type SuggestSourceResult = { ok: true; status: "accepted"; number: number } | { ok: true; status: "suggested" } | { ok: false; reason: "not-gathering" };

@@ -4,7 +4,7 @@ import { action as evidenceAction, loader as evidenceLoader } from "../../app/ro
 import { loader as demandLoader } from "../../app/routes/demands.$id/route";
 import { openConsultation, withdrawDemand } from "../../app/services/demand.server";
 import { decideOnSource, suggestSource } from "../../app/services/evidence.server";
-import type { SourceInput } from "../../app/demands/evidence";
+import type { SourceInput } from "../../app/demands/evidence-forms";
 import { readFlash } from "../../app/utils/flash.server";
 import { listMemberContributions } from "../../app/models/member-data.server";
 import { createDemand, signedInMember, unique } from "../support/builders";

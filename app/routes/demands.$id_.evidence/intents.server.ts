@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CurrentMember } from "~/members/session.server";
-import { DeclineSourceSchema, gathersEvidence, SourceSchema } from "~/demands/evidence";
+import { gathersEvidence } from "~/demands/evidence";
+import { DeclineSourceSchema, SourceSchema } from "~/demands/evidence-forms";
 import { decideOnSource, suggestSource, type DecideSourceResult } from "~/services/evidence.server";
 import type { DemandContext } from "~/members/permissions";
 import { db } from "~/utils/db.server";
