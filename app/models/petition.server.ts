@@ -17,6 +17,21 @@ export interface PetitionFields {
   meetingThreshold?: number | null;
 }
 
+/** A petition's wording and numbers as columns: one mapping for creating a draft and changing it. */
+function petitionColumns(fields: PetitionFields) {
+  return {
+    title: fields.title,
+    ask: fields.ask,
+    why: fields.why,
+    addressed_to: fields.addressedTo,
+    goal: fields.goal,
+    closes_at: fields.closesAt,
+    milestones: fields.milestones ?? [],
+    response_threshold: fields.responseThreshold ?? null,
+    meeting_threshold: fields.meetingThreshold ?? null,
+  };
+}
+
 export async function insertPetition(db: Database, campaignId: number, createdBy: number, slug: string, fields: PetitionFields) {
   const row = await db
     .insertInto("petition")
@@ -24,15 +39,7 @@ export async function insertPetition(db: Database, campaignId: number, createdBy
       campaign_id: campaignId,
       created_by: createdBy,
       slug,
-      title: fields.title,
-      ask: fields.ask,
-      why: fields.why,
-      addressed_to: fields.addressedTo,
-      goal: fields.goal,
-      closes_at: fields.closesAt,
-      milestones: fields.milestones ?? [],
-      response_threshold: fields.responseThreshold ?? null,
-      meeting_threshold: fields.meetingThreshold ?? null,
+      ...petitionColumns(fields),
     })
     .returning(["id", "slug"])
     .executeTakeFirstOrThrow();
@@ -416,17 +423,7 @@ export async function getCountIncludingUnfolded(db: Database, petitionId: number
 export async function updateDraftPetition(db: Database, petitionId: number, fields: PetitionFields) {
   const result = await db
     .updateTable("petition")
-    .set({
-      title: fields.title,
-      ask: fields.ask,
-      why: fields.why,
-      addressed_to: fields.addressedTo,
-      goal: fields.goal,
-      closes_at: fields.closesAt,
-      milestones: fields.milestones ?? [],
-      response_threshold: fields.responseThreshold ?? null,
-      meeting_threshold: fields.meetingThreshold ?? null,
-    })
+    .set(petitionColumns(fields))
     .where("id", "=", petitionId)
     .where("status", "=", "draft")
     .executeTakeFirst();
