@@ -264,6 +264,100 @@ export interface DemandSourceTable {
   created_at: Generated<Date>;
 }
 
+export type ContentNoteCategory = "suicide" | "self_harm" | "abuse" | "sexual_violence" | "restraint" | "eating" | "substances" | "bereavement" | "discrimination" | "other";
+export type StoryStatus = "waiting" | "changes_requested" | "published" | "declined" | "safeguarding" | "withdrawn";
+export type StoryAudience = "public" | "members" | "organisers";
+export type StoryNameChoice = "display_name" | "first_name" | "organisation" | "place" | "anonymous";
+
+/** A story (2026-12-08_01): someone's own account, with the consents they currently give; history below. */
+export interface StoryTable {
+  id: Generated<number>;
+  teller_id: number | null;
+  signature_id: number | null;
+  letter_id: number | null;
+  left_anonymously_at: Date | null;
+  title: string;
+  body: string;
+  easy_read: string | null;
+  content_notes: ColumnType<ContentNoteCategory[], ContentNoteCategory[] | undefined, ContentNoteCategory[]>;
+  content_note_detail: string | null;
+  topics: ColumnType<Topic[], Topic[] | undefined, Topic[]>;
+  status: ColumnType<StoryStatus, StoryStatus | undefined, StoryStatus>;
+  audience: StoryAudience;
+  name_choice: StoryNameChoice;
+  first_name: string | null;
+  organisation_id: number | null;
+  place: string | null;
+  may_quote: Generated<boolean>;
+  for_research: Generated<boolean>;
+  teller_link_version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  published_at: Date | null;
+  withdrawn_at: Date | null;
+}
+
+export interface StoryDemandTable {
+  story_id: number;
+  demand_id: number;
+}
+
+export interface StoryAudienceCampaignTable {
+  story_id: number;
+  campaign_id: number;
+}
+
+export type StoryConsentKind = "audience" | "name" | "quote" | "research" | "withdrawn";
+
+/** Append-only (a trigger refuses updates). */
+export interface StoryConsentEventTable {
+  id: Generated<number>;
+  story_id: number;
+  consent: StoryConsentKind;
+  value: string;
+  actor: "teller" | "teller_link" | "account_deletion";
+  created_at: Generated<Date>;
+}
+
+export type StoryReviewDecision = "published" | "changes_requested" | "declined" | "safeguarding";
+
+/** Append-only (a trigger refuses updates). */
+export interface StoryReviewTable {
+  id: Generated<number>;
+  story_id: number;
+  moderator_id: number | null;
+  decision: StoryReviewDecision;
+  reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ModeratorStoryCategoryTable {
+  member_id: number;
+  category: ContentNoteCategory;
+}
+
+export interface MemberHiddenContentNoteTable {
+  member_id: number;
+  category: ContentNoteCategory;
+}
+
+export interface StoryPackTable {
+  id: Generated<number>;
+  campaign_id: number;
+  petition_id: number | null;
+  ask_id: number | null;
+  title: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  delivered_at: Date | null;
+}
+
+export interface StoryPackStoryTable {
+  pack_id: number;
+  story_id: number;
+  withdrawn_at: Date | null;
+}
+
 export interface DemandRevisionTable {
   demand_id: number;
   number: number;
@@ -761,6 +855,15 @@ export interface DB {
   demand_author_invitation: DemandAuthorInvitationTable;
   demand_source: DemandSourceTable;
   demand_revision: DemandRevisionTable;
+  story: StoryTable;
+  story_demand: StoryDemandTable;
+  story_audience_campaign: StoryAudienceCampaignTable;
+  story_consent_event: StoryConsentEventTable;
+  story_review: StoryReviewTable;
+  moderator_story_category: ModeratorStoryCategoryTable;
+  member_hidden_content_note: MemberHiddenContentNoteTable;
+  story_pack: StoryPackTable;
+  story_pack_story: StoryPackStoryTable;
   demand_event: DemandEventTable;
   follow: FollowTable;
   notification_preference: NotificationPreferenceTable;

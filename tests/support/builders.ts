@@ -12,6 +12,9 @@ import { startCampaign } from "../../app/services/campaign.server";
 import { createLetterCampaign, setLetterCampaignStatus } from "../../app/services/letter.server";
 import { expandNotificationJob, savePreferences } from "../../app/services/notifications.server";
 import { createPetition, openPetition } from "../../app/services/petition.server";
+import { tellStory } from "../../app/services/stories.server";
+import { reviewStory } from "../../app/services/story-moderation.server";
+import type { NewStory } from "../../app/models/story.server";
 import { endVotingTime, provisionMember, provisionOrganisation, provisionVote } from "../../app/services/provisioning.server";
 
 /**
@@ -215,4 +218,38 @@ export async function runFanOuts(db: Database) {
   for (let events = await waiting(); events.length; events = await waiting()) {
     for (const event of events) await expandNotificationJob(db, event.id);
   }
+}
+
+/** A story told by `tellerId` (public, under their display name, about `demandIds`), waiting for review. */
+export async function createStory(db: Database, tellerId: number | null, spec: Partial<NewStory> = {}) {
+  const told = await tellStory(db, {
+    tellerId,
+    title: `A story ${unique()}`,
+    body: "When I left hospital I had nowhere to live. The council said it could not help until I was on the street.",
+    easyRead: null,
+    contentNotes: [],
+    contentNoteDetail: null,
+    topics: ["housing"],
+    audience: "public",
+    audienceCampaignIds: [],
+    nameChoice: "display_name",
+    firstName: null,
+    organisationId: null,
+    place: null,
+    mayQuote: false,
+    forResearch: false,
+    demandIds: [],
+    ...spec,
+  });
+  if (!told.ok) throw new Error(told.reason);
+  return told.storyId;
+}
+
+/** A story told and published by a moderator, as createStory. */
+export async function createPublishedStory(db: Database, tellerId: number | null, spec: Partial<NewStory> = {}) {
+  const storyId = await createStory(db, tellerId, spec);
+  const moderator = await createMember(db, { roles: ["moderator"] });
+  const reviewed = await reviewStory(db, storyId, moderator.id, "published", null);
+  if (!reviewed.ok) throw new Error(reviewed.reason);
+  return storyId;
 }

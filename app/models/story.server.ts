@@ -1,0 +1,280 @@
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database } from "../../db";
+import type { ContentNoteCategory, DB, StoryAudience, StoryConsentEventTable, StoryNameChoice, StoryReviewDecision, Topic } from "../../db/schema";
+import type { StoryViewer } from "~/stories/consent";
+
+/**
+ * Stories (story and its join tables). Every list a reader sees goes through readableStories(), the
+ * SQL twin of canReadStory() in app/stories/consent.ts, so a consent or a withdrawal takes effect on
+ * every page, page's data, feed and pack at the next request: nothing about a story is cached.
+ */
+
+export const STORIES_PAGE_SIZE = 20;
+
+export interface NewStory {
+  tellerId: number | null;
+  signatureId?: number | null;
+  letterId?: number | null;
+  title: string;
+  body: string;
+  easyRead: string | null;
+  contentNotes: ContentNoteCategory[];
+  contentNoteDetail: string | null;
+  topics: Topic[];
+  audience: StoryAudience;
+  audienceCampaignIds: number[];
+  nameChoice: StoryNameChoice;
+  firstName: string | null;
+  organisationId: number | null;
+  place: string | null;
+  mayQuote: boolean;
+  forResearch: boolean;
+  demandIds: number[];
+}
+
+export type ConsentActor = StoryConsentEventTable["actor"];
+
+/** The published stories this viewer may read, plus their own whatever their status. */
+export function readableStories(viewer: StoryViewer) {
+  return (eb: ExpressionBuilder<DB, "story">) => {
+    const published = eb("story.status", "=", "published");
+    const forAudience =
+      viewer.memberId === null
+        ? eb("story.audience", "=", "public")
+        : eb.or([
+            eb("story.audience", "in", ["public", "members"]),
+            eb.and([
+              eb("story.audience", "=", "organisers"),
+              eb.exists(
+                eb
+                  .selectFrom("story_audience_campaign")
+                  .innerJoin("campaign_organiser", "campaign_organiser.campaign_id", "story_audience_campaign.campaign_id")
+                  .select(sql<number>`1`.as("one"))
+                  .whereRef("story_audience_campaign.story_id", "=", "story.id")
+                  .where("campaign_organiser.member_id", "=", viewer.memberId),
+              ),
+            ]),
+          ]);
+    const readable = eb.and([published, forAudience]);
+    return viewer.memberId === null ? readable : eb.or([readable, eb("story.teller_id", "=", viewer.memberId)]);
+  };
+}
+
+/** A story's name parts and what a reader sees of it; never its teller's id, email or signature. */
+function storyCard(db: Database) {
+  return db
+    .selectFrom("story")
+    .leftJoin("member", "member.id", "story.teller_id")
+    .leftJoin("organisation", "organisation.id", "story.organisation_id")
+    .select([
+      "story.id",
+      "story.title",
+      "story.body",
+      "story.easy_read as easyRead",
+      "story.content_notes as contentNotes",
+      "story.content_note_detail as contentNoteDetail",
+      "story.topics",
+      "story.status",
+      "story.audience",
+      "story.name_choice as nameChoice",
+      "story.first_name as firstName",
+      "story.place",
+      "story.published_at as publishedAt",
+      "organisation.name as organisationName",
+      // Only the name the teller chose to be shown under is ever read out of member.
+      sql<string | null>`case when story.name_choice = 'display_name' then member.display_name end`.as("displayName"),
+    ]);
+}
+export type StoryCardRow = Awaited<ReturnType<ReturnType<typeof storyCard>["execute"]>>[number];
+
+export interface StoryListOptions {
+  page: number;
+  /** Only stories related to this demand (a demand's or its campaign's page). */
+  demandId?: number;
+  topic?: Topic;
+  /** A reader's hidden content notes: stories carrying any of them are left out. */
+  hiding?: readonly ContentNoteCategory[];
+}
+
+/**
+ * One page of the stories a viewer may read, newest first, and whether there is another. Bounded by
+ * the page size whatever the table holds (the partial index on published stories, or story_demand's).
+ */
+export async function listReadableStories(db: Database, viewer: StoryViewer, options: StoryListOptions) {
+  let query = storyCard(db).where(readableStories(viewer)).where("story.status", "=", "published");
+  if (options.demandId !== undefined) {
+    const demandId = options.demandId;
+    query = query.where((eb) => eb.exists(eb.selectFrom("story_demand").select(sql<number>`1`.as("one")).whereRef("story_demand.story_id", "=", "story.id").where("story_demand.demand_id", "=", demandId)));
+  }
+  if (options.topic) query = query.where(sql<boolean>`story.topics @> array[${options.topic}]::text[]`);
+  if (options.hiding && options.hiding.length > 0) query = query.where(sql<boolean>`not (story.content_notes && ${sql.val([...options.hiding])}::text[])`);
+  const rows = await query
+    .orderBy("story.published_at", "desc")
+    .orderBy("story.id", "desc")
+    .limit(STORIES_PAGE_SIZE + 1)
+    .offset((options.page - 1) * STORIES_PAGE_SIZE)
+    .execute();
+  return { stories: rows.slice(0, STORIES_PAGE_SIZE), hasMore: rows.length > STORIES_PAGE_SIZE };
+}
+
+/** One story with everything its own page needs, or undefined; the caller applies canReadStory. */
+export async function getStory(db: Database, id: number) {
+  const story = await storyCard(db)
+    .select([
+      "story.teller_id as tellerId",
+      "story.signature_id as signatureId",
+      "story.letter_id as letterId",
+      "story.organisation_id as organisationId",
+      "story.may_quote as mayQuote",
+      "story.for_research as forResearch",
+      "story.teller_link_version as tellerLinkVersion",
+      "story.created_at as createdAt",
+      "story.updated_at as updatedAt",
+      "story.withdrawn_at as withdrawnAt",
+      "story.left_anonymously_at as leftAnonymouslyAt",
+    ])
+    .where("story.id", "=", id)
+    .executeTakeFirst();
+  if (!story) return undefined;
+  const [audienceCampaigns, demands] = await Promise.all([
+    db.selectFrom("story_audience_campaign").innerJoin("campaign", "campaign.id", "story_audience_campaign.campaign_id").select(["campaign.id", "campaign.title"]).where("story_audience_campaign.story_id", "=", id).orderBy("campaign.id").execute(),
+    db.selectFrom("story_demand").innerJoin("demand", "demand.id", "story_demand.demand_id").select(["demand.id", "demand.title", "demand.stage"]).where("story_demand.story_id", "=", id).orderBy("demand.id").execute(),
+  ]);
+  return { ...story, audienceCampaigns, demands };
+}
+export type StoryRecord = NonNullable<Awaited<ReturnType<typeof getStory>>>;
+
+/** The story row, locked, for a change that must not race another (consent, withdrawal, review). */
+export function getStoryForUpdate(db: Database, id: number) {
+  return db.selectFrom("story").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+export async function insertStory(db: Database, story: NewStory, actor: ConsentActor) {
+  const { id } = await db
+    .insertInto("story")
+    .values({
+      teller_id: story.tellerId,
+      signature_id: story.signatureId ?? null,
+      letter_id: story.letterId ?? null,
+      title: story.title,
+      body: story.body,
+      easy_read: story.easyRead,
+      content_notes: story.contentNotes,
+      content_note_detail: story.contentNoteDetail,
+      topics: story.topics,
+      audience: story.audience,
+      name_choice: story.nameChoice,
+      first_name: story.firstName,
+      organisation_id: story.organisationId,
+      place: story.place,
+      may_quote: story.mayQuote,
+      for_research: story.forResearch,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await setStoryDemands(db, id, story.demandIds);
+  await setStoryAudienceCampaigns(db, id, story.audienceCampaignIds);
+  await recordConsents(db, id, consentValues(story), actor);
+  return id;
+}
+
+export async function setStoryDemands(db: Database, storyId: number, demandIds: readonly number[]) {
+  await db.deleteFrom("story_demand").where("story_id", "=", storyId).execute();
+  if (demandIds.length > 0) await db.insertInto("story_demand").values(demandIds.map((demandId) => ({ story_id: storyId, demand_id: demandId }))).execute();
+}
+
+export async function setStoryAudienceCampaigns(db: Database, storyId: number, campaignIds: readonly number[]) {
+  await db.deleteFrom("story_audience_campaign").where("story_id", "=", storyId).execute();
+  if (campaignIds.length > 0) await db.insertInto("story_audience_campaign").values(campaignIds.map((campaignId) => ({ story_id: storyId, campaign_id: campaignId }))).execute();
+}
+
+export interface StoryConsents {
+  audience: StoryAudience;
+  audienceCampaignIds: readonly number[];
+  nameChoice: StoryNameChoice;
+  firstName: string | null;
+  organisationId: number | null;
+  place: string | null;
+  mayQuote: boolean;
+  forResearch: boolean;
+}
+
+/** Each consent as the line its history records ("organisers:3,7", "place:Leeds", "yes"). */
+export function consentValues(c: StoryConsents): Record<"audience" | "name" | "quote" | "research", string> {
+  const name = c.nameChoice === "first_name" ? `first_name:${c.firstName}` : c.nameChoice === "place" ? `place:${c.place}` : c.nameChoice === "organisation" ? `organisation:${c.organisationId}` : c.nameChoice;
+  return {
+    audience: c.audience === "organisers" ? `organisers:${[...c.audienceCampaignIds].sort((a, b) => a - b).join(",")}` : c.audience,
+    name: name.slice(0, 300),
+    quote: c.mayQuote ? "yes" : "no",
+    research: c.forResearch ? "yes" : "no",
+  };
+}
+
+export async function recordConsents(db: Database, storyId: number, values: Partial<Record<"audience" | "name" | "quote" | "research" | "withdrawn", string>>, actor: ConsentActor) {
+  const rows = Object.entries(values).map(([consent, value]) => ({ story_id: storyId, consent: consent as keyof typeof values, value: value!, actor }));
+  if (rows.length > 0) await db.insertInto("story_consent_event").values(rows).execute();
+}
+
+/** Replaces the story's consents (the caller records what changed). */
+export async function updateStoryConsents(db: Database, storyId: number, c: StoryConsents) {
+  await db
+    .updateTable("story")
+    .set({ audience: c.audience, name_choice: c.nameChoice, first_name: c.firstName, organisation_id: c.organisationId, place: c.place, may_quote: c.mayQuote, for_research: c.forResearch, updated_at: sql<Date>`now()` })
+    .where("id", "=", storyId)
+    .execute();
+  await setStoryAudienceCampaigns(db, storyId, c.audience === "organisers" ? c.audienceCampaignIds : []);
+}
+
+export function listStoryAudienceCampaignIds(db: Database, storyId: number) {
+  return db.selectFrom("story_audience_campaign").select("campaign_id").where("story_id", "=", storyId).execute().then((rows) => rows.map((r) => r.campaign_id));
+}
+
+/**
+ * Withdraws a story: hidden from everyone but its teller from this statement on, and every pack that
+ * carried it marked (a delivered pack keeps the mark so organisers can tell the decision maker).
+ */
+export async function markStoryWithdrawn(db: Database, storyId: number) {
+  await db.updateTable("story").set({ status: "withdrawn", withdrawn_at: sql<Date>`now()`, updated_at: sql<Date>`now()` }).where("id", "=", storyId).execute();
+  await db.updateTable("story_pack_story").set({ withdrawn_at: sql<Date>`now()` }).where("story_id", "=", storyId).where("withdrawn_at", "is", null).execute();
+}
+
+export function listStoryConsentHistory(db: Database, storyId: number) {
+  return db.selectFrom("story_consent_event").select(["id", "consent", "value", "actor", "created_at as createdAt"]).where("story_id", "=", storyId).orderBy("id").execute();
+}
+
+export function listStoryReviews(db: Database, storyId: number) {
+  return db.selectFrom("story_review").select(["id", "decision", "reason", "created_at as createdAt"]).where("story_id", "=", storyId).orderBy("id").execute();
+}
+
+/** A teller's own stories, newest first, every status (their "my stories" list). */
+export function listTellerStories(db: Database, tellerId: number, limit: number) {
+  return db.selectFrom("story").select(["id", "title", "status", "audience", "created_at as createdAt", "published_at as publishedAt"]).where("teller_id", "=", tellerId).orderBy("id", "desc").limit(limit).execute();
+}
+
+/** Campaigns a member organises: for the "organisers of named campaigns" audience. */
+export function listOrganisedCampaignIds(db: Database, memberId: number) {
+  return db.selectFrom("campaign_organiser").select("campaign_id").where("member_id", "=", memberId).execute().then((rows) => rows.map((r) => r.campaign_id));
+}
+
+/** How many of these ids are demands anyone may see (drafts are private to their authors). */
+export async function countVisibleDemands(db: Database, ids: readonly number[]) {
+  if (ids.length === 0) return 0;
+  const row = await db.selectFrom("demand").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "in", [...ids]).where("stage", "<>", "draft").executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countCampaigns(db: Database, ids: readonly number[]) {
+  if (ids.length === 0) return 0;
+  const row = await db.selectFrom("campaign").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "in", [...ids]).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A moderator's decision, appended to the story's review history, and the status it leads to. */
+export async function recordStoryReview(db: Database, storyId: number, moderatorId: number, decision: StoryReviewDecision, reason: string | null) {
+  await db.insertInto("story_review").values({ story_id: storyId, moderator_id: moderatorId, decision, reason }).execute();
+  await db
+    .updateTable("story")
+    .set({ status: decision, updated_at: sql<Date>`now()`, ...(decision === "published" ? { published_at: sql<Date>`coalesce(story.published_at, now())` } : {}) })
+    .where("id", "=", storyId)
+    .execute();
+}
