@@ -12,6 +12,13 @@ describe("audit log sentences", () => {
     expect(auditSentence({ ...base, action: "organisation.remove", member_name: "Sam", organisation_name: "Voices Together" })).toBe("Joe removed Sam from Voices Together.");
   });
 
+  it("says what a moderator decided on a story, never what the story or the reason said", () => {
+    expect(auditSentence({ ...base, action: "story.published" })).toBe("Joe published a story.");
+    expect(auditSentence({ ...base, action: "story.changes_requested" })).toBe("Joe asked the teller of a story to change something.");
+    expect(auditSentence({ ...base, action: "story.declined" })).toBe("Joe declined a story.");
+    expect(auditSentence({ ...base, action: "story.safeguarding" })).toBe("Joe passed a story to the safeguarding route.");
+  });
+
   it("still reads as a sentence when names are gone or the action is new", () => {
     expect(auditSentence({ ...base, action: "role.removed", actor_name: null, detail: { role: "admin" } })).toBe("Chorus removed a former member as an admin.");
     expect(auditSentence({ ...base, action: "member.deleted", actor_name: null })).toBe("A member deleted their account.");

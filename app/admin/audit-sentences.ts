@@ -35,6 +35,14 @@ export function auditSentence(e: AuditEventNames): string {
       return `${who} showed a comment ${on} again and closed its reports.`;
     case "comment.dismiss":
       return `${who} kept a reported comment ${on} and closed its reports.`;
+    case "story.published":
+      return `${who} published a story.`;
+    case "story.changes_requested":
+      return `${who} asked the teller of a story to change something.`;
+    case "story.declined":
+      return `${who} declined a story.`;
+    case "story.safeguarding":
+      return `${who} passed a story to the safeguarding route.`;
     case "organisation.registered":
       return `${who} registered ${org}.`;
     case "organisation.verified":

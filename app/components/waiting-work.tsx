@@ -5,6 +5,7 @@ export interface WaitingWork {
   /** null where this person may not do that kind of work. */
   organisations: number | null;
   comments: number | null;
+  stories: number | null;
   heldLetters: Array<{ slug: string; title: string; campaignTitle: string; held: number }> | null;
 }
 
@@ -25,6 +26,11 @@ export function WaitingWorkList({ id, heading, work }: { id: string; heading: st
         {work.comments !== null ? (
           <li>
             <Link to="/admin/moderation">{countPhrase(work.comments, "reported comment to review", "reported comments to review")}</Link>
+          </li>
+        ) : null}
+        {work.stories !== null ? (
+          <li>
+            <Link to="/admin/stories">{countPhrase(work.stories, "story waiting for review", "stories waiting for review")}</Link>
           </li>
         ) : null}
         {held && held.length === 0 ? <li>No letters held for review</li> : null}

@@ -102,6 +102,12 @@ export async function listModeratorIds(db: Database) {
   return rows.map((r) => Number(r.member_id));
 }
 
+/** The coalition's admins (those told at once when a story goes to the safeguarding route). */
+export async function listAdminIds(db: Database) {
+  const rows = await db.selectFrom("member_role").select("member_id").where("role", "=", "admin").execute();
+  return rows.map((r) => Number(r.member_id));
+}
+
 export async function grantMemberRole(db: Database, memberId: number, role: CoalitionRole) {
   const inserted = await db
     .insertInto("member_role")

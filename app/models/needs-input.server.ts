@@ -151,9 +151,10 @@ export async function listCampaignTasks(db: Database, memberId: number) {
 }
 
 /**
- * How many organisations wait for verification and how many comments wait for a moderator, in one
- * query, each counted to WAITING_COUNT_CAP through its partial index (organisation_pending_idx,
- * comment_reported_idx), so a neglected queue costs no more than a short one.
+ * How many organisations wait for verification, and how many comments and stories wait for a
+ * moderator, in one query, each counted to WAITING_COUNT_CAP through its partial index
+ * (organisation_pending_idx, comment_reported_idx, story_waiting_idx), so a neglected queue costs no
+ * more than a short one.
  */
 export async function countWaitingReviews(db: Database) {
   const row = await db
@@ -166,20 +167,26 @@ export async function countWaitingReviews(db: Database) {
         .selectFrom((w) => w.selectFrom("comment").select("comment.id").where("comment.open_reports", ">", 0).limit(WAITING_COUNT_CAP).as("w"))
         .select(sql<number>`count(*)::int`.as("n"))
         .as("comments"),
+      eb
+        .selectFrom((w) => w.selectFrom("story").select("story.id").where("story.status", "=", "waiting").limit(WAITING_COUNT_CAP).as("w"))
+        .select(sql<number>`count(*)::int`.as("n"))
+        .as("stories"),
     ])
     .executeTakeFirstOrThrow();
-  return { organisations: row.organisations ?? 0, comments: row.comments ?? 0 };
+  return { organisations: row.organisations ?? 0, comments: row.comments ?? 0, stories: row.stories ?? 0 };
 }
 
 /**
  * Waiting work for the coalition team, for the kinds this person may do (null where they may not):
- * organisations to verify and held letters (admins), reported comments (admins and moderators).
+ * organisations to verify and held letters (admins), reported comments and stories waiting for
+ * review (admins and moderators).
  */
 export async function countWaitingWork(db: Database, may: { verify: boolean; moderate: boolean; reviewLetters: boolean }) {
   const [reviews, heldLetters] = await Promise.all([may.verify || may.moderate ? countWaitingReviews(db) : null, may.reviewLetters ? listHeldLetters(db) : null]);
   return {
     organisations: may.verify ? reviews!.organisations : null,
     comments: may.moderate ? reviews!.comments : null,
+    stories: may.moderate ? reviews!.stories : null,
     heldLetters: heldLetters?.map((h) => ({ slug: h.slug, title: h.title, campaignTitle: h.campaign_title, held: h.held })) ?? null,
   };
 }

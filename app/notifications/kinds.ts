@@ -3,7 +3,7 @@ import type { NotificationDelivery } from "../../db/schema";
 /**
  * Every kind of notification, what the settings page calls it, and its default: quiet by default
  * (digests), immediate only where waiting would make it useless (a vote about to close, a decision maker's response, a reply to
- * you, a decision on your work, an invitation to co-author, someone waiting at your organisation's door).
+ * you, a decision on your work, an invitation to co-author, someone waiting at your organisation's door, a story that made a moderator worry for someone's safety).
  */
 export const NOTIFICATION_KINDS = {
   comment_reply: { label: "Replies to your comments", default: "immediately" },
@@ -22,6 +22,9 @@ export const NOTIFICATION_KINDS = {
   topic_new_demand: { label: "New demands in topics you follow", default: "weekly" },
   join_request: { label: "Requests to join an organisation you run", default: "immediately" },
   reports_waiting: { label: "Reported comments waiting for a moderator", default: "daily" },
+  stories_waiting: { label: "Stories waiting for a moderator's review", default: "daily" },
+  story_safeguarding: { label: "A story a moderator passed to the safeguarding route (coalition admins)", default: "immediately" },
+  new_story: { label: "New stories about demands you follow", default: "daily" },
 } as const satisfies Record<string, { label: string; default: NotificationDelivery }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

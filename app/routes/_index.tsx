@@ -127,7 +127,7 @@ function YourCampaigns({ campaigns }: { campaigns: CampaignTasks }) {
 }
 
 function NeedsYourInput({ name, needs, campaigns, waiting }: { name: string; needs: Needs; campaigns: CampaignTasks; waiting: SignedIn["waiting"] }) {
-  const teamWaiting = waiting ? (waiting.organisations ?? 0) + (waiting.comments ?? 0) + (waiting.heldLetters?.length ?? 0) : 0;
+  const teamWaiting = waiting ? (waiting.organisations ?? 0) + (waiting.comments ?? 0) + (waiting.stories ?? 0) + (waiting.heldLetters?.length ?? 0) : 0;
   const campaignWaiting = campaigns.reduce((n, c) => n + c.heldLetters.length, 0);
   const nothing = needs.votes.length + needs.consultations.length + needs.amendments.length + needs.drafts.length + teamWaiting + campaignWaiting === 0;
   return (

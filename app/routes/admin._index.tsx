@@ -56,6 +56,14 @@ export default function AdminHome() {
             <p>Review reported comments: hide them with a reason, show them again, or dismiss the reports.</p>
           </li>
         ) : null}
+        {isModerator || isAdmin ? (
+          <li className="card">
+            <h3 className="card__title">
+              <Link to="/admin/stories">Stories</Link>
+            </h3>
+            <p>Read stories waiting for review, content note first, and publish them, ask for a change, decline them or pass them to the safeguarding route.</p>
+          </li>
+        ) : null}
       </ul>
     </>
   );

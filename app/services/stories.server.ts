@@ -14,6 +14,7 @@ import {
   type NewStory,
   type StoryConsents,
 } from "~/models/story.server";
+import { tellModeratorsStoryWaiting } from "./story-moderation.server";
 
 /** What a refusal is about, so the page can put its message by the right field. */
 export type StoryRefusal = "no-such-demand" | "no-such-campaign" | "not-in-organisation" | "no-campaigns-named";
@@ -43,6 +44,7 @@ export async function tellStory(db: Database, story: NewStory, actor: ConsentAct
     if (refusal) return { ok: false, reason: refusal } as const;
     if ((await countVisibleDemands(trx, story.demandIds)) !== new Set(story.demandIds).size) return { ok: false, reason: "no-such-demand" } as const;
     const storyId = await insertStory(trx, { ...story, demandIds: [...new Set(story.demandIds)], audienceCampaignIds: story.audience === "organisers" ? [...new Set(story.audienceCampaignIds)] : [] }, actor);
+    await tellModeratorsStoryWaiting(trx, story.contentNotes, story.tellerId);
     return { ok: true, storyId } as const;
   });
 }
