@@ -17,6 +17,7 @@ import {
   createOrganisation,
   createPetitionFor,
   createRunningCampaign,
+  createStory,
   createTarget,
   expireVoting,
   openDemandForVoting,
@@ -130,7 +131,7 @@ describe("the home page, signed in", () => {
     expect((await call(homeLoader, request("/", { cookie: await cookieFor(lead.id) }))).data.campaigns).toEqual([]);
   });
 
-  it("shows coalition admins what waits for verification, moderation and letter review, here and on the admin overview; moderators only reports", async () => {
+  it("shows coalition admins what waits for verification, moderation and letter review, here and on the admin overview; moderators only reported comments and stories waiting", async () => {
     const { lc } = await campaignWithHeldLetter();
     const founder = await createMember(db);
     await createOrganisation(db, { adminId: founder.id, verified: false });
@@ -139,14 +140,15 @@ describe("the home page, signed in", () => {
     const demand = await createDemand(db, { authorId: founder.id });
     const commentId = await postComment(db, { id: founder.id, displayName: "Founder" }, { demandId: demand, amendmentId: null, parentId: null, body: "A comment someone reports.", contentNote: null, url: "/" });
     await reportCommentToModerators(db, commentId!, (await createMember(db)).id, { category: "harassment", details: "Unkind" });
+    await createStory(db, founder.id);
 
     const admin = await signedInMember(db, { roles: ["admin"] });
-    const expected = { organisations: 2, comments: 1, heldLetters: [expect.objectContaining({ slug: lc.slug, held: 1, campaignTitle: "A campaign for letters" })] };
+    const expected = { organisations: 2, comments: 1, stories: 1, heldLetters: [expect.objectContaining({ slug: lc.slug, held: 1, campaignTitle: "A campaign for letters" })] };
     expect((await call(homeLoader, request("/", { cookie: admin.cookie }))).data.waiting).toEqual(expected);
     expect((await call(adminLoader, request("/admin", { cookie: admin.cookie }))).data.waiting).toEqual(expected);
 
     const moderator = await signedInMember(db, { roles: ["moderator"] });
-    const onlyReports = { organisations: null, comments: 1, heldLetters: null };
+    const onlyReports = { organisations: null, comments: 1, stories: 1, heldLetters: null };
     expect((await call(homeLoader, request("/", { cookie: moderator.cookie }))).data.waiting).toEqual(onlyReports);
     expect((await call(adminLoader, request("/admin", { cookie: moderator.cookie }))).data.waiting).toEqual(onlyReports);
   });
