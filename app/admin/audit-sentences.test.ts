@@ -17,6 +17,7 @@ describe("audit log sentences", () => {
     expect(auditSentence({ ...base, action: "story.changes_requested" })).toBe("Joe asked the teller of a story to change something.");
     expect(auditSentence({ ...base, action: "story.declined" })).toBe("Joe declined a story.");
     expect(auditSentence({ ...base, action: "story.safeguarding" })).toBe("Joe passed a story to the safeguarding route.");
+    expect(auditSentence({ ...base, action: "story.contact_viewed" })).toBe("Joe looked up how to contact the teller of a story held for safeguarding.");
   });
 
   it("still reads as a sentence when names are gone or the action is new", () => {

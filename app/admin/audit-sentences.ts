@@ -43,6 +43,8 @@ export function auditSentence(e: AuditEventNames): string {
       return `${who} declined a story.`;
     case "story.safeguarding":
       return `${who} passed a story to the safeguarding route.`;
+    case "story.contact_viewed":
+      return `${who} looked up how to contact the teller of a story held for safeguarding.`;
     case "organisation.registered":
       return `${who} registered ${org}.`;
     case "organisation.verified":

@@ -1,7 +1,7 @@
 import type { Database } from "../../db";
 import type { ContentNoteCategory, StoryReviewDecision } from "../../db/schema";
 import { recordAuditEvent } from "~/models/audit.server";
-import { listAdminIds } from "~/models/member.server";
+import { getMemberAddresses, listAdminIds } from "~/models/member.server";
 import { getStoryTellerContact, listModeratorIdsForStory, listStoryDemands, setModeratorStoryCategories } from "~/models/story-review.server";
 import { getStoryForUpdate, recordStoryReview } from "~/models/story.server";
 import { getAppUrl } from "~/utils/env.server";
@@ -102,4 +102,31 @@ export async function tellModeratorsStoryWaiting(trx: Database, contentNotes: re
 /** Which content-note categories this moderator reviews (none: all of them). */
 export async function saveModeratorStoryCategories(db: Database, moderatorId: number, categories: readonly ContentNoteCategory[]) {
   await db.transaction().execute((trx) => setModeratorStoryCategories(trx, moderatorId, categories));
+}
+
+export type TellerContactResult = { ok: true; email: string; via: "account" | "petition" | "letter" } | { ok: false; reason: "no-such-story" | "not-safeguarding" | "no-address" };
+
+/**
+ * A coalition admin looks up how to reach the teller of a story held for the safeguarding route, to
+ * check they are safe. Only for such a story, and every look-up is audited (who, which story, never
+ * the address), so the address is read when it is needed and never browsed.
+ */
+export async function lookUpStoryTellerContact(db: Database, storyId: number, adminId: number): Promise<TellerContactResult> {
+  return db.transaction().execute(async (trx) => {
+    const story = await getStoryForUpdate(trx, storyId);
+    if (!story) return { ok: false, reason: "no-such-story" } as const;
+    if (story.status !== "safeguarding") return { ok: false, reason: "not-safeguarding" } as const;
+    const contact = await getStoryTellerContact(trx, storyId);
+    const member = contact?.tellerId ? await getMemberAddresses(trx, contact.tellerId) : undefined;
+    const found = member?.email
+      ? { email: member.email, via: "account" as const }
+      : contact?.signatureEmail
+        ? { email: contact.signatureEmail, via: "petition" as const }
+        : contact?.letterEmail
+          ? { email: contact.letterEmail, via: "letter" as const }
+          : null;
+    if (!found) return { ok: false, reason: "no-address" } as const;
+    await recordAuditEvent(trx, { actorId: adminId, action: "story.contact_viewed", subjectType: "story", subjectId: storyId });
+    return { ok: true, ...found } as const;
+  });
 }

@@ -59,7 +59,8 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 test("a moderator reads the content note first, opens the words, asks for a change with a reason, and publishes another story", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  // Two cores shared with other runs: axe on every page and the outbox poll take their time.
+  test.setTimeout(300_000);
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const stories = await tellStoriesForReview(stamp);
   const reason = `Please leave out the ward's name: it could identify the nurse (${stamp}).`;

@@ -325,6 +325,31 @@ describe("deciding on a story", () => {
     expect(review.data.history).toEqual([expect.objectContaining({ decision: "safeguarding", reason: worry })]);
   });
 
+  it("a coalition admin, and only an admin, looks up how to reach the teller of a story held for safeguarding; each look-up is audited", async () => {
+    const teller = await createMember(db);
+    const admin = await signedInMember(db, { roles: ["admin"] });
+    const moderator = await signedInMember(db, { roles: ["moderator"] });
+    const held = await createStory(db, teller.id);
+    const waiting = await createStory(db, teller.id);
+    await reviewStory(db, held, moderator.id, "safeguarding", "Worried about them.");
+    const lookUp = (cookie: string, storyId: number) => call(reviewAction, request(reviewPath(storyId), { form: { intent: "contact" }, cookie }), { id: String(storyId) });
+
+    // Nobody sees the address until an admin asks for it.
+    expect(JSON.stringify((await call(reviewLoader, request(reviewPath(held), { cookie: admin.cookie }), { id: String(held) })).data)).not.toContain(teller.email);
+    expect((await lookUp(moderator.cookie, held)).status).toBe(403);
+    const found = await lookUp(admin.cookie, held);
+    expect(found.data).toEqual({ contact: { email: teller.email, via: "account" }, contactMessage: null });
+    const audit = await db.selectFrom("audit_event").select(["action", "actor_id", "detail"]).where("subject_type", "=", "story").where("subject_id", "=", held).orderBy("id").execute();
+    expect(audit.map((a) => [a.action, a.actor_id, a.detail])).toEqual([
+      ["story.safeguarding", moderator.id, {}],
+      ["story.contact_viewed", admin.id, {}],
+    ]);
+    // Not for a story that is not held for safeguarding.
+    const refused = await lookUp(admin.cookie, waiting);
+    expect(refused.data).toEqual({ contact: null, contactMessage: expect.stringContaining("only shown for a story held for the safeguarding route") });
+    expect(await db.selectFrom("audit_event").select("id").where("action", "=", "story.contact_viewed").where("subject_id", "=", waiting).execute()).toEqual([]);
+  });
+
   it("two moderators deciding at once: one decision is recorded, the other is told, without an error", async () => {
     const teller = await createMember(db);
     const first = await signedInMember(db, { roles: ["moderator"] });

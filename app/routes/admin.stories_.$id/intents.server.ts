@@ -1,9 +1,9 @@
-import { reviewStory } from "~/services/story-moderation.server";
+import { lookUpStoryTellerContact, reviewStory } from "~/services/story-moderation.server";
 import { ReviewStorySchema, STORY_DECISIONS, type StoryDecision } from "~/stories/moderation-forms";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { badRequest, invalid, notFound } from "~/utils/responses.server";
+import { badRequest, forbidden, invalid, notFound } from "~/utils/responses.server";
 
 const DONE: Record<StoryDecision, string> = {
   published: "The story is published. Its teller has been emailed, and people following its demands will hear that a new story was published.",
@@ -35,4 +35,20 @@ export async function decideIntent(request: Request, formData: FormData, storyId
     });
   }
   return redirectWithFlash(request, "/admin/stories", { kind: "success", message: DONE[decision] });
+}
+
+const NO_CONTACT = {
+  "not-safeguarding": "Contact details are only shown for a story held for the safeguarding route, and this one is not.",
+  "no-address": "There is no address for its teller any more: their account, signature or letter is gone.",
+} as const;
+
+/** A coalition admin looks up the teller's address, for a story held for safeguarding only (audited). */
+export async function contactIntent(storyId: number, member: { id: number; isAdmin: boolean }) {
+  if (!member.isAdmin) forbidden();
+  const result = await lookUpStoryTellerContact(db, storyId, member.id);
+  if (!result.ok) {
+    if (result.reason === "no-such-story") notFound();
+    return { contact: null, contactMessage: NO_CONTACT[result.reason] };
+  }
+  return { contact: { email: result.email, via: result.via }, contactMessage: null };
 }

@@ -15,7 +15,8 @@ import { markdownToSafeHtml } from "~/utils/markdown.server";
 import { pageTitle } from "~/utils/meta";
 import { notFound } from "~/utils/responses.server";
 import { DecisionForms } from "./decision-forms";
-import { decideIntent } from "./intents.server";
+import { SafeguardingContact } from "./safeguarding-contact";
+import { contactIntent, decideIntent } from "./intents.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "Review a story", "Admin");
 
@@ -60,7 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const moderator = await requireCan(request, "moderation.review");
-  return decideIntent(request, await request.formData(), requireId(params.id), moderator.id);
+  const formData = await request.formData();
+  if (formData.get("intent") === "contact") return contactIntent(requireId(params.id), moderator);
+  return decideIntent(request, formData, requireId(params.id), moderator.id);
 }
 
 export default function ReviewStory() {
@@ -68,6 +71,7 @@ export default function ReviewStory() {
   const result = useActionData<typeof action>();
   const errors = result && "errors" in result ? result.errors : undefined;
   const values = result && "values" in result ? result.values : undefined;
+  const looked = result && "contactMessage" in result ? result : undefined;
   const told = story.told;
   return (
     <>
@@ -149,6 +153,7 @@ export default function ReviewStory() {
           </ol>
         )}
       </section>
+      {story.status === "safeguarding" && isAdmin ? <SafeguardingContact contact={looked?.contact ?? null} message={looked?.contactMessage ?? null} /> : null}
       {story.status === "waiting" ? <DecisionForms errors={errors} values={values} /> : <p>This story is not waiting for review, so there is nothing to decide now.</p>}
     </>
   );
