@@ -28,6 +28,8 @@ const GoesWith = z
     return match[1] === "petition" ? { petitionId: id, askId: null } : { petitionId: null, askId: id };
   });
 
+export const NO_STORY_TICKED = "Tick at least one story, or choose “Include every quotable story”";
+
 /** Ticked stories (checkboxes named storyIds): not an id is a tampered form; duplicates count once. */
 const ChosenStories = z
   .union([z.string().max(20), z.array(z.string().max(20))])
@@ -47,11 +49,19 @@ const ChosenStories = z
     return unique;
   });
 
-export const MakePackSchema = z.object({
-  title: z.string({ error: "Enter a title for the pack" }).trim().min(1, { error: "Enter a title for the pack" }).max(200, { error: "The title must be 200 characters or fewer" }),
-  goesWith: GoesWith,
-  storyIds: ChosenStories,
-});
+/** "chosen" (the ticked stories) or "all" (every quotable story): the two submit buttons. */
+export const MakePackSchema = z
+  .object({
+    // Optional here and required below, so a missing title and a missing story are both said at once.
+    title: z.string().trim().max(200, { error: "The title must be 200 characters or fewer" }).optional().default(""),
+    goesWith: GoesWith,
+    storyIds: ChosenStories,
+    intent: z.enum(["chosen", "all"]).optional().default("chosen"),
+  })
+  .superRefine((form, ctx) => {
+    if (form.title === "") ctx.addIssue({ code: "custom", path: ["title"], message: "Enter a title for the pack" });
+    if (form.intent === "chosen" && form.storyIds.length === 0) ctx.addIssue({ code: "custom", path: ["storyIds"], message: NO_STORY_TICKED });
+  });
 export type MakePackInput = z.infer<typeof MakePackSchema>;
 
 export const DeliverPackSchema = z.object({

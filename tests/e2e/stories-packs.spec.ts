@@ -47,7 +47,7 @@ async function addQuotableStories(stamp: string) {
 }
 
 test("an organiser makes a pack of quotable stories for a petition's delivery, opens the printable pack, and marks it delivered", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const run = RUNS[testInfo.project.name as keyof typeof RUNS];
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const packTitle = `Stories for the minister (${stamp})`;

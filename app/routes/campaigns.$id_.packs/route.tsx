@@ -7,7 +7,7 @@ import { listCampaignAsks } from "~/models/ask.server";
 import { listCampaignPetitions } from "~/models/petition.server";
 import { listCampaignStoryPacks, listDeliveredPackWarnings, listQuotableStories, MAX_PACK_STORIES } from "~/models/story-pack.server";
 import { makeStoryPack, type MakePackResult } from "~/services/story-packs.server";
-import { MakePackSchema } from "~/stories/pack-forms";
+import { MakePackSchema, NO_STORY_TICKED } from "~/stories/pack-forms";
 import { toPackWarnings } from "~/stories/packs";
 import { excerptOf, toStoryCard } from "~/stories/view";
 import { db } from "~/utils/db.server";
@@ -64,7 +64,7 @@ function refusal(result: Extract<MakePackResult, { ok: false }>): Record<string,
     case "not-this-campaign-ask":
       return { goesWith: "Choose one of this campaign's petitions or asks" };
     case "no-stories-chosen":
-      return { storyIds: "Tick at least one story, or choose “Include every quotable story”" };
+      return { storyIds: NO_STORY_TICKED };
     case "no-quotable-stories":
       return { storyIds: "No story can go in a pack now" };
     case "not-quotable":
@@ -77,8 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(MakePackSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
-  const all = formData.get("intent") === "all";
-  const result = await makeStoryPack(db, member.id, campaign.id, { title: parsed.data.title, ...parsed.data.goesWith, stories: all ? "all" : parsed.data.storyIds });
+  const result = await makeStoryPack(db, member.id, campaign.id, { title: parsed.data.title, ...parsed.data.goesWith, stories: parsed.data.intent === "all" ? "all" : parsed.data.storyIds });
   if (!result.ok) {
     const values = formValues(formData, MakePackSchema);
     // Keep ticked only the stories that may still go in.
