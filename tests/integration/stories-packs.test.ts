@@ -26,7 +26,8 @@ async function packSetup() {
   const lead = await signedInMember(db, { displayName: "Lead Organiser" });
   const campaignId = await createRunningCampaign(db, lead.id);
   const demandId = (await getCampaign(db, campaignId))!.demand_id;
-  const teller = await createMember(db, { displayName: `Teller ${unique()}` });
+  const tellerName = `Teller ${unique()}`;
+  const teller = { ...(await createMember(db, { displayName: tellerName })), displayName: tellerName };
   const quotable = (spec: Partial<NewStory> = {}) => createPublishedStory(db, teller.id, { demandIds: [demandId], mayQuote: true, ...spec });
   const packs = `/campaigns/${campaignId}/packs`;
   return { lead, campaignId, demandId, teller, quotable, packs, p: { id: String(campaignId) } };
@@ -258,13 +259,13 @@ describe("the printable pack", () => {
       signerEmails.push(email);
       await db
         .insertInto("petition_signature")
-        .values({ petition_id: petition.id, email, email_normalised: email, name: `Signer ${unique()}`, outward_code: outward, show_name: false, campaign_consent: false, status: status as "confirmed", token_hash: unique(), token_expires_at: new Date(Date.now() + 3_600_000), withdraw_token_hash: unique(), confirmed_at: status === "confirmed" ? new Date() : null })
+        .values({ petition_id: petition.id, email, email_normalised: email, name: `Signer ${unique()}`, outward_code: outward, show_name: false, campaign_consent: false, status: status as never, token_hash: unique(), token_expires_at: new Date(Date.now() + 3_600_000), withdraw_token_hash: unique(), confirmed_at: status === "confirmed" ? new Date() : null })
         .execute();
     }
     // A second petition of the campaign: counted in a pack for the campaign as a whole, not in this petition's.
     const second = (await createPetitionFor(db, { leadId: s.lead.id, campaignId: s.campaignId })).petition;
     const secondEmail = `signer-${unique()}@example.org`;
-    await db.insertInto("petition_signature").values({ petition_id: second.id, email: secondEmail, email_normalised: secondEmail, name: "Second", outward_code: "CF10", show_name: false, campaign_consent: false, status: "confirmed", token_hash: unique(), token_expires_at: new Date(), withdraw_token_hash: unique(), confirmed_at: new Date() }).execute();
+    await db.insertInto("petition_signature").values({ petition_id: second.id, email: secondEmail, email_normalised: secondEmail, name: "Second", outward_code: "CF10", show_name: false, campaign_consent: false, status: "confirmed" as never, token_hash: unique(), token_expires_at: new Date(), withdraw_token_hash: unique(), confirmed_at: new Date() }).execute();
 
     const lc = await createLetterCampaign(db, s.campaignId, s.lead.id, LETTER_CAMPAIGN_FIELDS);
     const letters: Array<[string | null, "sent" | "held", boolean]> = [
@@ -276,7 +277,7 @@ describe("the printable pack", () => {
       ["M1", "sent", true],
     ];
     for (const [outward, status, test] of letters) {
-      const letter = await db.insertInto("letter").values({ letter_campaign_id: lc.id, name: "Writer", email: `writer-${unique()}@example.org`, email_normalised: null, postcode: null, outward_code: outward, subject: "S", opening: "O", personal: "P", comparable_words: null, status: "confirmed", token_hash: null, token_expires_at: new Date(), ip_hash: null, confirmed_at: new Date() }).returning("id").executeTakeFirstOrThrow();
+      const letter = await db.insertInto("letter").values({ letter_campaign_id: lc.id, name: "Writer", email: `writer-${unique()}@example.org`, email_normalised: null, postcode: null, outward_code: outward, subject: "S", opening: "O", personal: "P", comparable_words: null, status: "confirmed" as never, token_hash: null, token_expires_at: new Date(), ip_hash: null, confirmed_at: new Date() }).returning("id").executeTakeFirstOrThrow();
       await db.insertInto("letter_message").values({ letter_id: letter.id, letter_campaign_id: lc.id, target_id: target.id, status, test, sent_at: status === "sent" ? new Date() : null }).execute();
     }
 
