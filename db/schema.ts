@@ -355,7 +355,10 @@ export interface StoryPackTable {
 export interface StoryPackStoryTable {
   pack_id: number;
   story_id: number;
+  /** Set when the story drops out of the pack after it was made: withdrawn, no longer quotable. */
   withdrawn_at: Date | null;
+  /** The story's number in the pack, given when it was made and never shifted (2026-12-08_05). */
+  position: number | null;
 }
 
 export interface DemandRevisionTable {

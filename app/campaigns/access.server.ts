@@ -1,5 +1,6 @@
 import { getCampaign, isOrganiser } from "~/models/campaign.server";
 import { getAsk } from "~/models/ask.server";
+import { getStoryPack } from "~/models/story-pack.server";
 import { requireMember, type CurrentMember } from "../members/session.server";
 import { db } from "../utils/db.server";
 import { parseId } from "../utils/ids";
@@ -41,4 +42,25 @@ export async function requireCampaignAsk(request: Request, rawId: string | undef
   const ask = askId !== null ? await getAsk(db, askId) : undefined;
   if (!ask || ask.campaign_id !== campaign.id) notFound();
   return { member, campaign, ask };
+}
+
+/**
+ * The story packs: the campaign's own organisers only, whatever its status. Not coalition admins as
+ * such: a teller who shared their story with "the organisers of this campaign" shared it with them
+ * and nobody else. Signed-out visitors go to sign in, anyone else gets 403.
+ */
+export async function requirePackOrganiser(request: Request, rawId: string | undefined) {
+  const member = await requireMember(request);
+  const { campaign, context } = await loadCampaign(rawId, member);
+  if (!context.isOrganiser) forbidden();
+  return { member, campaign };
+}
+
+/** One pack of this campaign, for its organisers; 404 when there is none, or it belongs to another campaign. */
+export async function requireCampaignPack(request: Request, rawId: string | undefined, rawPackId: string | undefined) {
+  const { member, campaign } = await requirePackOrganiser(request, rawId);
+  const packId = parseId(rawPackId);
+  const pack = packId !== null ? await getStoryPack(db, packId) : undefined;
+  if (!pack || pack.campaignId !== campaign.id) notFound();
+  return { member, campaign, pack };
 }

@@ -128,6 +128,26 @@ export function countLettersSentByDay(db: Database, campaignId: number) {
     .execute();
 }
 
+/**
+ * Letters sent through a campaign's letter campaigns per postcode area of their writers (test-mode
+ * letters went to the organiser, so they are not counted), most first: a story pack's cover.
+ */
+export function countLettersSentByArea(db: Database, campaignId: number) {
+  return db
+    .selectFrom("letter_message")
+    .innerJoin("letter_campaign", "letter_campaign.id", "letter_message.letter_campaign_id")
+    .innerJoin("letter", "letter.id", "letter_message.letter_id")
+    .select([sql<string>`coalesce(substring(letter.outward_code from '^[A-Z]+'), 'Not given')`.as("area"), sql<number>`count(*)::int`.as("letters")])
+    .where("letter_campaign.campaign_id", "=", campaignId)
+    .where("letter_message.status", "=", "sent")
+    .where("letter_message.test", "=", false)
+    .groupBy(sql`1`)
+    .orderBy(sql`2`, "desc")
+    .orderBy(sql`1`)
+    .limit(150)
+    .execute();
+}
+
 /** Held letters to review: the only place an organiser reads a letter's words. */
 export function listHeldMessages(db: Database, letterCampaignId: number) {
   return db

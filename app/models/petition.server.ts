@@ -346,13 +346,17 @@ export function countSignaturesByDay(db: Database, campaignId: number) {
     .execute();
 }
 
-/** Confirmed signatures per postcode area (the letters of the outward code: "LS", "M"), most first. */
-export function countSignaturesByArea(db: Database, campaignId: number) {
+/**
+ * Confirmed signatures per postcode area (the letters of the outward code: "LS", "M"), most first:
+ * across a campaign's petitions, or one of them (a story pack's cover).
+ */
+export function countSignaturesByArea(db: Database, campaignId: number, petitionId: number | null = null) {
   return db
     .selectFrom("petition_signature")
     .innerJoin("petition", "petition.id", "petition_signature.petition_id")
     .select([sql<string>`coalesce(substring(petition_signature.outward_code from '^[A-Z]+'), 'Not given')`.as("area"), sql<number>`count(*)::int`.as("signatures")])
     .where("petition.campaign_id", "=", campaignId)
+    .$if(petitionId !== null, (qb) => qb.where("petition.id", "=", petitionId!))
     .where("petition_signature.status", "=", "confirmed")
     .groupBy(sql`1`)
     .orderBy(sql`2`, "desc")

@@ -61,7 +61,7 @@ export function readableStories(viewer: StoryViewer) {
 }
 
 /** A story's name parts and what a reader sees of it; never its teller's id, email or signature. */
-function storyCard(db: Database) {
+export function storyCard(db: Database) {
   return db
     .selectFrom("story")
     .leftJoin("member", "member.id", "story.teller_id")

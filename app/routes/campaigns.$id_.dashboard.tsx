@@ -6,11 +6,14 @@ import { BarChart } from "~/components/bar-chart";
 import { countEventsByWeek, listCampaignEvents, listOrganisers, listPartners } from "~/models/campaign.server";
 import { countLettersSentByDay, letterTotals, listCampaignLetterCampaigns } from "~/models/letter.server";
 import { countSignaturesByArea, countSignaturesByDay, listCampaignPetitions } from "~/models/petition.server";
+import { listDeliveredPackWarnings } from "~/models/story-pack.server";
+import { PackWarnings } from "~/components/pack-warnings";
+import { toPackWarnings } from "~/stories/packs";
 import { requireMember } from "~/members/session.server";
 import { loadCampaign } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
 import { todayInLondon } from "~/utils/london-time";
-import { regionOf } from "~/utils/postcode-regions";
+import { regionTotals } from "~/utils/postcode-regions";
 import { canOnCampaign } from "~/members/permissions";
 import { forbidden } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
@@ -22,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request);
   const { campaign, context } = await loadCampaign(params.id, member);
   if (!canOnCampaign(member, "campaign.dashboard", context)) forbidden();
-  const [organisers, partners, weeks, recent, petitions, byDay, byArea, letterCampaigns, lettersByDay, letters] = await Promise.all([
+  const [organisers, partners, weeks, recent, petitions, byDay, byArea, letterCampaigns, lettersByDay, letters, packWarnings] = await Promise.all([
     listOrganisers(db, campaign.id),
     listPartners(db, campaign.id),
     countEventsByWeek(db, campaign.id),
@@ -33,11 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCampaignLetterCampaigns(db, campaign.id),
     countLettersSentByDay(db, campaign.id),
     letterTotals(db, campaign.id),
+    // Story packs are for the campaign's own organisers only (a story may be shared with them alone).
+    context.isOrganiser ? listDeliveredPackWarnings(db, campaign.id) : Promise.resolve([]),
   ]);
   const started = new Date(campaign.created_at);
   const end = campaign.ended_at ? new Date(campaign.ended_at) : new Date();
   return {
     campaign: { id: campaign.id, title: campaign.title, status: campaign.status },
+    packs: context.isOrganiser,
+    packWarnings: toPackWarnings(packWarnings),
     figures: {
       days: Math.max(1, Math.ceil((end.getTime() - started.getTime()) / 86_400_000)),
       organisers: organisers.length,
@@ -54,24 +61,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     petitions,
     byDay: byDay.map((d) => ({ date: d.day, count: d.signatures })),
     byArea,
-    byRegion: regionTotals(byArea),
+    byRegion: regionTotals(byArea.map((a) => ({ area: a.area, count: a.signatures }))).map((r) => ({ region: r.region, signatures: r.count })),
     recent: recent.slice(0, 5).map((e) => ({ ...e, html: "" })),
     today: todayInLondon(),
   };
 }
 
-/** Areas summed into their nations and regions, most first; areas with no known region are "Not given". */
-function regionTotals(byArea: Array<{ area: string; signatures: number }>) {
-  const totals = new Map<string, number>();
-  for (const a of byArea) {
-    const region = regionOf(a.area) ?? "Not given";
-    totals.set(region, (totals.get(region) ?? 0) + a.signatures);
-  }
-  return [...totals].map(([region, signatures]) => ({ region, signatures })).sort((a, b) => b.signatures - a.signatures || a.region.localeCompare(b.region));
-}
-
 export default function CampaignDashboard() {
-  const { campaign, figures, weeks, recent, petitions, byDay, byArea, byRegion, letterCampaigns, lettersByDay } = useLoaderData<typeof loader>();
+  const { campaign, packs, packWarnings, figures, weeks, recent, petitions, byDay, byArea, byRegion, letterCampaigns, lettersByDay } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -83,8 +80,15 @@ export default function CampaignDashboard() {
           </>
         ) : null}{" "}
         · <Link to={`/campaigns/${campaign.id}/asks`}>Asks to decision makers</Link>
+        {packs ? (
+          <>
+            {" "}
+            · <Link to={`/campaigns/${campaign.id}/packs`}>Story packs for decision makers</Link>
+          </>
+        ) : null}
       </p>
       <h1>Dashboard: {campaign.title}</h1>
+      <PackWarnings campaignId={campaign.id} warnings={packWarnings} />
       <ul className="figures" aria-label="Figures">
         <li>
           <span className="figures__number">{figures.days}</span> {pluralise(figures.days, "day")} {campaign.status === "active" ? "running" : "it ran"}

@@ -14,6 +14,7 @@ import {
   type NewStory,
   type StoryConsents,
 } from "~/models/story.server";
+import { markPacksNoLongerQuotable } from "~/models/story-pack.server";
 import { tellModeratorsStoryWaiting } from "./story-moderation.server";
 
 /** What a refusal is about, so the page can put its message by the right field. */
@@ -51,7 +52,7 @@ export async function tellStory(db: Database, story: NewStory, actor: ConsentAct
 
 /**
  * The teller changes who may read their story, under which name, and whether it may be quoted or used
- * in research. Takes effect at once everywhere; only the consents that changed are added to the history.
+ * in research. Takes effect at once everywhere (packs included); only the consents that changed are added to the history.
  * `tellerId` is null when acting through the teller's signed link (no account).
  */
 export async function changeStoryConsents(db: Database, storyId: number, tellerId: number | null, next: StoryConsents, actor: ConsentActor = "teller"): Promise<ConsentResult> {
@@ -77,6 +78,9 @@ export async function changeStoryConsents(db: Database, storyId: number, tellerI
     if (changed.length === 0) return { ok: true, changed: [] } as const;
     await updateStoryConsents(trx, storyId, normalised);
     await recordConsents(trx, storyId, Object.fromEntries(changed.map((k) => [k, after[k]])), actor);
+    // Un-ticking quotation, or narrowing who may read it past a campaign's organisers, takes the story
+    // out of that campaign's packs, dated, as a withdrawal does (a delivered pack shows the warning).
+    if (changed.includes("quote") || changed.includes("audience")) await markPacksNoLongerQuotable(trx, storyId);
     return { ok: true, changed } as const;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LISTED_AREAS, regionOf } from "./postcode-regions";
+import { LISTED_AREAS, regionOf, regionTotals } from "./postcode-regions";
 
 describe("postcode regions", () => {
   it("place an outward code in its nation or region", () => {
@@ -20,5 +20,12 @@ describe("postcode regions", () => {
     expect(regionOf(null)).toBeNull();
     expect(regionOf("QQ1")).toBeNull();
     expect(regionOf("")).toBeNull();
+  });
+  it("sum counts by area into regions, most first, never reading \"Not given\" as the area N (London)", () => {
+    expect(regionTotals([{ area: "LS", count: 2 }, { area: "Not given", count: 3 }, { area: "N", count: 1 }, { area: "HD", count: 1 }, { area: "QQ", count: 1 }])).toEqual([
+      { region: "Not given", count: 4 },
+      { region: "Yorkshire and the Humber", count: 3 },
+      { region: "London", count: 1 },
+    ]);
   });
 });

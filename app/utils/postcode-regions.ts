@@ -33,3 +33,17 @@ export function regionOf(outwardCode: string | null | undefined): Region | null 
   const area = /^[A-Z]{1,2}/.exec(outwardCode ?? "")?.[0];
   return area ? (AREA_TO_REGION.get(area) ?? null) : null;
 }
+
+/**
+ * Counts by postcode area summed into their nations and regions, most first; areas with no known
+ * region are "Not given". Done here rather than in SQL so the table stays in one place. Only a real
+ * area is looked up: "Not given" would otherwise read as the area "N" (London).
+ */
+export function regionTotals(byArea: ReadonlyArray<{ area: string; count: number }>): Array<{ region: string; count: number }> {
+  const totals = new Map<string, number>();
+  for (const a of byArea) {
+    const region = (/^[A-Z]{1,2}$/.test(a.area) ? regionOf(a.area) : null) ?? "Not given";
+    totals.set(region, (totals.get(region) ?? 0) + a.count);
+  }
+  return [...totals].map(([region, count]) => ({ region, count })).sort((a, b) => b.count - a.count || a.region.localeCompare(b.region));
+}

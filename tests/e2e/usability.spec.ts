@@ -54,7 +54,8 @@ test("buttons look like what they do: warning is red, secondary stays readable o
 
 // One admin session for both (sign-in is rate limited per account, and other specs sign the admin in too).
 test("an admin changes a role only after confirming it, and no page scrolls sideways on a 320 or 375 pixel wide phone", async ({ page }, testInfo) => {
-  test.setTimeout(180_000);
+  // Some fifty pages, each scanned with axe: minutes on a machine whose both cores are busy.
+  test.setTimeout(360_000);
   const name = testInfo.project.name === "no-js" ? "Yusuf" : "Wren";
   let paths: string[];
 
@@ -136,14 +137,17 @@ test("an admin changes a role only after confirming it, and no page scrolls side
 
   await test.step("every page opens and none scrolls sideways at 320 or 375 pixels wide", async () => {
     const wide: string[] = [];
-    for (const width of [320, 375]) {
-      await page.setViewportSize({ width, height: 740 });
-      for (const path of paths) {
-        const response = await page.goto(path);
-        expect(response?.status(), path).toBeLessThan(400);
+    // Each page is opened once, at 320 pixels, then the window widened to 375: the layout reflows as
+    // it would on load, and one visit per page keeps this walk within its time on a busy machine.
+    for (const path of paths) {
+      await page.setViewportSize({ width: 320, height: 740 });
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBeLessThan(400);
+      await expectAccessible(page);
+      for (const width of [320, 375]) {
+        if (width !== 320) await page.setViewportSize({ width, height: 740 });
         const extra = await overflow(page);
         if (extra > 0) wide.push(`${path} at ${width}px: ${extra}px too wide`);
-        if (width === 320) await expectAccessible(page);
       }
     }
     expect(wide).toEqual([]);
