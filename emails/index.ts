@@ -6,6 +6,7 @@ import * as letter from "./letter-emails";
 import * as notification from "./notification-emails";
 import * as organisation from "./organisation-emails";
 import * as petition from "./petition-emails";
+import * as story from "./story-emails";
 import { TestEmail, type TestEmailProps } from "./test-email";
 
 /**
@@ -52,6 +53,7 @@ export const emailTemplates = {
   LetterNotSent: template<letter.LetterNotSentProps>(letter.LetterNotSent),
   LetterNews: template<letter.LetterNewsProps>(letter.LetterNews),
   AskForResponse: template<accountability.AskForResponseProps>(accountability.AskForResponse),
+  StoryTellerLink: template<story.StoryTellerLinkProps>(story.StoryTellerLink),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;
