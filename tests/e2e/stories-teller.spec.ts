@@ -5,6 +5,14 @@ import { expect, expectAccessible, linkFrom, openLatestEmail, signIn, test } fro
 const TELLERS = { "with-js": "kofi@chorus.example", "no-js": "nia@chorus.example" } as const;
 const PHONE = { width: 375, height: 812 };
 
+/** The development outbox is a desktop tool (its raw message scrolls sideways on a phone): read mail there at desktop width. */
+async function readEmail(page: Page, to: string, subject: RegExp) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const mail = await openLatestEmail(page, to, subject);
+  await page.setViewportSize(PHONE);
+  return mail;
+}
+
 /** The page scrolls sideways if its content is wider than the window. */
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -28,7 +36,6 @@ test("a member tells a story, waits for review, changes who may read it and with
     await page.getByRole("button", { name: "Send my story for review" }).click();
     const problems = page.getByRole("alert").filter({ hasText: "There is a problem" });
     await expect(problems).toContainText("Tell your story in your own words");
-    await expect(problems).toContainText("Enter the first name to show");
     await expect(page.getByLabel("Title")).toHaveValue(title);
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page);
@@ -41,7 +48,7 @@ test("a member tells a story, waits for review, changes who may read it and with
     await page.getByLabel("It may be quoted in material delivered to decision makers").check();
     await page.getByRole("button", { name: "Send my story for review" }).click();
     await expect(page.getByRole("status")).toContainText("A moderator will read it before anyone else can");
-    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Your story: Waiting for review" })).toBeVisible();
     await expect(page.getByText("you allowed quotation to decision makers")).toBeVisible();
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
@@ -65,7 +72,7 @@ test("a member tells a story, waits for review, changes who may read it and with
     await page.getByRole("button", { name: "Yes, withdraw my story" }).click();
     await expect(page.getByRole("heading", { name: "Your story: Withdrawn" })).toBeVisible();
     await expect(page.getByText("Withdrawing hid your story everywhere Chorus shows it")).toBeVisible();
-    await expect(page.getByText("you withdrew it")).toBeVisible();
+    await expect(page.locator(".story-history")).toContainText("you withdrew it");
     await expectAccessible(page);
     await page.goto("/settings/stories");
     await expect(page.getByRole("listitem").filter({ hasText: title })).toContainText("Withdrawn");
@@ -80,14 +87,19 @@ test("a signer confirms their signature, adds a story without an account, and op
 
   await test.step("a visitor signs the crisis house petition and confirms from the email", async () => {
     await page.goto("/campaigns");
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Crisis houses in every region by 2028" }).click();
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Sign the petition: A crisis house in every region" }).click();
+    await expectAccessible(page);
     await page.getByLabel("Your name").fill("River Song");
     await page.getByLabel("Your email address").fill(email);
     await page.getByRole("button", { name: "Sign the petition" }).click();
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-    const mail = await openLatestEmail(page, email, /Confirm your signature/);
+    await expectAccessible(page);
+    const mail = await readEmail(page, email, /Confirm your signature/);
     await page.goto(linkFrom(mail, "/confirm/"));
+    await expectAccessible(page);
     await page.getByRole("button", { name: "Confirm my signature" }).click();
     await expect(page.getByRole("status")).toContainText("your signature is confirmed");
     await expectAccessible(page);
@@ -110,7 +122,7 @@ test("a signer confirms their signature, adds a story without an account, and op
   });
 
   await test.step("the emailed link, without the story's words, opens the teller's page", async () => {
-    const mail = await openLatestEmail(page, email, /Your story: your link/);
+    const mail = await readEmail(page, email, /Your story: your link/);
     expect(mail).not.toContain("two hours away");
     await page.goto(linkFrom(mail, "/teller/"));
     await expect(page.getByRole("heading", { name: "Your story: Waiting for review" })).toBeVisible();
