@@ -54,6 +54,7 @@ export const emailTemplates = {
   LetterNews: template<letter.LetterNewsProps>(letter.LetterNews),
   AskForResponse: template<accountability.AskForResponseProps>(accountability.AskForResponse),
   StoryDecision: template<story.StoryDecisionProps>(story.StoryDecision),
+  StoryTellerLink: template<story.StoryTellerLinkProps>(story.StoryTellerLink),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -211,6 +211,12 @@ export function FlashMessage({ flash }: { flash: Flash | null }) {
   return (
     <div className={`flash flash--${flash.kind}`} role={flash.kind === "error" ? "alert" : "status"}>
       {flash.message}
+      {flash.link ? (
+        <>
+          {" "}
+          <a href={flash.link.to}>{flash.link.label}</a>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ const items = [
   { to: "/settings/notifications", label: "Notifications" },
   { to: "/settings/security", label: "Password and devices" },
   { to: "/settings/organisations", label: "Organisations" },
+  { to: "/settings/stories", label: "Your stories" },
   { to: "/settings/data", label: "Your data" },
 ];
 

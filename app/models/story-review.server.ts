@@ -89,6 +89,7 @@ export function getStoryTellerContact(db: Database, storyId: number) {
     .leftJoin("letter_campaign", "letter_campaign.id", "letter.letter_campaign_id")
     .select([
       "story.teller_id as tellerId",
+      "story.teller_link_version as tellerLinkVersion",
       sql<string | null>`case when petition_signature.status in ('pending', 'confirmed') then petition_signature.email end`.as("signatureEmail"),
       "petition.slug as petitionSlug",
       "letter.email as letterEmail",

@@ -278,3 +278,87 @@ export async function recordStoryReview(db: Database, storyId: number, moderator
     .where("id", "=", storyId)
     .execute();
 }
+
+export interface StoryText {
+  title: string;
+  body: string;
+  easyRead: string | null;
+  contentNotes: ContentNoteCategory[];
+  contentNoteDetail: string | null;
+  topics: Topic[];
+}
+
+/** Replaces a story's words, content notes and topics; `status` when the edit sends it back for review. */
+export async function updateStoryText(db: Database, storyId: number, text: StoryText, status?: "waiting") {
+  await db
+    .updateTable("story")
+    .set({
+      title: text.title,
+      body: text.body,
+      easy_read: text.easyRead,
+      content_notes: text.contentNotes,
+      content_note_detail: text.contentNoteDetail,
+      topics: text.topics,
+      updated_at: sql<Date>`now()`,
+      ...(status ? { status } : {}),
+    })
+    .where("id", "=", storyId)
+    .execute();
+}
+
+/** Demands a story can relate to: open or adopted (never drafts or closed ones), newest first, bounded. */
+export function listStoryDemandChoices(db: Database, limit: number) {
+  return db.selectFrom("demand").select(["id", "title"]).where("stage", "in", ["consultation", "voting", "adopted", "campaigning"]).orderBy("id", "desc").limit(limit).execute();
+}
+
+/** One demand a story can relate to (the one its form was opened from), if it is open or adopted. */
+export function getStoryDemandChoice(db: Database, id: number) {
+  return db.selectFrom("demand").select(["id", "title"]).where("id", "=", id).where("stage", "in", ["consultation", "voting", "adopted", "campaigning"]).execute();
+}
+
+/** Campaigns still running, newest first, bounded: for the "organisers of named campaigns" audience. */
+export function listStoryCampaignChoices(db: Database, limit: number) {
+  return db.selectFrom("campaign").select(["id", "title"]).where("status", "=", "active").orderBy("id", "desc").limit(limit).execute();
+}
+
+/** What a story told without an account came through; the row is locked so counting stories per source cannot race. */
+export function getSignatureForStory(db: Database, petitionId: number, tokenHash: string) {
+  return db.selectFrom("petition_signature").select(["id", "status", "confirmed_at as confirmedAt", "email"]).where("token_hash", "=", tokenHash).where("petition_id", "=", petitionId).forUpdate().executeTakeFirst();
+}
+
+export function getLetterForStory(db: Database, letterCampaignId: number, tokenHash: string) {
+  return db.selectFrom("letter").select(["id", "status", "confirmed_at as confirmedAt", "email"]).where("token_hash", "=", tokenHash).where("letter_campaign_id", "=", letterCampaignId).forUpdate().executeTakeFirst();
+}
+
+/** Stories told through one signature or one letter, whatever their status. */
+export async function countStoriesFrom(db: Database, source: { signatureId: number } | { letterId: number }) {
+  const row = await db
+    .selectFrom("story")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .$if("signatureId" in source, (qb) => qb.where("signature_id", "=", (source as { signatureId: number }).signatureId))
+    .$if("letterId" in source, (qb) => qb.where("letter_id", "=", (source as { letterId: number }).letterId))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The address a teller without an account is reached at (their signature's or letter's), and what they signed or wrote. */
+export async function getNoAccountTeller(db: Database, storyId: number) {
+  const row = await db
+    .selectFrom("story")
+    .leftJoin("petition_signature", "petition_signature.id", "story.signature_id")
+    .leftJoin("petition", "petition.id", "petition_signature.petition_id")
+    .leftJoin("letter", "letter.id", "story.letter_id")
+    .leftJoin("letter_campaign", "letter_campaign.id", "letter.letter_campaign_id")
+    .select([sql<string | null>`coalesce(petition_signature.email, letter.email)`.as("email"), "petition.title as petitionTitle", "letter_campaign.title as letterTitle"])
+    .where("story.id", "=", storyId)
+    .where("story.teller_id", "is", null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { email: row.email, kind: row.petitionTitle !== null ? ("signature" as const) : ("letter" as const), title: row.petitionTitle ?? row.letterTitle ?? "a campaign" };
+}
+
+/** A new teller link: every older one stops working. */
+export async function bumpTellerLinkVersion(db: Database, storyId: number) {
+  const row = await db.updateTable("story").set({ teller_link_version: sql<number>`teller_link_version + 1` }).where("id", "=", storyId).returning("teller_link_version").executeTakeFirstOrThrow();
+  return row.teller_link_version;
+}

@@ -66,3 +66,13 @@ export const RATE_LIMITS = {
   letterPerIp: { name: "letter-ip", limit: 30, windowSeconds: 60 * MINUTE },
   letterPerEmail: { name: "letter-email", limit: 5, windowSeconds: 60 * MINUTE },
 } satisfies Record<string, RateLimitRule>;
+
+/**
+ * Stories told without an account (a signer or letter writer, with their confirmation link): each
+ * is read by a moderator, so a flood from one network would bury real ones. Per link, the service
+ * allows a few stories in all (STORIES_PER_SOURCE).
+ */
+export const RATE_LIMITS_STORIES = {
+  storyWithoutAccountPerIp: { name: "story-no-account-ip", limit: 20, windowSeconds: 60 * MINUTE },
+  newTellerLinkPerStory: { name: "story-teller-link", limit: 3, windowSeconds: 60 * MINUTE },
+} satisfies Record<string, RateLimitRule>;

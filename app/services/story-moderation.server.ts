@@ -6,6 +6,7 @@ import { getStoryTellerContact, listModeratorIdsForStory, listStoryDemands, setM
 import { getStoryForUpdate, recordStoryReview } from "~/models/story.server";
 import { getAppUrl } from "~/utils/env.server";
 import { emailAddress, emailMember, notifyFollowers, notifyMembers } from "./notifications.server";
+import { tellerLinkUrl } from "./story-links.server";
 
 export type ReviewStoryResult = { ok: true } | { ok: false; reason: "no-such-story" | "not-waiting" | "reason-needed" };
 
@@ -76,10 +77,9 @@ async function tellTeller(trx: Database, storyId: number, about: { decision: Sto
     await emailMember(trx, { memberId: contact.tellerId, template: "StoryDecision", props: { ...props, url: `${getAppUrl()}/stories/${storyId}`, withoutAccount: false } });
     return;
   }
-  // No teller link exists yet for people without an account: the email opens the page they told it from.
+  // Without an account, the email carries the teller's own link (the story's current link version).
   const to = contact.signatureEmail ?? contact.letterEmail;
-  const page = contact.signatureEmail ? `/petitions/${contact.petitionSlug}` : `/letters/${contact.letterSlug}`;
-  if (to) await emailAddress(trx, { to, template: "StoryDecision", props: { ...props, url: `${getAppUrl()}${page}`, withoutAccount: true } });
+  if (to) await emailAddress(trx, { to, template: "StoryDecision", props: { ...props, url: tellerLinkUrl(storyId, contact.tellerLinkVersion), withoutAccount: true } });
 }
 
 /**

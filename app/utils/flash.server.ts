@@ -1,7 +1,8 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { getEnv, signingSecret } from "./env.server";
 
-export type Flash = { kind: "success" | "info" | "error"; message: string };
+/** A one-time message; `link` offers the next step (a page only this browser's redirect knows, like adding a story). */
+export type Flash = { kind: "success" | "info" | "error"; message: string; link?: { to: string; label: string } };
 
 // Made on first use: the module is also loaded at start-up (by the petition signing path), before
 // the configuration has been checked. Without COOKIE_SECRET (allowed outside production) a

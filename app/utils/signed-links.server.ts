@@ -15,7 +15,7 @@ const mac = (purpose: string, id: number | string) => {
  * row's id and a MAC of it with the link's purpose, so nothing needs storing and one kind of link
  * cannot be used as another.
  */
-export type LinkPurpose = "petition-news-off" | "letter-news-off" | "letter-reply" | "unsubscribe" | "ask-response";
+export type LinkPurpose = "petition-news-off" | "letter-news-off" | "letter-reply" | "unsubscribe" | "ask-response" | "story-teller";
 
 export function signedLinkToken(purpose: LinkPurpose, id: number) {
   return `${id}.${mac(purpose, id)}`;

@@ -9,7 +9,7 @@ import { weighPage } from "../support/page-weight";
 // phone's connection. Sizes of the build, not timings: the same on any machine.
 // A string Zod's code carries through minification.
 const ZOD_MARK = /"\$ZodType"/;
-const PUBLIC_PAGES = ["routes/_index", "routes/petitions.$slug", "routes/letters.$slug", "routes/campaigns.$id", "routes/demands.$id", "routes/demands._index", "routes/sign-in", "routes/join", "routes/forgot-password", "routes/organisations.$slug"];
+const PUBLIC_PAGES = ["routes/_index", "routes/petitions.$slug", "routes/letters.$slug", "routes/campaigns.$id", "routes/demands.$id", "routes/demands._index", "routes/sign-in", "routes/join", "routes/forgot-password", "routes/organisations.$slug", "routes/stories.$id"];
 
 describe("the weight of public pages", () => {
   it("keeps a petition page's JavaScript under 150 KB compressed", () => {
