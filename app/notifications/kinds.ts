@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = {
   topic_new_demand: { label: "New demands in topics you follow", default: "weekly" },
   join_request: { label: "Requests to join an organisation you run", default: "immediately" },
   reports_waiting: { label: "Reported comments waiting for a moderator", default: "daily" },
+  event_reminder: { label: "A reminder the day before an event you registered for", default: "immediately" },
 } as const satisfies Record<string, { label: string; default: NotificationDelivery }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

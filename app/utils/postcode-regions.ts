@@ -33,3 +33,7 @@ export function regionOf(outwardCode: string | null | undefined): Region | null 
   const area = /^[A-Z]{1,2}/.exec(outwardCode ?? "")?.[0];
   return area ? (AREA_TO_REGION.get(area) ?? null) : null;
 }
+
+/** The UK's nations and English regions, in the order above: the regions an event can be in. */
+export const REGION_NAMES = Object.keys(REGIONS) as Region[];
+export const isRegion = (value: string): value is Region => value in REGIONS;
