@@ -32,6 +32,10 @@ export function icsUtc(at: Date) {
   return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
+// Control characters (tab and line breaks aside, which are handled above) have no place in a content line.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 /** TEXT values: backslash, semicolon and comma escaped, line breaks as \n (RFC 5545 3.3.11). */
 export function escapeIcsText(text: string) {
   return text
@@ -41,7 +45,7 @@ export function escapeIcsText(text: string) {
     .replace(/,/g, "\\,")
     .replace(/\n/g, "\\n")
     // Other control characters have no place in a content line.
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+    .replace(CONTROL_CHARACTERS, "");
 }
 
 const encoder = new TextEncoder();
