@@ -148,7 +148,8 @@ const needsField = z
       ctx.addIssue({ code: "custom", message: "Choose access needs from the list" });
       return z.NEVER;
     }
-    return [...new Set(list)] as Array<(typeof ACCESS_NEEDS)[number]>;
+    // In the list's own order, however the browser sent them.
+    return ACCESS_NEEDS.filter((need) => list.includes(need));
   });
 
 const registrationFields = {

@@ -268,7 +268,7 @@ async function fillFreedPlaces(trx: Database, event: EventRow) {
 export type RegisterResult = { ok: true; status: "registered" | "waiting" } | { ok: false; reason: Exclude<Openness, "open"> | "already" | "members-only" };
 
 /** A member registers in one step: a place, or the waiting list when it is full. */
-export async function registerMember(db: Database, eventId: number, member: { id: number; displayName: string }, answers: RegistrationAnswers, now = new Date()): Promise<RegisterResult> {
+export async function registerMember(db: Database, eventId: number, member: { id: number; displayName?: string }, answers: RegistrationAnswers, now = new Date()): Promise<RegisterResult> {
   return db.transaction().execute(async (trx): Promise<RegisterResult> => {
     const event = await lockEvent(trx, eventId);
     if (!event) return { ok: false, reason: "not-published" };
@@ -280,7 +280,8 @@ export async function registerMember(db: Database, eventId: number, member: { id
     const id = await upsertRegistration(trx, {
       eventId,
       memberId: member.id,
-      name: member.displayName,
+      // Hosts see the member's current display name; this is only what they were called on the day.
+      name: member.displayName ?? "Member",
       email: null,
       emailNormalised: null,
       status: "pending",
@@ -288,7 +289,7 @@ export async function registerMember(db: Database, eventId: number, member: { id
       travel: event.travel_expenses && answers.expert && answers.travel,
     });
     const hasNeeds = await saveAccessNeeds(trx, id, { needs: answers.needs, dietary: answers.dietary, other: answers.otherNeeds });
-    const status = await placeOrQueue(trx, event, id, { id, member_id: member.id, email: null, name: member.displayName }, hasNeeds, String(now.getTime()));
+    const status = await placeOrQueue(trx, event, id, { id, member_id: member.id, email: null, name: member.displayName ?? "Member" }, hasNeeds, String(now.getTime()));
     return { ok: true, status };
   });
 }

@@ -66,5 +66,6 @@ export function formatInZone(at: Date | string, zone: string, style: "long" | "t
     format = new Intl.DateTimeFormat("en-GB", options);
     shownFormats.set(key, format);
   }
-  return format.format(new Date(at));
+  // "Saturday 6 March", as GOV.UK writes dates, rather than Intl's "Saturday, 6 March".
+  return format.format(new Date(at)).replace(/^([A-Za-z]+day),/, "$1");
 }
