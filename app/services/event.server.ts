@@ -161,13 +161,16 @@ export async function updateEvent(db: Database, actor: Actor, eventId: number, i
   });
 }
 
-export type PublishResult = { ok: true } | { ok: false; reason: "not-draft" | "ended" };
+export type PublishResult = { ok: true } | { ok: false; reason: "not-draft" };
 
-export async function publishEvent(db: Database, eventId: number, now = new Date()): Promise<PublishResult> {
+/**
+ * Publishing lists the event and opens registration. An event already over can be published too, so
+ * a meeting held before Chorus was used can have its notes and outcomes on record.
+ */
+export async function publishEvent(db: Database, eventId: number): Promise<PublishResult> {
   return db.transaction().execute(async (trx): Promise<PublishResult> => {
     const event = await lockEvent(trx, eventId);
     if (!event || event.status !== "draft") return { ok: false, reason: "not-draft" };
-    if (new Date(event.ends_at) <= now) return { ok: false, reason: "ended" };
     await setEventStatus(trx, eventId, "published");
     return { ok: true };
   });

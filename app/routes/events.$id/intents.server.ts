@@ -57,7 +57,7 @@ export async function cancelIntent({ request, eventId }: Intent, member: Current
 
 export async function publishIntent({ request, eventId }: Intent) {
   const result = await publishEvent(db, eventId);
-  if (!result.ok) return redirectWithFlash(request, back(eventId, "hosts"), { kind: "error", message: result.reason === "ended" ? "This event has already ended, so it cannot be published. Change its dates first." : "Only a draft can be published." });
+  if (!result.ok) return redirectWithFlash(request, back(eventId, "hosts"), { kind: "error", message: "Only a draft can be published." });
   return redirectWithFlash(request, back(eventId, "hosts"), { kind: "success", message: "The event is published: it is listed on the events page and people can register." });
 }
 
