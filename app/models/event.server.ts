@@ -509,20 +509,6 @@ export async function outcomeTargetExists(db: Database, target: { kind: "demand"
   return Boolean(await db.selectFrom("amendment").innerJoin("demand", "demand.id", "amendment.demand_id").select("amendment.id").where("amendment.id", "=", target.id).where("demand.stage", "<>", "draft").executeTakeFirst());
 }
 
-/** "Proposed at the March assembly": published events a demand or campaign came out of. */
-export function listEventsBehind(db: Database, target: { demandId?: number; campaignId?: number }) {
-  return db
-    .selectFrom("event_outcome as o")
-    .innerJoin("event as e", "e.id", "o.event_id")
-    .select(["e.id", "e.title", "e.starts_at", "e.time_zone", "o.note"])
-    .where("e.status", "=", "published")
-    .$if(target.demandId !== undefined, (qb) => qb.where("o.demand_id", "=", target.demandId!))
-    .$if(target.campaignId !== undefined, (qb) => qb.where("o.campaign_id", "=", target.campaignId!))
-    .orderBy("e.starts_at")
-    .limit(20)
-    .execute();
-}
-
 // Calendar feed ----------------------------------------------------------------------------------
 
 export async function getFeedVersion(db: Database, memberId: number) {
