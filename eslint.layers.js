@@ -3,7 +3,7 @@
 // error, not a review comment. docs/architecture.md draws the same picture.
 import path from "node:path";
 
-const FEATURES = ["accountability", "admin", "campaigns", "demands", "letters", "members", "notifications", "organisations", "petitions", "stories"];
+const FEATURES = ["accountability", "admin", "campaigns", "demands", "events", "letters", "members", "notifications", "organisations", "petitions", "stories"];
 
 /** The layer a repository path belongs to, or null for files outside the layers (configs). */
 export function layerOf(file) {

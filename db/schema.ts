@@ -838,6 +838,101 @@ export interface WebhookDeliveryTable {
   received_at: Generated<Date>;
 }
 
+export const EVENT_KINDS = ["meeting", "workshop", "lobby_day", "assembly", "social"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const EVENT_FORMATS = ["in_person", "online", "hybrid"] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+export type EventHostKind = "coalition" | "organisation" | "campaign";
+export type EventStatus = "draft" | "published" | "cancelled";
+export type RegistrationStatus = "pending" | "registered" | "waiting" | "cancelled";
+export const ACCESS_NEEDS = ["step_free", "bsl", "captions", "hearing_loop", "quiet_room", "breaks", "easy_read", "support_worker", "dietary"] as const;
+export type AccessNeed = (typeof ACCESS_NEEDS)[number];
+
+export interface EventTable {
+  id: Generated<number>;
+  /** A lobby day's local events point at the lobby day. */
+  parent_id: number | null;
+  title: string;
+  purpose: string;
+  audience_note: string;
+  kind: EventKind;
+  format: EventFormat;
+  address: string | null;
+  access_notes: string | null;
+  /** Shown only to people with a place (and to hosts). */
+  join_url: string | null;
+  region: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: Generated<string>;
+  registration_closes_at: Timestamp;
+  /** Null: no limit. */
+  capacity: number | null;
+  registered_count: Generated<number>;
+  visibility: Generated<"public" | "members">;
+  host_kind: EventHostKind;
+  organisation_id: number | null;
+  campaign_id: number | null;
+  status: Generated<EventStatus>;
+  sequence: Generated<number>;
+  payment_pence: number | null;
+  travel_expenses: Generated<boolean>;
+  agenda: string | null;
+  agenda_easy_read: string | null;
+  minutes: string | null;
+  attended_count: number | null;
+  reminders_sent_at: Timestamp | null;
+  access_needs_deleted_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  published_at: Timestamp | null;
+}
+export type EventRow = Selectable<EventTable>;
+
+export interface EventRegistrationTable {
+  id: Generated<number>;
+  event_id: number;
+  member_id: number | null;
+  name: string;
+  email: string | null;
+  email_normalised: string | null;
+  status: RegistrationStatus;
+  queued_at: Timestamp | null;
+  expert_by_experience: Generated<boolean>;
+  claims_travel: Generated<boolean>;
+  attended: boolean | null;
+  confirm_token_hash: string | null;
+  confirm_expires_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Health-adjacent: read only by hosts' queries, deleted 30 days after the event. */
+export interface EventAccessNeedTable {
+  registration_id: number;
+  needs: ColumnType<AccessNeed[], AccessNeed[] | undefined, AccessNeed[]>;
+  dietary: string | null;
+  other: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface EventOutcomeTable {
+  id: Generated<number>;
+  event_id: number;
+  demand_id: number | null;
+  amendment_id: number | null;
+  campaign_id: number | null;
+  note: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface EventCalendarFeedTable {
+  member_id: number;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   rate_limit_bucket: RateLimitBucketTable;
   email: EmailTable;
@@ -900,4 +995,9 @@ export interface DB {
   letter_message: LetterMessageTable;
   email_suppression: EmailSuppressionTable;
   webhook_delivery: WebhookDeliveryTable;
+  event: EventTable;
+  event_registration: EventRegistrationTable;
+  event_access_need: EventAccessNeedTable;
+  event_outcome: EventOutcomeTable;
+  event_calendar_feed: EventCalendarFeedTable;
 }

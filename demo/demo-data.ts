@@ -16,6 +16,7 @@ import { fullPostcode, parseAreas } from "../app/letters/rules";
 import { DEMO_ASKS, DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_LETTER_CAMPAIGN, DEMO_LETTERS, DEMO_PETITION, DEMO_SOURCES, DEMO_TARGETS } from "./demo-content";
 import { decideOnSource, suggestSource } from "../app/services/evidence.server";
 import type { Database } from "../db/index";
+import { seedDemoEvents } from "./demo-events";
 import type { DemoAccount } from "./seed";
 
 /** The database counts as empty when no member exists. */
@@ -148,6 +149,8 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   const text = DEMO_DEMANDS.housingFirst;
   await saveDemandText(db, housing, people.ruth, { title: text.title, summary: text.summary, body: text.body.replace("should have", "must have"), easyRead: text.easyRead }, "Stronger wording in the first paragraph");
   await openConsultation(db, housing, people.priya, new Date(Date.now() + 14 * 86_400_000));
+  // The workshop where it was drafted, and the coming members' assembly.
+  await seedDemoEvents(db, people, housing);
   const amendment = await proposeAmendment(db, housing, people.tom, {
     paragraphIndex: 1,
     proposedText: "Everyone leaving a mental health ward must have a safe, settled home to go to, chosen with them.",

@@ -2,6 +2,7 @@ import { createElement, type ReactElement } from "react";
 import * as accountability from "./accountability-emails";
 import * as account from "./account-emails";
 import * as demand from "./demand-emails";
+import * as event from "./event-emails";
 import * as letter from "./letter-emails";
 import * as notification from "./notification-emails";
 import * as organisation from "./organisation-emails";
@@ -55,6 +56,8 @@ export const emailTemplates = {
   AskForResponse: template<accountability.AskForResponseProps>(accountability.AskForResponse),
   StoryDecision: template<story.StoryDecisionProps>(story.StoryDecision),
   StoryTellerLink: template<story.StoryTellerLinkProps>(story.StoryTellerLink),
+  ConfirmEventRegistration: template<event.ConfirmEventRegistrationProps>(event.ConfirmEventRegistration),
+  EventMessage: template<event.EventMessageProps>(event.EventMessage),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -76,4 +79,5 @@ export const SERVICE_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<EmailTe
   "ConfirmNotificationEmail",
   "ConfirmSignature",
   "ConfirmLetter",
+  "ConfirmEventRegistration",
 ]);

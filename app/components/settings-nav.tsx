@@ -5,6 +5,7 @@ const items = [
   { to: "/settings/perspectives", label: "Your perspective" },
   { to: "/settings/email", label: "Email" },
   { to: "/settings/notifications", label: "Notifications" },
+  { to: "/settings/calendar", label: "Calendar" },
   { to: "/settings/security", label: "Password and devices" },
   { to: "/settings/organisations", label: "Organisations" },
   { to: "/settings/stories", label: "Your stories" },

@@ -43,5 +43,23 @@ export async function listMemberContributions(db: Database, memberId: number) {
       .where("organisation_join_request.member_id", "=", memberId)
       .execute(),
   ]);
-  return { votes, comments, amendments, amendmentSupports: supports, evidenceSources: sources, follows, reports, joinRequests };
+  const [eventRegistrations, eventAccessNeeds] = await Promise.all([
+    db
+      .selectFrom("event_registration as r")
+      .innerJoin("event as e", "e.id", "r.event_id")
+      .select(["e.title as event", "e.starts_at as startsAt", "r.status", "r.expert_by_experience as expertByExperience", "r.claims_travel as claimsTravel", "r.attended", "r.created_at as registeredAt"])
+      .where("r.member_id", "=", memberId)
+      .orderBy("r.id")
+      .execute(),
+    // Health-adjacent, and theirs: what they told hosts, until it is deleted 30 days after the event.
+    db
+      .selectFrom("event_access_need as n")
+      .innerJoin("event_registration as r", "r.id", "n.registration_id")
+      .innerJoin("event as e", "e.id", "r.event_id")
+      .select(["e.title as event", "n.needs", "n.dietary", "n.other", "n.created_at as toldHostsAt"])
+      .where("r.member_id", "=", memberId)
+      .orderBy("n.created_at")
+      .execute(),
+  ]);
+  return { votes, comments, amendments, amendmentSupports: supports, evidenceSources: sources, follows, reports, joinRequests, eventRegistrations, eventAccessNeeds };
 }

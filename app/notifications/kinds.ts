@@ -25,6 +25,7 @@ export const NOTIFICATION_KINDS = {
   stories_waiting: { label: "Stories waiting for a moderator's review", default: "daily" },
   story_safeguarding: { label: "A story a moderator passed to the safeguarding route (coalition admins)", default: "immediately" },
   new_story: { label: "New stories about demands you follow", default: "daily" },
+  event_reminder: { label: "A reminder the day before an event you registered for", default: "immediately" },
 } as const satisfies Record<string, { label: string; default: NotificationDelivery }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -72,6 +72,21 @@ export default function Privacy() {
         Every news email has a link to stop it.
       </p>
 
+      <h2>If you register for an event</h2>
+      <p>
+        Members register with their account; anyone else gives a name (it need not be their full name) and an email address, which we use to confirm
+        the place and to write about that event only (a reminder the day before, a change of time or place, a place coming free). The event&rsquo;s
+        hosts (the organisation, campaign or coalition running it) see who registered, to run the day. If you choose to be paid as an expert by
+        experience, the hosts see that too, and after the event they pass your name, email and the amount to their finance team.
+      </p>
+      <p>
+        Access needs you tell us about (step-free access, BSL or captions, a quiet room, dietary needs and anything else) can say something about your
+        health, so we treat them with the same care as health data: only the hosts see them, on their registrations page and in their download; they
+        are never on public pages, in anyone else&rsquo;s email or in notifications; and we delete them 30 days after the event, or straight away if
+        you cancel or delete your account. The event&rsquo;s page shows how many people came, never who. Members find their registrations and access
+        needs in their data download, and their private calendar address under Settings, where they can replace it at any time.
+      </p>
+
       <h2>If you are a decision maker</h2>
       <p>
         We hold your name, role, the body you belong to, the areas you cover and your official email address, taken from public sources or your
@@ -94,6 +109,7 @@ export default function Privacy() {
           Petition signatures: {petitionDays} days after the petition closes we delete signers&apos; names, emails and
           network fingerprints, and keep only the count and postcode areas.
         </li>
+        <li>Access needs told to an event&rsquo;s hosts: 30 days after the event.</li>
       </ul>
 
       <h2>Who else sees it</h2>

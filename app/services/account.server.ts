@@ -7,6 +7,7 @@ import { listMemberContributions } from "~/models/member-data.server";
 import { setNotificationEmail, anonymiseMember, countAdmins, getMember, getMemberByEmail, insertMember, listMemberRoles, lockCoalitionRoles, markEmailVerified, normaliseEmail, setMemberEmail, setMemberPassword, updateMemberProfile } from "~/models/member.server";
 import { listMemberOrganisations, listOrganisationsOnlyAdminedBy } from "~/models/organisation.server";
 import { deleteMemberSessions, listMemberSessions } from "~/models/session.server";
+import { leaveAllEvents } from "~/services/event.server";
 import { unlinkMemberVotes } from "~/models/vote.server";
 import { emailAddress, emailMember } from "./notifications.server";
 import { getAppUrl } from "~/utils/env.server";
@@ -246,6 +247,7 @@ export async function deleteAccount(db: Database, memberId: number): Promise<Del
     if (stranded.length) return { ok: false, reason: "sole-organisation-admin", organisations: stranded };
     // Votes stay in the totals but no longer point at anyone.
     await unlinkMemberVotes(trx, memberId);
+    await leaveAllEvents(trx, memberId);
     await anonymiseMember(trx, memberId);
     await recordAuditEvent(trx, { actorId: null, action: "member.deleted", subjectType: "member", subjectId: memberId });
     return { ok: true };

@@ -13,6 +13,7 @@ import { expandNotificationJob, pruneNotifications, sendDigests } from "~/servic
 import { deliverEmail, deliverEmailBatch, queueWaitingEmails } from "~/services/email.server";
 import type { JobHandlers } from "~/services/jobs.server";
 import { logger } from "~/utils/logger.server";
+import { deleteExpiredAccessNeeds, sendEventReminders } from "~/services/event.server";
 
 /** What each background job does; the app process and `npm run worker` both run these. */
 export function jobHandlers(db: Database): JobHandlers {
@@ -64,6 +65,13 @@ export function jobHandlers(db: Database): JobHandlers {
     // Asks still unanswered 30 days on become "no response", a few hundred at a time.
     "accountability.no-response": async () => {
       while ((await markUnansweredAsks(db)) > 0);
+    },
+    "event.reminders": async () => {
+      await sendEventReminders(db);
+    },
+    // Nightly: access needs go 30 days after their event (health-adjacent data, kept no longer).
+    "event.privacy": async () => {
+      await deleteExpiredAccessNeeds(db);
     },
     "notification.prune": async () => {
       await pruneNotifications(db);

@@ -21,6 +21,8 @@ export const JOBS = {
   weeklyDigest: "notification.digest-weekly",
   pruneNotifications: "notification.prune",
   markUnansweredAsks: "accountability.no-response",
+  eventReminders: "event.reminders",
+  eventPrivacy: "event.privacy",
 } as const;
 type JobData = {
   [JOBS.sendEmail]: { emailId: number };
@@ -40,6 +42,8 @@ type JobData = {
   [JOBS.weeklyDigest]: Record<string, never>;
   [JOBS.pruneNotifications]: Record<string, never>;
   [JOBS.markUnansweredAsks]: Record<string, never>;
+  [JOBS.eventReminders]: Record<string, never>;
+  [JOBS.eventPrivacy]: Record<string, never>;
 };
 type JobName = keyof JobData;
 
@@ -63,6 +67,8 @@ const QUEUE_OPTIONS: Record<JobName, PgBoss.Queue> = {
   [JOBS.dailyDigest]: { name: JOBS.dailyDigest, retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 },
   [JOBS.weeklyDigest]: { name: JOBS.weeklyDigest, retryLimit: 5, retryDelay: 60, expireInSeconds: 1800 },
   [JOBS.pruneNotifications]: { name: JOBS.pruneNotifications, retryLimit: 2, expireInSeconds: 900 },
+  [JOBS.eventReminders]: { name: JOBS.eventReminders, retryLimit: 2, expireInSeconds: 600 },
+  [JOBS.eventPrivacy]: { name: JOBS.eventPrivacy, retryLimit: 5, expireInSeconds: 900 },
 };
 
 export const JOB_SCHEMA = "pgboss";
@@ -122,6 +128,9 @@ export async function startJobs(db: Database, handlers: JobHandlers, options: { 
     // Hourly, so an ask passes 30 days unanswered within the hour it does.
     await boss.schedule(JOBS.markUnansweredAsks, "29 * * * *", {});
     await boss.schedule(JOBS.pruneNotifications, "7 4 * * *", {});
+    // Every quarter hour, so a reminder goes 24 hours (give or take 15 minutes) before an event.
+    await boss.schedule(JOBS.eventReminders, "*/15 * * * *", {});
+    await boss.schedule(JOBS.eventPrivacy, "37 3 * * *", {});
     // Digests at 07:00 UK time, whatever the clocks are doing.
     await boss.schedule(JOBS.dailyDigest, "0 7 * * *", {}, { tz: "Europe/London" });
     await boss.schedule(JOBS.weeklyDigest, "0 7 * * 1", {}, { tz: "Europe/London" });

@@ -65,6 +65,9 @@ export const RATE_LIMITS = {
   // Each letter sends a confirmation email and, once confirmed, mail to decision makers.
   letterPerIp: { name: "letter-ip", limit: 30, windowSeconds: 60 * MINUTE },
   letterPerEmail: { name: "letter-email", limit: 5, windowSeconds: 60 * MINUTE },
+  // Each public registration for an event sends a confirmation email.
+  eventRegisterPerIp: { name: "event-register-ip", limit: 30, windowSeconds: 60 * MINUTE },
+  eventRegisterPerEmail: { name: "event-register-email", limit: 5, windowSeconds: 60 * MINUTE },
 } satisfies Record<string, RateLimitRule>;
 
 /**

@@ -47,3 +47,6 @@ export function regionTotals(byArea: ReadonlyArray<{ area: string; count: number
   }
   return [...totals].map(([region, count]) => ({ region, count })).sort((a, b) => b.count - a.count || a.region.localeCompare(b.region));
 }
+/** The UK's nations and English regions, in the order above: the regions an event can be in. */
+export const REGION_NAMES = Object.keys(REGIONS) as Region[];
+export const isRegion = (value: string): value is Region => value in REGIONS;

@@ -15,7 +15,7 @@ const mac = (purpose: string, id: number | string) => {
  * row's id and a MAC of it with the link's purpose, so nothing needs storing and one kind of link
  * cannot be used as another.
  */
-export type LinkPurpose = "petition-news-off" | "letter-news-off" | "letter-reply" | "unsubscribe" | "ask-response" | "story-teller";
+export type LinkPurpose = "petition-news-off" | "letter-news-off" | "letter-reply" | "unsubscribe" | "ask-response" | "story-teller" | "event-cancel" | "calendar-feed";
 
 export function signedLinkToken(purpose: LinkPurpose, id: number) {
   return `${id}.${mac(purpose, id)}`;
@@ -63,4 +63,21 @@ export function readSignedExpiringToken(purpose: LinkPurpose, token: string): Ex
   const given = Buffer.from(match[4]!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   return { id: Number(match[1]), version: Number(match[2]), expiresAt: new Date(Number(match[3]) * 1000) };
+}
+
+/**
+ * A long-lived private address that can be revoked: the row's id and a version the database keeps
+ * (a new address bumps it and every older one dies), under one MAC. A member's calendar feed.
+ */
+export function signedVersionToken(purpose: LinkPurpose, id: number, version: number) {
+  return `${id}.${version}.${mac(purpose, `${id}.${version}`)}`;
+}
+
+/** What a versioned link was made for, or null if we did not make it; the caller checks the version. */
+export function readSignedVersionToken(purpose: LinkPurpose, token: string): { id: number; version: number } | null {
+  const match = /^(\d{1,15})\.(\d{1,6})\.([0-9a-f]{32})$/.exec(token);
+  if (!match) return null;
+  const expected = Buffer.from(mac(purpose, `${match[1]}.${match[2]}`));
+  const given = Buffer.from(match[3]!);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? { id: Number(match[1]), version: Number(match[2]) } : null;
 }

@@ -15,6 +15,8 @@ import { createPetition, openPetition } from "../../app/services/petition.server
 import { tellStory } from "../../app/services/stories.server";
 import { reviewStory } from "../../app/services/story-moderation.server";
 import type { NewStory } from "../../app/models/story.server";
+import { createEvent, publishEvent } from "../../app/services/event.server";
+import type { EventInput } from "../../app/events/forms";
 import { endVotingTime, provisionMember, provisionOrganisation, provisionVote } from "../../app/services/provisioning.server";
 
 /**
@@ -252,4 +254,44 @@ export async function createPublishedStory(db: Database, tellerId: number | null
   const reviewed = await reviewStory(db, storyId, moderator.id, "published", null);
   if (!reviewed.ok) throw new Error(reviewed.reason);
   return storyId;
+}
+
+const HOUR = 3_600_000;
+
+/** An event's details with sensible defaults: a public online meeting tomorrow, an hour and a half long. */
+export function eventInput(spec: Partial<EventInput> = {}): EventInput {
+  const startsAt = spec.startsAt ?? new Date(Date.now() + 24 * HOUR);
+  return {
+    host: "coalition",
+    title: `An event ${unique()}`,
+    purpose: "To plan the next stage of the campaign together.",
+    audience: "Anyone with lived experience, and supporters.",
+    kind: "meeting",
+    format: "online",
+    address: null,
+    accessNotes: null,
+    joinUrl: "https://meet.example.org/room-secret-123",
+    region: null,
+    timeZone: "Europe/London",
+    capacity: null,
+    visibility: "public",
+    payment: null,
+    travelExpenses: false,
+    agenda: null,
+    agendaEasyRead: null,
+    ...spec,
+    startsAt,
+    endsAt: spec.endsAt ?? new Date(startsAt.getTime() + 1.5 * HOUR),
+    closesAt: spec.closesAt ?? startsAt,
+  };
+}
+
+/** A published event hosted by the coalition (a new coalition admin hosts it unless `hostId` is given). */
+export async function createPublishedEvent(db: Database, spec: Partial<EventInput> = {}, hostId?: number) {
+  const host = hostId ? { id: hostId, isAdmin: true, isModerator: false } : { ...(await createMember(db, { roles: ["admin"] })), isAdmin: true, isModerator: false };
+  const created = await createEvent(db, host, eventInput(spec));
+  if (!created.ok) throw new Error(created.reason);
+  const published = await publishEvent(db, created.id);
+  if (!published.ok) throw new Error(published.reason);
+  return { eventId: created.id, hostId: host.id };
 }

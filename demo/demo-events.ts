@@ -1,0 +1,87 @@
+import { addOutcome, createEvent, publishEvent, registerMember, saveNotes } from "../app/services/event.server";
+import type { EventInput } from "../app/events/forms";
+import type { Database } from "../db/index";
+
+const DAY = 86_400_000;
+
+/** A day `days` from today at hh:mm UK time (near enough for demo data: UTC, shifted in summer by the zone's offset). */
+function at(days: number, hour: number, minute = 0) {
+  const date = new Date(Date.now() + days * DAY);
+  date.setUTCHours(hour, minute, 0, 0);
+  return date;
+}
+
+const base = {
+  accessNotes: null,
+  joinUrl: null,
+  region: null,
+  timeZone: "Europe/London",
+  capacity: null,
+  visibility: "public",
+  payment: null,
+  travelExpenses: false,
+  agenda: null,
+  agendaEasyRead: null,
+  address: null,
+} satisfies Partial<EventInput>;
+
+/**
+ * Gatherings for the demo: an online members' assembly next month with people registered (one has
+ * told the hosts about an access need), and a workshop held last month whose notes link to the
+ * demand it shaped.
+ */
+export async function seedDemoEvents(db: Database, people: { admin: number; priya: number; sam: number; tom: number; ruth: number; voters: number[]; voicesTogether: number }, demandId: number) {
+  const admin = { id: people.admin, isAdmin: true, isModerator: false };
+  const assemblyStart = at(30, 18);
+  const assembly = await createEvent(db, admin, {
+    ...base,
+    host: "coalition",
+    title: "Members' assembly: our priorities for next year",
+    purpose: "Once a quarter the whole coalition meets to hear how campaigns are going and to agree what to push for next.\n\nEveryone's voice counts the same: people with lived experience lead each session.",
+    audience: "All coalition members",
+    kind: "assembly",
+    format: "online",
+    joinUrl: "https://meet.example.org/chorus-assembly",
+    startsAt: assemblyStart,
+    endsAt: new Date(assemblyStart.getTime() + 2 * 3_600_000),
+    closesAt: new Date(assemblyStart.getTime() - 3_600_000),
+    capacity: 100,
+    visibility: "members",
+    payment: 2500,
+    agenda: "## Agenda\n\n1. Welcome and how we work together\n2. What the campaigns achieved this quarter\n3. Choosing next year's priorities\n4. Any other business",
+    agendaEasyRead: "We meet online.\n\nWe hear about our campaigns.\n\nWe choose what to work on next year.",
+    accessNotes: "Live captions and a British Sign Language interpreter. Breaks every 45 minutes. Cameras optional.",
+  });
+  if (!assembly.ok) throw new Error("demo assembly");
+  await publishEvent(db, assembly.id);
+  await registerMember(db, assembly.id, { id: people.sam }, { needs: ["captions", "breaks"], dietary: null, otherNeeds: null, expert: true, travel: false });
+  for (const memberId of [people.priya, people.tom, people.ruth, ...people.voters.slice(6, 12)]) {
+    await registerMember(db, assembly.id, { id: memberId }, { needs: [], dietary: null, otherNeeds: null, expert: false, travel: false });
+  }
+
+  const workshopStart = at(-30, 10, 30);
+  const workshop = await createEvent(db, admin, {
+    ...base,
+    host: `organisation:${people.voicesTogether}`,
+    title: "Drafting workshop: support after leaving hospital",
+    purpose: "People who have been discharged from mental health wards, with social workers and housing officers, drafting what a good discharge looks like.",
+    audience: "People with experience of discharge, carers and practitioners",
+    kind: "workshop",
+    format: "in_person",
+    address: "Voices Together, Unit 4, Canal Street Community Centre, Manchester",
+    region: "North West",
+    startsAt: workshopStart,
+    endsAt: new Date(workshopStart.getTime() + 4 * 3_600_000),
+    closesAt: new Date(workshopStart.getTime() - DAY),
+    capacity: 25,
+    payment: 4000,
+    travelExpenses: true,
+  });
+  if (!workshop.ok) throw new Error("demo workshop");
+  await publishEvent(db, workshop.id);
+  await saveNotes(db, workshop.id, {
+    minutes: "## Decisions\n\n- Propose a demand that nobody leaves a ward without a safe, settled home to go to.\n- Ask councils to start planning housing on the day of admission.\n\n## Actions\n\n- Priya and Tom draft the demand's text for consultation.\n- Voices Together shares the notes with its members.",
+    attendedCount: 18,
+  });
+  await addOutcome(db, workshop.id, { kind: "demand", id: demandId }, "Drafted at this workshop");
+}
