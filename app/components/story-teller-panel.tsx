@@ -1,3 +1,4 @@
+import { StorySafeguardingNotice } from "./crisis-help";
 import { Form, Link } from "@remix-run/react";
 import { StoryConsentFields } from "./story-fields";
 import type { TellerView } from "~/stories/history";
@@ -36,6 +37,7 @@ export function StoryTellerPanel({
       <section aria-labelledby="status-heading" className="story-status">
         <h2 id="status-heading">Your story: {teller.statusLabel}</h2>
         <p>{teller.statusMeaning}</p>
+        {teller.status === "safeguarding" ? <StorySafeguardingNotice headingLevel={3} /> : null}
         {teller.reviewReason ? (
           <div className="story-status__reason">
             <h3>The moderator’s reason</h3>

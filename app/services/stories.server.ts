@@ -2,7 +2,7 @@ import type { Database } from "../../db";
 import { getMembership } from "~/models/organisation.server";
 import { hashToken } from "~/utils/tokens.server";
 import { readSignedExpiringToken } from "~/utils/signed-links.server";
-import { queueEmail } from "~/services/email.server";
+import { emailAddress } from "./notifications.server";
 import {
   bumpTellerLinkVersion,
   countStoriesFrom,
@@ -199,7 +199,7 @@ function cameFrom(source: Pick<StorySource, "kind" | "title">) {
 
 async function sendTellerLinkIn(trx: Database, storyId: number, email: string | null, source: Pick<StorySource, "kind" | "title">, version: number) {
   if (!email) return false;
-  await queueEmail(trx, { template: "StoryTellerLink", to: email, props: { cameFrom: cameFrom(source), tellerUrl: tellerLinkUrl(storyId, version), days: TELLER_LINK_DAYS } });
+  await emailAddress(trx, { template: "StoryTellerLink", to: email, props: { cameFrom: cameFrom(source), tellerUrl: tellerLinkUrl(storyId, version), days: TELLER_LINK_DAYS } });
   return true;
 }
 

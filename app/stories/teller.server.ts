@@ -1,7 +1,8 @@
 import { consentEventBy, consentEventText, type TellerView } from "./history";
 import { STORY_STATUSES } from "./labels";
 import { NoAccountConsentSchema, StoryConsentSchema } from "./forms";
-import { listStoryConsentHistory, listStoryReviews, type StoryRecord } from "~/models/story.server";
+import { listStoryConsentHistory, type StoryRecord } from "~/models/story.server";
+import { listStoryReviewsForTeller } from "~/models/story-review.server";
 import { changeStoryConsents, withdrawStory, type StoryRefusal } from "~/services/stories.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -24,7 +25,8 @@ export const STORY_REFUSALS: Record<StoryRefusal, [field: string, message: strin
 };
 
 export async function tellerView(story: StoryRecord, names: { campaigns: Array<{ id: number; title: string }>; organisations: Array<{ id: number; name: string }> }): Promise<TellerView> {
-  const [history, reviews] = await Promise.all([listStoryConsentHistory(db, story.id), listStoryReviews(db, story.id)]);
+  // The teller's view of the reviews: a safeguarding decision's reason is the moderators' worry, never shown to them.
+  const [history, reviews] = await Promise.all([listStoryConsentHistory(db, story.id), listStoryReviewsForTeller(db, story.id)]);
   const latest = reviews.at(-1);
   const campaignNames = new Map([...names.campaigns, ...story.audienceCampaigns].map((c) => [c.id, c.title]));
   const organisationNames = new Map(names.organisations.map((o) => [o.id, o.name]));

@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { sql } from "kysely";
+import { readTellerLink } from "../../app/services/stories.server";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { StorySafeguardingNotice } from "../../app/components/crisis-help";
@@ -365,7 +366,7 @@ describe("deciding on a story", () => {
     expect(await db.selectFrom("audit_event").select("id").where("subject_type", "=", "story").where("subject_id", "=", storyId).execute()).toHaveLength(1);
   });
 
-  it("a story told without an account: its teller is emailed at the address they signed with, linked to the petition's page", async () => {
+  it("a story told without an account: its teller is emailed at the address they signed with, with their own teller link", async () => {
     const lead = await createMember(db);
     const moderator = await signedInMember(db, { roles: ["moderator"] });
     const { petition } = await createPetitionFor(db, { leadId: lead.id });
@@ -379,7 +380,9 @@ describe("deciding on a story", () => {
     const mail = await renderedMailSince(marks.email);
     expect(mail.map((m) => [m.to, m.subject])).toEqual([[email, "A moderator asked you to change something in your story"]]);
     expect(mail[0]!.text).toContain("leave out the hospital");
-    expect(mail[0]!.text).toContain(`/petitions/${petition.slug}`);
+    const token = new RegExp(`/stories/${storyId}/teller/([0-9a-f.]+)`).exec(mail[0]!.text)?.[1];
+    expect(token).toBeTruthy();
+    expect(await readTellerLink(db, token!, storyId)).toBe(storyId);
     expectNoStoryWords(`${mail[0]!.subject}\n${mail[0]!.html}\n${mail[0]!.text}`, story);
     const review = await call(reviewLoader, request(reviewPath(storyId), { cookie: moderator.cookie }), { id: String(storyId) });
     expect(JSON.stringify(review.data)).not.toContain(email);

@@ -110,6 +110,20 @@ describe("telling a story with an account", () => {
   });
 });
 
+describe("a story held for the safeguarding route", () => {
+  it("tells its teller where help is, and never the moderator's worry", async () => {
+    const member = await signedInMember(db);
+    const storyId = await createStory(db, member.id);
+    const moderator = await createMember(db, { roles: ["moderator"] });
+    const worry = `They wrote about tonight ${unique()}`;
+    expect(await reviewStory(db, storyId, moderator.id, "safeguarding", worry)).toEqual({ ok: true });
+    const page = await call(storyLoader, request(`/stories/${storyId}`, { cookie: member.cookie }), { id: String(storyId) });
+    expect(page.data.teller.view.status).toBe("safeguarding");
+    expect(page.data.teller.view.reviewReason).toBeNull();
+    expect(JSON.stringify(page.data)).not.toContain(worry);
+  });
+});
+
 describe("the page data of a story, for each reader", () => {
   it("holds the story for those its audience includes, and never the teller's id, links, emails or review notes", async () => {
     const tellerName = `Teller ${unique()}`;
