@@ -46,6 +46,9 @@ function MainNav({ className = "" }: { className?: string }) {
           <NavLink to="/campaigns">Campaigns</NavLink>
         </li>
         <li>
+          <NavLink to="/stories">Stories</NavLink>
+        </li>
+        <li>
           <NavLink to="/organisations">Organisations</NavLink>
         </li>
       </ul>

@@ -5,6 +5,7 @@ const items = [
   { to: "/settings/perspectives", label: "Your perspective" },
   { to: "/settings/email", label: "Email" },
   { to: "/settings/notifications", label: "Notifications" },
+  { to: "/settings/content-notes", label: "Content notes" },
   { to: "/settings/security", label: "Password and devices" },
   { to: "/settings/organisations", label: "Organisations" },
   { to: "/settings/data", label: "Your data" },
