@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const base = getAppUrl();
   const body = {
     source: `${base}/stories${storiesQuery(filters, page)}`,
-    licence: "Each story belongs to the person who told it. Quote it only with a link to its page, and check it is still there: a teller can withdraw their story at any time.",
+    licence: "Each story belongs to the person who told it. Quote it only with a link to its page, and check it is still there: the person who told it can withdraw it at any time.",
     filters: { q: q || null, topic: topic ?? null },
     page,
     stories: stories.map((s) => ({

@@ -1,5 +1,6 @@
 import { TOPICS, type Topic } from "~/demands/labels";
 import { parsePage } from "~/utils/ids";
+import { cleanSingleLine } from "~/utils/text";
 
 /** The longest search kept (longer is cut, never an error: it is a GET form). */
 export const STORY_SEARCH_MAX = 200;
@@ -8,7 +9,8 @@ export const STORY_SEARCH_MAX = 200;
 export function readStoryFilters(params: URLSearchParams) {
   const rawTopic = params.get("topic") ?? "";
   const topic = (TOPICS as readonly string[]).includes(rawTopic) ? (rawTopic as Topic) : undefined;
-  const q = (params.get("q") ?? "").trim().slice(0, STORY_SEARCH_MAX);
+  // Cleaned as every form field is: a NUL or control character would otherwise reach PostgreSQL.
+  const q = cleanSingleLine(params.get("q") ?? "").trim().slice(0, STORY_SEARCH_MAX);
   return { topic, q, page: parsePage(params.get("page"), 500) };
 }
 

@@ -40,7 +40,7 @@ export async function hiddenNotesFromCookie(request: Request): Promise<ContentNo
 
 /** The Set-Cookie header remembering a signed-out reader's hidden notes (cleared when there are none). */
 export function hiddenNotesSetCookie(categories: readonly ContentNoteCategory[]) {
-  return categories.length > 0 ? hiddenNotesCookie().serialize([...categories]) : hiddenNotesCookie().serialize([], { maxAge: 0 });
+  return categories.length > 0 ? hiddenNotesCookie().serialize([...categories]) : hiddenNotesCookie().serialize([], { maxAge: 0, expires: new Date(0) });
 }
 
 /** The list option that leaves out what this reader hides: a member's saved choice is read in the list's own query. */
