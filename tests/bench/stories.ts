@@ -4,7 +4,8 @@
  * 500 stories on the demand and again with 5,000 (the same counts say no query runs per story), the
  * plans of the list and search queries, then the median time over HTTP of the demand page, the
  * demand's stories (page 1 and a late page), /stories with a search, and the JSON feed.
- * Run: `npm run build && node --import tsx tests/bench/stories.ts`.
+ * Run: `npm run build && node --import tsx tests/bench/stories.ts` (with BENCH_EXPLAIN=1 it prints the
+ * plan of every story query the pages send instead of the timings).
  */
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -30,16 +31,17 @@ const WORDS = ["kestrel", "heron", "sparrow", "wren", "finch", "robin", "owl", "
 
 console.log("Seeding members, 50 demands, 200 sources on the demand under test…");
 await sql`insert into member (email, display_name, email_verified_at, confirmed_adult_at) select 'm' || g || '@example.org', 'Member ' || g, now(), now() from generate_series(1, 200) g`.execute(db);
-await sql`insert into demand (title, summary, body, stage, topics, created_by) select 'Demand ' || g, 'A summary of demand ' || g, 'The text of demand ' || g || ' [1].', 'consultation', array['housing'], 1 from generate_series(1, 50) g`.execute(db);
+await sql`insert into demand (title, summary, body, stage, topics, created_by) select 'Demand ' || g, 'A summary of demand ' || g, 'The text of demand ' || g || ' [1].', 'consultation', array['housing'], 1 from generate_series(1, 51) g`.execute(db);
 await sql`insert into demand_author (demand_id, member_id, lead) select id, 1, true from demand`.execute(db);
 await sql`insert into demand_source (demand_id, title, author, year, finding, kind, suggested_by, status, decided_by, decided_at, number)
   select 1, 'A study number ' || n, 'Research body', 2020, 'People discharged without a home were more often readmitted.', 'research', 1, 'accepted', 1, now(), n from generate_series(1, 200) n`.execute(db);
 
 /**
- * `count` stories on `demandId`, published an hour apart going back; one in ten members-only, one in
- * fifty with a content note, one in a hundred waiting and one in a hundred withdrawn (as time leaves them).
+ * `count` stories on `demandId`, published over the last year and a bit, interleaved with other
+ * demands' as they would be (or all `old`er than everything else); one in ten members-only, one in
+ * fifty with a content note, one in a hundred waiting and one in a hundred withdrawn.
  */
-async function addStories(demandId: number, count: number) {
+async function addStories(demandId: number, count: number, old = false) {
   await sql`with made as (
       insert into story (teller_id, title, body, content_notes, topics, status, audience, name_choice, place, published_at, withdrawn_at, created_at)
       select 1 + n % 200, 'A story about the ' || (${WORDS}::text[])[1 + n % 10] || ' number ' || n, ${BODY} || E'\n\nI watched a ' || (${WORDS}::text[])[1 + n % 10] || ' from the window.',
@@ -47,8 +49,8 @@ async function addStories(demandId: number, count: number) {
         case when n % 100 = 1 then 'waiting' when n % 100 = 2 then 'withdrawn' else 'published' end,
         case when n % 10 = 0 then 'members' else 'public' end,
         case when n % 3 = 0 then 'place' else 'display_name' end, case when n % 3 = 0 then 'Leeds' end,
-        case when n % 100 = 1 then null else now() - make_interval(hours => n) end,
-        case when n % 100 = 2 then now() end, now() - make_interval(hours => n)
+        case when n % 100 = 1 then null else now() - ((n * 7919) % 10007 + ${old ? 20_000 : 0}) * interval '1 hour' end,
+        case when n % 100 = 2 then now() end, now() - ((n * 7919) % 10007 + ${old ? 20_000 : 0}) * interval '1 hour'
       from generate_series((select coalesce(max(id), 0) from story) + 1, (select coalesce(max(id), 0) from story) + ${count}) n
       returning id)
     insert into story_demand (story_id, demand_id) select id, ${demandId} from made`.execute(db);
@@ -56,7 +58,9 @@ async function addStories(demandId: number, count: number) {
   await sql`analyze story_demand`.execute(db);
 }
 // Other demands' stories, so the demand under test is not the whole table.
-for (let d = 2; d <= 50; d++) await addStories(d, 100);
+for (let d = 2; d <= 49; d++) await addStories(d, 100);
+// The worst case for "newest first": a demand whose stories are all older than every other story.
+await addStories(50, 100, true);
 await addStories(1, 500);
 
 const { createBoss, ensureQueues } = await import("../../app/services/jobs.server");
@@ -71,11 +75,13 @@ await new Promise((r) => server.once("listening", r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const views: Array<[string, string, string?]> = [
+  ["Demand page with no stories or sources (baseline)", "/demands/51"],
   ["Demand page (3 newest stories, 200 sources)", "/demands/1"],
   ["Demand page, a member hiding a content note", "/demands/1", memberCookie],
   ["The demand's stories, page 1", "/demands/1/stories"],
   ["The demand's stories, page 20", "/demands/1/stories?page=20"],
-  ["/stories with a search", "/stories?q=kestrel"],
+  ["A demand whose 100 stories are older than all the others, its stories", "/demands/50/stories"],
+  ["/stories with a search", "/stories?q=sparrow"],
   ["/stories with a search, as a member", "/stories?q=heron+window", memberCookie],
   ["/stories.json with a search", "/stories.json?q=wren"],
 ];
@@ -106,10 +112,19 @@ async function queryCounts() {
   return counts;
 }
 
+const captured: Array<[string, unknown[]]> = [];
+if (process.env.BENCH_EXPLAIN) {
+  const inner = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    if (typeof args[0] === "string" && /from "story"/.test(args[0])) captured.push([args[0], (args[1] as unknown[]) ?? []]);
+    return (inner as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof originalQuery;
+}
 const small = await queryCounts();
 console.log("Adding 4,500 more stories to the demand under test (5,000 in all)…");
 await addStories(1, 4_500);
 const large = await queryCounts();
+console.log(`A story's title: ${(await sql<{ title: string }>`select title from story limit 1`.execute(db)).rows[0]!.title}`);
 const total = (await sql<{ n: number }>`select count(*)::int as n from story`.execute(db)).rows[0]!.n;
 const onDemand = (await sql<{ n: number }>`select count(*)::int as n from story_demand where demand_id = 1`.execute(db)).rows[0]!.n;
 console.log(`story rows: ${total.toLocaleString("en-GB")}, on the demand under test: ${onDemand.toLocaleString("en-GB")}`);
@@ -121,7 +136,7 @@ const published = sql`story.status = 'published' and story.audience = 'public'`;
 for (const [label, query] of [
   ["the demand's newest stories", sql`select id from story where ${published} and exists (select 1 from story_demand where story_id = story.id and demand_id = 1) order by published_at desc, id desc limit 21`],
   ["the demand's stories, page 20", sql`select id from story where ${published} and exists (select 1 from story_demand where story_id = story.id and demand_id = 1) order by published_at desc, id desc limit 21 offset 380`],
-  ["a search", sql`select id from story where ${published} and (setweight(to_tsvector('english', story.title), 'A') || setweight(to_tsvector('english', story.body), 'B')) @@ websearch_to_tsquery('english', 'kestrel') and story.status = 'published' order by published_at desc, id desc limit 21`],
+  ["a search", sql`select id from story where ${published} and (setweight(to_tsvector('english', story.title), 'A') || setweight(to_tsvector('english', story.body), 'B')) @@ websearch_to_tsquery('english', 'sparrow') and story.status = 'published' order by published_at desc, id desc limit 21`],
 ] as const) {
   const plan = await sql<{ "QUERY PLAN": Array<{ Plan: { "Node Type": string; "Actual Rows": number }; "Execution Time": number }> }>`explain (analyze, format json) ${query}`.execute(db);
   const top = plan.rows[0]!["QUERY PLAN"][0]!;
@@ -129,6 +144,18 @@ for (const [label, query] of [
   console.log(`  EXPLAIN ${label}: ${top.Plan["Actual Rows"]} rows, ${top["Execution Time"].toFixed(2)} ms${text.includes("story_search_idx") ? " (story_search_idx)" : ""}`);
 }
 
+if (process.env.BENCH_EXPLAIN) {
+  captured.length = 0;
+  await queryCounts();
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  for (const [text, values] of captured) {
+    const plan = await client.query(`explain (analyze, costs off) ${text}`, values);
+    console.log(`\n${text.slice(0, 300)}\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  }
+  await client.end();
+  process.exit(0);
+}
 console.log("\nMedian over 200 requests (after 20 warm-up), 5,000 stories on the demand:");
 for (const [name, url, cookie] of views) {
   const times: number[] = [];

@@ -174,6 +174,23 @@ describe("searching stories", () => {
   });
 });
 
+describe("hostile stories", () => {
+  it("shows a story's excerpt as its words alone: no tag, script, handler or frame survives", async () => {
+    const teller = await createMember(db);
+    const storyId = await createPublishedStory(db, teller.id, {
+      title: `<img src=x onerror=alert(1)> ${unique()}`,
+      body: `<script>alert(1)</script>Hello <b onclick="x()">there</b> [click](javascript:alert(1)) <iframe src="https://evil.example"></iframe>\n\n# Heading\n\n- one\n- two`,
+    });
+    const cards = (await call(storiesLoader, request("/stories"))).data.stories as Card[];
+    const card = cards.find((c) => c.id === storyId)!;
+    // Raw HTML goes with its script; what is left is text (React escapes it), lists as "•".
+    expect(card.excerpt).toMatch(/^Hello there .*Heading • one • two$/);
+    expect(card.excerpt).not.toMatch(/[<>]|onclick|iframe|evil/);
+    // The title is text; React escapes it where it is shown.
+    expect(card.title).toMatch(/^<img src=x onerror=alert\(1\)> /);
+  });
+});
+
 describe("/stories.json", () => {
   it("gives public stories as their tellers chose to be named, with the Markdown and related demands, paged with next, and no teller, signature or letter ids", async () => {
     const { demandId } = await campaignWithDemand();
