@@ -29,7 +29,7 @@ await migrateToLatest(db);
 const BODY = Array.from({ length: 6 }, (_, i) => `When I left hospital the ${i % 2 ? "council" : "ward"} had made **no plan** for where I would live. I moved between a friend's sofa, a hostel and a bed and breakfast, and each move meant explaining everything again to a new GP and a new support worker.`).join("\n\n");
 const WORDS = ["kestrel", "heron", "sparrow", "wren", "finch", "robin", "owl", "swift", "lark", "thrush"];
 
-console.log("Seeding members, 50 demands, 200 sources on the demand under test…");
+console.log("Seeding members, 51 demands, 200 sources on the demand under test…");
 await sql`insert into member (email, display_name, email_verified_at, confirmed_adult_at) select 'm' || g || '@example.org', 'Member ' || g, now(), now() from generate_series(1, 200) g`.execute(db);
 await sql`insert into demand (title, summary, body, stage, topics, created_by) select 'Demand ' || g, 'A summary of demand ' || g, 'The text of demand ' || g || ' [1].', 'consultation', array['housing'], 1 from generate_series(1, 51) g`.execute(db);
 await sql`insert into demand_author (demand_id, member_id, lead) select id, 1, true from demand`.execute(db);
