@@ -260,6 +260,57 @@ export const DEMO_SOURCES = {
   },
 } as const;
 
+/**
+ * Members' stories, one at each consent level a reader meets: public and quotable on the running
+ * campaign's demand, members only, "Someone in Leeds", "A member of Voices Together", one folded
+ * behind a content note, one with an easy read version; one still waiting for review and one its
+ * teller withdrew. Written for the demo: no real person's story.
+ */
+export const DEMO_STORIES = {
+  crisisHouse: {
+    title: "A crisis house gave me somewhere to be instead of a ward",
+    body: "The third time things fell apart, the crisis team offered me a bed in a crisis house instead of hospital.\n\nIt was an ordinary house on an ordinary street. Two of the staff had been through crisis themselves. I could keep my phone, see my sister, and walk to the shop. **Nobody locked a door behind me.**\n\nI stayed nine days. I have not been back in hospital since, and that was four years ago.",
+    topics: ["services"],
+  },
+  membersOnly: {
+    title: "Back on the ward within a month",
+    body: "I was discharged on a Friday afternoon with a bag of medication and a leaflet about a hostel.\n\nThe hostel had no room until Monday. I spent the weekend on a friend's sofa, then in the hostel, where I did not sleep for a week. Three weeks later I was back on the same ward, in the same bed.\n\nIf someone had asked me where I was going to live on the day I arrived, this would not have happened.",
+    topics: ["housing", "services"],
+  },
+  leeds: {
+    title: "Sanctioned for missing an appointment I was in hospital for",
+    body: "My Universal Credit was stopped for four weeks because I missed a work coach appointment. I missed it because I was an inpatient.\n\nBy the time the sanction was overturned I had rent arrears, and the letters about the arrears made everything worse. The money came back. The sleep and the trust did not.",
+    topics: ["poverty_income", "rights_law"],
+  },
+  organisation: {
+    title: "What our peer group does on a Tuesday night",
+    body: "Every Tuesday about fifteen of us meet in the back room of a community centre. There is tea, there is a lot of talking, and sometimes there is nothing to say at all, which is fine.\n\nSeveral of us found somewhere to live, or a benefits adviser, through someone in that room. No service referred us there.",
+    topics: ["isolation_community"],
+  },
+  contentNote: {
+    title: "Held down on my first night",
+    body: "On my first night in hospital I was frightened and I would not take the medication. Four staff held me face down on the floor.\n\nI had not hurt anyone. I was asking what the tablets were. Nobody explained, and nobody spoke to me about it afterwards.\n\nAn advocate would have asked the question I could not get out. That is why I want advocacy offered to everyone, not only to those who know to ask.",
+    contentNotes: ["restraint"],
+    topics: ["rights_law", "services"],
+  },
+  easyRead: {
+    title: "Finding a home after hospital took a year",
+    body: "When I left hospital I went to a bed and breakfast, then a hostel, then another hostel. It took a year to get a flat of my own.\n\nIn that year I moved five times. Each time I had to register with a new GP and explain everything again.",
+    easyRead: "I left hospital. I had no home.\n\nI lived in five places in one year.\n\nEach time I had to see a new doctor.\n\nNow I have my own flat. It helps me stay well.",
+    topics: ["housing"],
+  },
+  waiting: {
+    title: "Waiting for a flat near my family",
+    body: "I have been on the housing list for two years. The flats I am offered are across the city from my children, and I would lose the support I have.",
+    topics: ["housing"],
+  },
+  withdrawn: {
+    title: "A story its teller withdrew",
+    body: "This story was published and then withdrawn by the person who told it. Nobody but them can read it now.",
+    topics: ["other"],
+  },
+} as const;
+
 /** What the demo campaigns asked decision makers, and what they answered. */
 export const DEMO_ASKS = {
   // The crisis house petition asks the minister for a response at 20 confirmed signatures (25 sign),

@@ -13,7 +13,10 @@ import { getLetterCampaign } from "../app/models/letter.server";
 import { upsertTarget } from "../app/models/target.server";
 import { confirmLetter, createLetterCampaign, dispatchDueLetters, recordReply, setLetterCampaignStatus, writeLetter } from "../app/services/letter.server";
 import { fullPostcode, parseAreas } from "../app/letters/rules";
-import { DEMO_ASKS, DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_LETTER_CAMPAIGN, DEMO_LETTERS, DEMO_PETITION, DEMO_SOURCES, DEMO_TARGETS } from "./demo-content";
+import { DEMO_ASKS, DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_LETTER_CAMPAIGN, DEMO_LETTERS, DEMO_PETITION, DEMO_SOURCES, DEMO_STORIES, DEMO_TARGETS } from "./demo-content";
+import { tellStory, withdrawStory } from "../app/services/stories.server";
+import { reviewStory } from "../app/services/story-moderation.server";
+import type { NewStory } from "../app/models/story.server";
 import { decideOnSource, suggestSource } from "../app/services/evidence.server";
 import type { Database } from "../db/index";
 import { seedDemoEvents } from "./demo-events";
@@ -219,6 +222,8 @@ async function seedDemoDemands(db: Database, people: DemoPeople) {
   const withdrawn = await propose(db, people.sam, DEMO_DEMANDS.wellbeingApp);
   await openConsultation(db, withdrawn, people.sam, new Date(Date.now() + 7 * 86_400_000));
   await withdrawDemand(db, withdrawn, people.sam, "The discussion convinced me an app is not the social approach we want.");
+
+  await seedStories(db, people, { housing, sanctions, crisis, advocacy });
 }
 
 type DemoSource = (typeof DEMO_SOURCES)[keyof typeof DEMO_SOURCES];
@@ -237,6 +242,56 @@ async function seedEvidence(db: Database, demandId: number, sources: { authors: 
     await decideOnSource(db, demandId, row.id, lead.member_id, { accept: true });
   }
   for (const [memberId, source] of sources.waiting) await suggestSource(db, demandId, await as(memberId), source);
+}
+
+type DemoStory = (typeof DEMO_STORIES)[keyof typeof DEMO_STORIES];
+
+/**
+ * Stories told as members tell them (waiting for review) and published by the demo moderator, at
+ * each consent level; one left waiting and one withdrawn by its teller after it was published.
+ */
+async function seedStories(db: Database, people: DemoPeople, demands: { housing: number; sanctions: number; crisis: number; advocacy: number }) {
+  const member = async (email: string) => (await db.selectFrom("member").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+  const moderator = await member("moderator@chorus.example");
+  const tell = async (tellerId: number, story: DemoStory, consents: Partial<NewStory>, publish = true) => {
+    const told = await tellStory(db, {
+      tellerId,
+      title: story.title,
+      body: story.body,
+      easyRead: "easyRead" in story ? story.easyRead : null,
+      contentNotes: "contentNotes" in story ? [...story.contentNotes] : [],
+      contentNoteDetail: null,
+      topics: [...story.topics],
+      audience: "public",
+      audienceCampaignIds: [],
+      nameChoice: "display_name",
+      firstName: null,
+      organisationId: null,
+      place: null,
+      mayQuote: false,
+      forResearch: false,
+      demandIds: [],
+      ...consents,
+    });
+    if (!told.ok) throw new Error(told.reason);
+    if (publish) {
+      const reviewed = await reviewStory(db, told.storyId, moderator, "published", null);
+      if (!reviewed.ok) throw new Error(reviewed.reason);
+    }
+    return told.storyId;
+  };
+  await tell(await member("lena@chorus.example"), DEMO_STORIES.withdrawn, { demandIds: [demands.housing] });
+  await tell(await member("hamza@chorus.example"), DEMO_STORIES.membersOnly, { audience: "members", demandIds: [demands.housing] });
+  await tell(await member("isla@chorus.example"), DEMO_STORIES.leeds, { nameChoice: "place", place: "Leeds", demandIds: [demands.sanctions], forResearch: true });
+  await tell(people.priya, DEMO_STORIES.organisation, { nameChoice: "organisation", organisationId: people.voicesTogether, demandIds: [demands.housing] });
+  await tell(await member("jamal@chorus.example"), DEMO_STORIES.contentNote, { nameChoice: "first_name", firstName: "Jamal", demandIds: [demands.advocacy], mayQuote: true });
+  await tell(await member("kofi@chorus.example"), DEMO_STORIES.easyRead, { demandIds: [demands.housing] });
+  // Quotable, on the running campaign's demand: the one its organisers can carry to the minister.
+  await tell(await member("grace@chorus.example"), DEMO_STORIES.crisisHouse, { demandIds: [demands.crisis], mayQuote: true, forResearch: true });
+  await tell(people.sam, DEMO_STORIES.waiting, { demandIds: [demands.housing] }, false);
+  const withdrawn = await db.selectFrom("story").select(["id", "teller_id"]).where("title", "=", DEMO_STORIES.withdrawn.title).executeTakeFirstOrThrow();
+  const result = await withdrawStory(db, withdrawn.id, withdrawn.teller_id);
+  if (!result.ok) throw new Error(result.reason);
 }
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);

@@ -49,6 +49,9 @@ function MainNav({ className = "" }: { className?: string }) {
           <NavLink to="/events">Events</NavLink>
         </li>
         <li>
+          <NavLink to="/stories">Stories</NavLink>
+        </li>
+        <li>
           <NavLink to="/organisations">Organisations</NavLink>
         </li>
       </ul>

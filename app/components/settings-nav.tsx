@@ -6,6 +6,7 @@ const items = [
   { to: "/settings/email", label: "Email" },
   { to: "/settings/notifications", label: "Notifications" },
   { to: "/settings/calendar", label: "Calendar" },
+  { to: "/settings/content-notes", label: "Content notes" },
   { to: "/settings/security", label: "Password and devices" },
   { to: "/settings/organisations", label: "Organisations" },
   { to: "/settings/stories", label: "Your stories" },

@@ -89,12 +89,21 @@ export type StoryCardRow = Awaited<ReturnType<ReturnType<typeof storyCard>["exec
 
 export interface StoryListOptions {
   page: number;
+  /** Stories a page (20 unless a page shows only the newest few). */
+  pageSize?: number;
   /** Only stories related to this demand (a demand's or its campaign's page). */
   demandId?: number;
   topic?: Topic;
+  /** Words to find in the title or text (websearch syntax), through story_search_idx. */
+  search?: string;
   /** A reader's hidden content notes: stories carrying any of them are left out. */
   hiding?: readonly ContentNoteCategory[];
+  /** A member whose saved hidden content notes apply, read in the same statement (one query a page). */
+  hiddenBy?: number;
 }
+
+/** The expression story_search_idx (2026-12-08_03) indexes; it must stay the same for the index to be used. */
+const STORY_SEARCH_VECTOR = sql`(setweight(to_tsvector('english', story.title), 'A') || setweight(to_tsvector('english', story.body), 'B'))`;
 
 /**
  * One page of the stories a viewer may read, newest first, and whether there is another. Bounded by
@@ -108,13 +117,71 @@ export async function listReadableStories(db: Database, viewer: StoryViewer, opt
   }
   if (options.topic) query = query.where(sql<boolean>`story.topics @> array[${options.topic}]::text[]`);
   if (options.hiding && options.hiding.length > 0) query = query.where(sql<boolean>`not (story.content_notes && ${sql.val([...options.hiding])}::text[])`);
+  if (options.hiddenBy !== undefined) {
+    query = query.where(sql<boolean>`not (story.content_notes && array(select category from member_hidden_content_note where member_id = ${options.hiddenBy}))`);
+  }
+  // The index's own condition is spelt out so the planner can use it.
+  if (options.search) query = query.where(sql<boolean>`${STORY_SEARCH_VECTOR} @@ websearch_to_tsquery('english', ${options.search}) and story.status = 'published'`);
+  const size = options.pageSize ?? STORIES_PAGE_SIZE;
   const rows = await query
     .orderBy("story.published_at", "desc")
     .orderBy("story.id", "desc")
-    .limit(STORIES_PAGE_SIZE + 1)
-    .offset((options.page - 1) * STORIES_PAGE_SIZE)
+    .limit(size + 1)
+    .offset((options.page - 1) * size)
     .execute();
-  return { stories: rows.slice(0, STORIES_PAGE_SIZE), hasMore: rows.length > STORIES_PAGE_SIZE };
+  return { stories: rows.slice(0, size), hasMore: rows.length > size };
+}
+
+/** The demands each of these stories relates to (a page's worth, in one query), for the JSON feed. */
+export async function listStoryDemandIds(db: Database, storyIds: readonly number[]) {
+  const byStory = new Map<number, number[]>();
+  if (storyIds.length === 0) return byStory;
+  const rows = await db.selectFrom("story_demand").select(["story_id", "demand_id"]).where("story_id", "in", [...storyIds]).orderBy("demand_id").execute();
+  for (const row of rows) byStory.set(row.story_id, [...(byStory.get(row.story_id) ?? []), row.demand_id]);
+  return byStory;
+}
+
+/** The content-note categories a member chose to hide from their lists. */
+export function listHiddenContentNotes(db: Database, memberId: number) {
+  return db.selectFrom("member_hidden_content_note").select("category").where("member_id", "=", memberId).orderBy("category").execute().then((rows) => rows.map((r) => r.category));
+}
+
+/** Replaces a member's hidden content notes with these. */
+export async function setHiddenContentNotes(db: Database, memberId: number, categories: readonly ContentNoteCategory[]) {
+  await db.deleteFrom("member_hidden_content_note").where("member_id", "=", memberId).execute();
+  if (categories.length > 0) await db.insertInto("member_hidden_content_note").values(categories.map((category) => ({ member_id: memberId, category }))).execute();
+}
+
+/** How many of a teller's stories are published (the account deletion form asks about those). */
+export async function countPublishedTellerStories(db: Database, tellerId: number) {
+  const row = await db.selectFrom("story").select((eb) => eb.fn.countAll<string>().as("n")).where("teller_id", "=", tellerId).where("status", "=", "published").executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * At account deletion, the teller's published stories stay, anonymous and no longer linked to anyone:
+ * no teller, no name, first name, place or organisation. Returns their ids (the caller records the
+ * consent change in each story's history).
+ */
+export async function leavePublishedStoriesAnonymously(db: Database, tellerId: number) {
+  const rows = await db
+    .updateTable("story")
+    .set({ teller_id: null, left_anonymously_at: sql<Date>`now()`, name_choice: "anonymous", first_name: null, place: null, organisation_id: null, updated_at: sql<Date>`now()` })
+    .where("teller_id", "=", tellerId)
+    .where("status", "=", "published")
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Deletes every story still linked to this teller, with its history and reviews (cascade), and their
+ * reading and moderation settings: their account is being deleted.
+ */
+export async function deleteTellerStories(db: Database, memberId: number) {
+  await db.deleteFrom("story").where("teller_id", "=", memberId).execute();
+  await db.deleteFrom("member_hidden_content_note").where("member_id", "=", memberId).execute();
+  await db.deleteFrom("moderator_story_category").where("member_id", "=", memberId).execute();
 }
 
 /** One story with everything its own page needs, or undefined; the caller applies canReadStory. */

@@ -13,6 +13,8 @@ import { listCampaignPetitions } from "~/models/petition.server";
 import { listLatestCampaignAsks } from "~/models/tracker.server";
 import { askViews } from "~/accountability/views.server";
 import { AskRecord } from "~/components/ask-record";
+import { StoriesSection } from "~/components/story-list";
+import { newestDemandStories } from "~/stories/reader.server";
 import { getCurrentMember } from "~/members/session.server";
 import { loadCampaign } from "~/campaigns/access.server";
 import { db } from "~/utils/db.server";
@@ -51,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign, context } = await loadCampaign(params.id, member);
   const url = new URL(request.url);
   const page = parsePage(url.searchParams.get("page"));
-  const [organisers, partners, events, petitions, letterCampaigns, letters, askRows] = await Promise.all([
+  const [organisers, partners, events, petitions, letterCampaigns, letters, askRows, stories] = await Promise.all([
     listOrganisers(db, campaign.id),
     listPartners(db, campaign.id),
     listCampaignEvents(db, campaign.id, page),
@@ -59,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCampaignLetterCampaigns(db, campaign.id),
     letterTotals(db, campaign.id),
     listLatestCampaignAsks(db, campaign.id, CAMPAIGN_ASKS_SHOWN + 1),
+    // The stories of its demand: one bounded query, as on the demand's page.
+    newestDemandStories(request, member, campaign.demand_id),
   ]);
   const decisionMakers = await listCampaignDecisionMakers(db, campaign.id);
   const following = member ? await isFollowing(db, `campaign:${campaign.id}`, member.id) : false;
@@ -93,6 +97,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The asks moved most recently first, so a notification's link (#ask-ID) lands on the ask it is about.
     asks: await askViews(db, askRows.slice(0, CAMPAIGN_ASKS_SHOWN)),
     moreAsks: askRows.length > CAMPAIGN_ASKS_SHOWN,
+    stories,
+    signedIn: Boolean(member),
     follow: member ? { following } : null,
     can: { manage, dashboard: canOnCampaign(member, "campaign.dashboard", context) },
   };
@@ -100,7 +106,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export default function CampaignPage() {
-  const { campaign, organisers, partners, timeline, hasMore, posted, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, asks, moreAsks, follow } = useLoaderData<typeof loader>();
+  const { campaign, organisers, partners, timeline, hasMore, posted, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, asks, moreAsks, follow, stories, signedIn } = useLoaderData<typeof loader>();
   const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
   return (
     <>
@@ -219,6 +225,8 @@ export default function CampaignPage() {
             ) : null}
             <p className="small muted">Topics: {campaign.demand.topics.map((t) => TOPIC_LABELS[t]).join(", ")}</p>
           </section>
+
+          <StoriesSection demandId={campaign.demand.id} stories={stories} signedIn={signedIn} />
 
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">What has happened</h2>

@@ -87,6 +87,47 @@ export default function Privacy() {
         needs in their data download, and their private calendar address under Settings, where they can replace it at any time.
       </p>
 
+      <h2>If you tell a story</h2>
+      <p>
+        A story about your own experience is yours, shared on your terms. When it touches your health it is special category information under UK GDPR,
+        so we only publish it with your explicit consent, given separately for each use below, and we never ask for a diagnosis.
+      </p>
+      <ul>
+        <li>
+          <strong>Before it is published</strong> only you and our moderators can read it. A moderator reads every story first; they may ask you to
+          change something, decline it with a reason, or, if it suggests someone is at risk, pass it to our safeguarding route and show you where to
+          get help now.
+        </li>
+        <li>
+          <strong>Who may read it</strong> is your choice: anyone (including people who are not members), members only, or only the organisers of the
+          campaigns you name. Only stories you let anyone read appear in our open data, and never one for members or organisers only.
+        </li>
+        <li>
+          <strong>Under which name</strong>: your display name, a first name you give, &ldquo;a member of&rdquo; one of your organisations,
+          &ldquo;someone in&rdquo; a place you give, or anonymous. We never show your email address, and never link a story to a petition you signed or
+          a letter you wrote.
+        </li>
+        <li>
+          <strong>Quoting it to decision makers</strong>: only if you agree, a campaign can include your story, under the name you chose, in a printed
+          pack it delivers to a decision maker with a petition or a request.
+        </li>
+        <li>
+          <strong>Research</strong>: only if you agree, researchers may use your story in combined, anonymous findings, never linked to you or your
+          account.
+        </li>
+        <li>
+          <strong>Changing your mind</strong>: you can change any of these choices, or withdraw your story, at any time. Withdrawing removes it from
+          every page, list, search and open data at once, leaves it out of anything delivered from then on, and marks the packs already delivered
+          with it so organisers can tell the decision maker. We keep a dated record of each choice you made, withdrawal included, so we can always show
+          what you had agreed to and when.
+        </li>
+        <li>
+          <strong>Keeping it out of the way</strong>: a story&rsquo;s words never go into our logs or into emails; an email only says that a new story was
+          published. Readers can choose to hide stories with content notes they would rather not see: a member&rsquo;s choice is kept with their account,
+          a visitor&rsquo;s in a cookie on their device.
+        </li>
+      </ul>
+
       <h2>If you are a decision maker</h2>
       <p>
         We hold your name, role, the body you belong to, the areas you cover and your official email address, taken from public sources or your
@@ -103,6 +144,13 @@ export default function Privacy() {
         <li>
           What you wrote in discussions stays after you leave, shown as written by a &ldquo;Former member&rdquo;, so conversations still make sense. Your
           votes stay in the totals but are no longer linked to you.
+        </li>
+        <li>
+          Your stories: until you delete your account. From the moment you withdraw a story nobody but you can read it. When you delete your account
+          your stories are deleted with it, with their history, whatever stage they are at, unless you tick the box to leave your published stories
+          anonymously: then their words stay, shown as &ldquo;Anonymous&rdquo;, for the readers you chose, with nothing linking them to you (so they
+          can no longer be withdrawn). A story told after signing a petition or writing a letter, without an account, can be withdrawn at any time
+          with the link in the email we sent you.
         </li>
         <li>Sign-in sessions: 30 days after you last used them. Links we email you: one hour, and they work once.</li>
         <li>

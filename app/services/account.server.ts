@@ -8,6 +8,7 @@ import { setNotificationEmail, anonymiseMember, countAdmins, getMember, getMembe
 import { listMemberOrganisations, listOrganisationsOnlyAdminedBy } from "~/models/organisation.server";
 import { deleteMemberSessions, listMemberSessions } from "~/models/session.server";
 import { leaveAllEvents } from "~/services/event.server";
+import { deleteTellerStories, leavePublishedStoriesAnonymously, recordConsents } from "~/models/story.server";
 import { unlinkMemberVotes } from "~/models/vote.server";
 import { emailAddress, emailMember } from "./notifications.server";
 import { getAppUrl } from "~/utils/env.server";
@@ -237,8 +238,12 @@ export async function exportMemberData(db: Database, memberId: number) {
 
 export type DeleteAccountResult = { ok: true } | { ok: false; reason: "last-admin" } | { ok: false; reason: "sole-organisation-admin"; organisations: string[] };
 
-/** Removes personal data and sessions; contributions stay as "Former member". */
-export async function deleteAccount(db: Database, memberId: number): Promise<DeleteAccountResult> {
+/**
+ * Removes personal data and sessions; contributions stay as "Former member". Stories are the
+ * exception: they go with the account, unless the member chose to leave their published ones
+ * anonymously (unlinked from them, shown as "Anonymous", the choice recorded in each story's history).
+ */
+export async function deleteAccount(db: Database, memberId: number, options: { leavePublishedStories: boolean } = { leavePublishedStories: false }): Promise<DeleteAccountResult> {
   return db.transaction().execute(async (trx): Promise<DeleteAccountResult> => {
     await lockCoalitionRoles(trx);
     const roles = await listMemberRoles(trx, memberId);
@@ -248,6 +253,10 @@ export async function deleteAccount(db: Database, memberId: number): Promise<Del
     // Votes stay in the totals but no longer point at anyone.
     await unlinkMemberVotes(trx, memberId);
     await leaveAllEvents(trx, memberId);
+    if (options.leavePublishedStories) {
+      for (const storyId of await leavePublishedStoriesAnonymously(trx, memberId)) await recordConsents(trx, storyId, { name: "anonymous" }, "account_deletion");
+    }
+    await deleteTellerStories(trx, memberId);
     await anonymiseMember(trx, memberId);
     await recordAuditEvent(trx, { actorId: null, action: "member.deleted", subjectType: "member", subjectId: memberId });
     return { ok: true };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { sql } from "kysely";
-import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_SOURCES } from "../../demo/demo-content";
+import { DEMO_CAMPAIGNS, DEMO_DEMANDS, DEMO_SOURCES, DEMO_STORIES } from "../../demo/demo-content";
+import { listReadableStories } from "../../app/models/story.server";
+import { tellerName } from "../../app/stories/consent";
 import { seedDemoData } from "../../demo/demo-data";
 import { listDemands } from "../../app/models/demand.server";
 
@@ -61,6 +63,37 @@ describe("the demo evidence", () => {
     expect(of(crisis.id).map((s) => s.number)).toEqual([1, 2]);
     expect(new Set(sources.map((s) => s.demand_id))).toEqual(new Set([housing.id, crisis.id]));
     expect(housing.body).toContain("readmission [1].");
+  });
+});
+
+describe("the demo stories", () => {
+  it("has published stories at each consent level, one waiting for review and one withdrawn, told and reviewed through the services", async () => {
+    if (!(await db.selectFrom("story").select("id").executeTakeFirst())) await seedDemoData(db);
+    const stories = await db.selectFrom("story").select(["id", "title", "status", "audience", "name_choice", "may_quote", "easy_read", "content_notes"]).execute();
+    const byTitle = (story: { title: string }) => stories.find((s) => s.title === story.title)!;
+    expect(stories).toHaveLength(Object.keys(DEMO_STORIES).length);
+    expect(byTitle(DEMO_STORIES.waiting).status).toBe("waiting");
+    expect(byTitle(DEMO_STORIES.withdrawn).status).toBe("withdrawn");
+    expect(byTitle(DEMO_STORIES.membersOnly)).toMatchObject({ status: "published", audience: "members" });
+    expect(byTitle(DEMO_STORIES.contentNote)).toMatchObject({ status: "published", content_notes: ["restraint"] });
+    expect(byTitle(DEMO_STORIES.easyRead).easy_read).toMatch(/own flat/);
+    // Every published story went through a moderator's review, recorded.
+    const reviews = await db.selectFrom("story_review").select(["story_id", "decision"]).execute();
+    expect(new Set(reviews.filter((r) => r.decision === "published").map((r) => r.story_id))).toEqual(new Set(stories.filter((s) => s.status !== "waiting").map((s) => s.id)));
+
+    const signedOut = (await listReadableStories(db, { memberId: null, organiserOf: [] }, { page: 1 })).stories;
+    const names = Object.fromEntries(signedOut.map((s) => [s.title, tellerName(s)]));
+    expect(names[DEMO_STORIES.leeds.title]).toBe("Someone in Leeds");
+    expect(names[DEMO_STORIES.organisation.title]).toBe("A member of Voices Together");
+    expect(names[DEMO_STORIES.contentNote.title]).toBe("Jamal");
+    expect(Object.keys(names)).not.toContain(DEMO_STORIES.membersOnly.title);
+    expect(Object.keys(names)).toHaveLength(Object.keys(DEMO_STORIES).length - 3);
+
+    // The running campaign's demand has a quotable story.
+    const crisis = await db.selectFrom("demand").select("id").where("title", "=", DEMO_DEMANDS.crisisHouses.title).executeTakeFirstOrThrow();
+    const onCrisis = (await listReadableStories(db, { memberId: null, organiserOf: [] }, { page: 1, demandId: crisis.id })).stories;
+    expect(onCrisis.map((s) => s.title)).toEqual([DEMO_STORIES.crisisHouse.title]);
+    expect(byTitle(DEMO_STORIES.crisisHouse).may_quote).toBe(true);
   });
 });
 

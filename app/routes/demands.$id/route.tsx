@@ -9,6 +9,8 @@ import { listAmendments } from "~/models/amendment.server";
 import { getDemandEvidence } from "~/models/source.server";
 import { citedNumbers, EVIDENCE_ON_DEMAND_PAGE, gathersEvidence } from "~/demands/evidence";
 import { Evidence } from "./evidence";
+import { StoriesSection } from "~/components/story-list";
+import { newestDemandStories } from "~/stories/reader.server";
 import { getCampaignForDemand } from "~/models/campaign.server";
 import { listLatestCampaignAsks } from "~/models/tracker.server";
 import { askViews } from "~/accountability/views.server";
@@ -48,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const commentPage = parsePage(url.searchParams.get("page"));
   const closed = demand.outcome !== null;
   const showLiveTally = demand.stage === "voting" && demand.live_results;
-  const [authors, organisation, endorsements, events, amendments, threads, myVote, following, tally, reasons, myOrganisations, evidence] = await Promise.all([
+  const [authors, organisation, endorsements, events, amendments, threads, myVote, following, tally, reasons, myOrganisations, evidence, stories] = await Promise.all([
     listDemandAuthors(db, demand.id),
     demand.organisation_id ? getOrganisation(db, demand.organisation_id) : undefined,
     listEndorsements(db, demand.id),
@@ -62,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     member ? listMemberOrganisations(db, member.id) : [],
     // One bounded query: the sources the text cites and the first few, with the counts.
     getDemandEvidence(db, demand.id, { cited: citedNumbers(demand.body), first: EVIDENCE_ON_DEMAND_PAGE }),
+    // One bounded query: the newest few stories this reader may read, without those they hide.
+    newestDemandStories(request, member, demand.id),
   ]);
   const endorsedIds = new Set(endorsements.map((e) => e.id));
   const campaign = ["campaigning", "won", "closed"].includes(demand.stage) ? await getCampaignForDemand(db, demand.id) : undefined;
@@ -90,6 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisation: organisation ? { name: organisation.name, slug: organisation.slug, status: organisation.status } : null,
     endorsements,
     evidence: { sources: evidence.sources, accepted: evidence.accepted, suggested: context.isAuthor ? evidence.suggested : 0, gathering: gathersEvidence(demand.stage), viewerIsAuthor: context.isAuthor },
+    stories,
     events,
     amendments,
     threads,
@@ -188,6 +193,11 @@ export default function DemandPage() {
               <a href="#evidence-heading">See the evidence</a>
             </li>
           ) : null}
+          {data.stories.length ? (
+            <li>
+              <a href="#stories-heading">Read people&apos;s stories</a>
+            </li>
+          ) : null}
           <li>
             <a href="#comments-heading">Go to the discussion</a>
           </li>
@@ -253,6 +263,8 @@ export default function DemandPage() {
           </section>
 
           <Evidence demandId={demand.id} evidence={data.evidence} canSuggest={data.can.suggestSource} signedIn={data.signedIn} />
+
+          {demand.stage !== "draft" ? <StoriesSection demandId={demand.id} stories={data.stories} signedIn={data.signedIn} /> : null}
 
           <section aria-labelledby="amendments-heading">
             <h2 id="amendments-heading">Amendments</h2>
