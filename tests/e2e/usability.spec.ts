@@ -132,6 +132,16 @@ test("an admin changes a role only after confirming it, and no page scrolls side
       "/terms",
       "/get-help",
       "/dev/outbox",
+      "/stories",
+      "/stories/new",
+      `${housing}/stories`,
+      "/settings/stories",
+      "/settings/content-notes",
+      "/admin/stories",
+      "/events",
+      "/events?when=past",
+      "/events/new",
+      "/settings/calendar",
     ];
   });
 
