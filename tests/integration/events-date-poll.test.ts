@@ -36,6 +36,8 @@ async function draftCampaignEvent() {
   return { eventId: created.id, campaignId, host: lead, first: { ...first, displayName: await nameOf(first.id), cookie: firstCookie }, second: { ...second, displayName: await nameOf(second.id), cookie: secondCookie }, outsider };
 }
 
+const nameOf = async (id: number) => (await db.selectFrom("member").select("display_name").where("id", "=", id).executeTakeFirstOrThrow()).display_name;
+
 async function signIn(memberId: number) {
   const setCookie = await startSession(db, memberId, new Request("http://localhost/"));
   return { cookie: setCookie.split(";")[0]! };
