@@ -20,7 +20,8 @@ async function as(browser: Browser, email: string, viewport?: { width: number; h
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 test("choosing a date: a host offers dates, a member answers, the host picks one and the event takes it", async ({ page, browser }, testInfo) => {
-  test.setTimeout(300_000);
+  // Two browsers, every page scanned with axe: slow on a busy machine.
+  test.setTimeout(360_000);
   const run = `${testInfo.project.name} ${Date.now().toString(36)}`;
   const title = `Planning day (${run})`;
   let pollUrl = "";
@@ -28,6 +29,7 @@ test("choosing a date: a host offers dates, a member answers, the host picks one
   await test.step("the host saves a draft and opens the date poll; offering nothing is explained", async () => {
     await signIn(page, HOST);
     await page.goto("/events/new");
+    await expectAccessible(page);
     await page.getByLabel("Title", { exact: true }).fill(title);
     await page.getByLabel("What it is for").fill("To plan next year's work together.");
     await page.getByLabel("Who it is for").fill("All members");
