@@ -933,6 +933,40 @@ export interface EventCalendarFeedTable {
   updated_at: Generated<Date>;
 }
 
+export const DATE_POLL_ANSWERS = ["yes", "if_need_be", "no"] as const;
+export type DatePollAnswer = (typeof DATE_POLL_ANSWERS)[number];
+export type DatePollAudience = "campaign" | "organisation" | "coalition";
+
+/** A draft event's date poll: open until a host picks one of its options. */
+export interface EventDatePollTable {
+  event_id: number;
+  audience: DatePollAudience;
+  opened_by: number | null;
+  opened_at: Generated<Date>;
+  chosen_option_id: number | null;
+  closed_at: Timestamp | null;
+}
+
+export interface EventDateOptionTable {
+  id: Generated<number>;
+  event_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+/** Who may answer a poll, written down when it opens. */
+export interface EventDateInviteeTable {
+  event_id: number;
+  member_id: number;
+}
+
+export interface EventDateAnswerTable {
+  option_id: number;
+  member_id: number;
+  answer: DatePollAnswer;
+  answered_at: Generated<Date>;
+}
+
 export interface DB {
   rate_limit_bucket: RateLimitBucketTable;
   email: EmailTable;
@@ -1000,4 +1034,8 @@ export interface DB {
   event_access_need: EventAccessNeedTable;
   event_outcome: EventOutcomeTable;
   event_calendar_feed: EventCalendarFeedTable;
+  event_date_poll: EventDatePollTable;
+  event_date_option: EventDateOptionTable;
+  event_date_invitee: EventDateInviteeTable;
+  event_date_answer: EventDateAnswerTable;
 }

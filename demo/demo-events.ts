@@ -1,4 +1,6 @@
 import { addOutcome, createEvent, publishEvent, registerMember, saveNotes } from "../app/services/event.server";
+import { answerDatePoll, openDatePoll } from "../app/services/event-date-poll.server";
+import { listDateOptions } from "../app/models/event-date-poll.server";
 import type { EventInput } from "../app/events/forms";
 import type { Database } from "../db/index";
 
@@ -28,7 +30,7 @@ const base = {
 /**
  * Gatherings for the demo: an online members' assembly next month with people registered (one has
  * told the hosts about an access need), and a workshop held last month whose notes link to the
- * demand it shaped.
+ * demand it shaped, and a training day still choosing its date (three times offered, a few answers).
  */
 export async function seedDemoEvents(db: Database, people: { admin: number; priya: number; sam: number; tom: number; ruth: number; voters: number[]; voicesTogether: number }, demandId: number) {
   const admin = { id: people.admin, isAdmin: true, isModerator: false };
@@ -84,4 +86,33 @@ export async function seedDemoEvents(db: Database, people: { admin: number; priy
     attendedCount: 18,
   });
   await addOutcome(db, workshop.id, { kind: "demand", id: demandId }, "Drafted at this workshop");
+
+  // A date poll in progress: a draft with three times offered to every member, four answers so far.
+  const options = [at(21, 10), at(24, 13), at(28, 10)].map((startsAt) => ({ startsAt, endsAt: new Date(startsAt.getTime() + 5 * 3_600_000) }));
+  const training = await createEvent(db, admin, {
+    ...base,
+    host: "coalition",
+    title: "Co-production training day",
+    purpose: "A day for members new to co-production: how we share power in meetings, pay people for their expertise, and write demands together.",
+    audience: "Members new to co-production, especially people with lived experience",
+    kind: "workshop",
+    format: "hybrid",
+    address: "Friends Meeting House, 173 Euston Road, London",
+    joinUrl: "https://meet.example.org/chorus-training",
+    region: "London",
+    startsAt: options[0]!.startsAt,
+    endsAt: options[0]!.endsAt,
+    closesAt: options[0]!.startsAt,
+    capacity: 30,
+    visibility: "members",
+  });
+  if (!training.ok) throw new Error("demo training day");
+  const poll = await openDatePoll(db, admin, training.id, options);
+  if (!poll.ok) throw new Error(`demo date poll: ${poll.reason}`);
+  const offered = (await listDateOptions(db, training.id)).map((o) => Number(o.id));
+  const said = (memberId: number, answers: Array<"yes" | "if_need_be" | "no">) => answerDatePoll(db, training.id, memberId, offered.map((optionId, i) => ({ optionId, answer: answers[i]! })));
+  await said(people.sam, ["yes", "no", "if_need_be"]);
+  await said(people.priya, ["yes", "yes", "no"]);
+  await said(people.tom, ["if_need_be", "yes", "yes"]);
+  await said(people.ruth, ["no", "yes", "yes"]);
 }

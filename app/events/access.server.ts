@@ -1,4 +1,5 @@
 import { getEvent, listHostChoicesFor } from "~/models/event.server";
+import { getDatePoll, isInvitee } from "~/models/event-date-poll.server";
 import { isEventHost } from "~/services/event.server";
 import { getCurrentMember, requireMember, type CurrentMember } from "../members/session.server";
 import { db } from "../utils/db.server";
@@ -36,4 +37,19 @@ export async function hostOptions(member: CurrentMember) {
     ...organisations.map((o) => ({ value: `organisation:${o.id}`, label: o.name })),
     ...campaigns.map((c) => ({ value: `campaign:${c.id}`, label: `The campaign “${c.title}”` })),
   ];
+}
+
+/**
+ * The date poll's page: its hosts, and the members invited to answer. Anyone else gets 404 (the
+ * event is usually a draft, and whether a poll exists is nobody else's business).
+ */
+export async function requireDatePollViewer(request: Request, rawId: string | undefined) {
+  const member = await requireMember(request);
+  const id = parseId(rawId);
+  const event = id !== null ? await getEvent(db, id) : undefined;
+  if (!event) notFound();
+  const [isHost, poll] = await Promise.all([isEventHost(db, member, event), getDatePoll(db, event.id)]);
+  const invited = poll ? await isInvitee(db, event.id, member.id) : false;
+  if (!isHost && !invited) notFound();
+  return { event, member, isHost, invited, poll };
 }

@@ -3,7 +3,7 @@ import type { NotificationDelivery } from "../../db/schema";
 /**
  * Every kind of notification, what the settings page calls it, and its default: quiet by default
  * (digests), immediate only where waiting would make it useless (a vote about to close, a decision maker's response, a reply to
- * you, a decision on your work, an invitation to co-author, someone waiting at your organisation's door, a story that made a moderator worry for someone's safety).
+ * you, a decision on your work, an invitation to co-author, someone waiting at your organisation's door, a story that made a moderator worry for someone's safety, a date poll and its chosen date).
  */
 export const NOTIFICATION_KINDS = {
   comment_reply: { label: "Replies to your comments", default: "immediately" },
@@ -26,6 +26,8 @@ export const NOTIFICATION_KINDS = {
   story_safeguarding: { label: "A story a moderator passed to the safeguarding route (coalition admins)", default: "immediately" },
   new_story: { label: "New stories about demands you follow", default: "daily" },
   event_reminder: { label: "A reminder the day before an event you registered for", default: "immediately" },
+  event_date_poll: { label: "An invitation to say which dates suit you for an event", default: "immediately" },
+  event_date_chosen: { label: "The date chosen for an event you said you could come to", default: "immediately" },
 } as const satisfies Record<string, { label: string; default: NotificationDelivery }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

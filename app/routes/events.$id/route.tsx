@@ -202,6 +202,11 @@ export default function EventPage() {
                 <li>
                   <Link to={`/events/${event.id}/notes`}>Notes, decisions and what came out of it</Link>
                 </li>
+                {event.status === "draft" ? (
+                  <li>
+                    <Link to={`/events/${event.id}/dates`}>Choose a date with the people invited</Link>
+                  </li>
+                ) : null}
               </ul>
               {event.status === "draft" ? (
                 <Form method="post">
