@@ -22,6 +22,7 @@ import {
   insertEventMeeting,
   deleteEventMeeting,
   isLobbyDay,
+  listProposedAt,
   targetExists,
   getRegistrationForUpdate,
   hasAccessNeeds,
@@ -558,4 +559,12 @@ export async function readCalendarFeedToken(db: Database, token: string) {
   if (!read) return null;
   if ((await getFeedVersion(db, read.id)) !== read.version) return null;
   return (await memberIsActive(db, read.id)) ? read.id : null;
+}
+
+// "Proposed at" ------------------------------------------------------------------------------------
+
+/** The "Proposed at" lines for a demand's or a campaign's page (one bounded query), dates in each event's zone. */
+export async function proposedAtLines(db: Database, subject: { demandId: number } | { campaignId: number }) {
+  const rows = await listProposedAt(db, subject);
+  return rows.map((r) => ({ id: r.id, eventId: r.event_id, eventTitle: r.event_title, date: formatInZone(r.starts_at, r.time_zone, "date"), note: r.note, amendment: r.amendment_id !== null }));
 }
