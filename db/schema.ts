@@ -927,6 +927,14 @@ export interface EventOutcomeTable {
   created_at: Generated<Date>;
 }
 
+/** A local event's meeting booked with a decision maker from the directory (a lobby day counts them by region). */
+export interface EventMeetingTable {
+  event_id: number;
+  target_id: number;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface EventCalendarFeedTable {
   member_id: number;
   version: Generated<number>;
@@ -1032,6 +1040,7 @@ export interface DB {
   event: EventTable;
   event_registration: EventRegistrationTable;
   event_access_need: EventAccessNeedTable;
+  event_meeting: EventMeetingTable;
   event_outcome: EventOutcomeTable;
   event_calendar_feed: EventCalendarFeedTable;
   event_date_poll: EventDatePollTable;

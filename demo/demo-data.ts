@@ -19,7 +19,7 @@ import { reviewStory } from "../app/services/story-moderation.server";
 import type { NewStory } from "../app/models/story.server";
 import { decideOnSource, suggestSource } from "../app/services/evidence.server";
 import type { Database } from "../db/index";
-import { seedDemoEvents } from "./demo-events";
+import { seedDemoEvents, seedDemoLobbyDay } from "./demo-events";
 import type { DemoAccount } from "./seed";
 
 /** The database counts as empty when no member exists. */
@@ -342,6 +342,7 @@ async function seedCrisisCampaign(db: Database, demandId: number, people: DemoPe
   await foldCountDeltas(db, undefined, announceMilestone, askAtThresholds);
   await seedLetters(db, started.id, targets, people);
   await seedCrisisAsks(db, started.id, targets, people);
+  await seedDemoLobbyDay(db, people, started.id, [...targets.values()]);
 }
 
 /** The fictional decision makers in the directory, by name. */

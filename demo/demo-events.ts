@@ -1,4 +1,4 @@
-import { addOutcome, createEvent, publishEvent, registerMember, saveNotes } from "../app/services/event.server";
+import { addEventMeeting, addOutcome, createEvent, publishEvent, registerMember, saveNotes } from "../app/services/event.server";
 import { answerDatePoll, openDatePoll } from "../app/services/event-date-poll.server";
 import { listDateOptions } from "../app/models/event-date-poll.server";
 import type { EventInput } from "../app/events/forms";
@@ -115,4 +115,50 @@ export async function seedDemoEvents(db: Database, people: { admin: number; priy
   await said(people.priya, ["yes", "yes", "no"]);
   await said(people.tom, ["if_need_be", "yes", "yes"]);
   await said(people.ruth, ["no", "yes", "yes"]);
+}
+
+/**
+ * A lobby day on the running campaign: the campaign's organisers run it, and three local events in
+ * three regions sit under it, each with its own host and place, people registered, and meetings
+ * booked with decision makers from the directory.
+ */
+export async function seedDemoLobbyDay(db: Database, people: { ruth: number; priya: number; voters: number[]; voicesTogether: number }, campaignId: number, targetIds: number[]) {
+  const ruth = { id: people.ruth, isAdmin: false, isModerator: false };
+  const priya = { id: people.priya, isAdmin: false, isModerator: false };
+  const day = at(45, 9);
+  const lobbyDay = await createEvent(db, ruth, {
+    ...base,
+    host: `campaign:${campaignId}`,
+    title: "Crisis houses lobby day",
+    purpose: "On one day, people with lived experience meet their MPs across the country to ask for a crisis house in every region.\n\nChoose the local meeting nearest you, or host one.",
+    audience: "Anyone who has needed a crisis house or a place to go in a crisis, carers and supporters",
+    kind: "lobby_day",
+    format: "hybrid",
+    address: "Local meetings across the country: see below",
+    joinUrl: "https://meet.example.org/crisis-houses-lobby-day",
+    startsAt: day,
+    endsAt: new Date(day.getTime() + 8 * 3_600_000),
+    closesAt: day,
+  });
+  if (!lobbyDay.ok) throw new Error("demo lobby day");
+  await publishEvent(db, lobbyDay.id);
+  const locals: Array<{ actor: typeof ruth; host: string; title: string; region: string; address: string; hour: number; capacity: number }> = [
+    { actor: priya, host: `organisation:${people.voicesTogether}`, title: "Manchester: meet your MP about crisis houses", region: "North West", address: "Voices Together, Unit 4, Canal Street Community Centre, Manchester", hour: 10, capacity: 20 },
+    { actor: ruth, host: `campaign:${campaignId}`, title: "Leeds: lobby day meeting at the Civic Hall", region: "Yorkshire and the Humber", address: "Committee Room 2, Leeds Civic Hall, Calverley Street, Leeds", hour: 11, capacity: 15 },
+    { actor: ruth, host: `campaign:${campaignId}`, title: "Bristol: crisis houses lobby day", region: "South West", address: "The Trinity Centre, Trinity Road, Bristol (step-free entrance on the side)", hour: 13, capacity: 12 },
+  ];
+  for (const [i, local] of locals.entries()) {
+    const start = new Date(day.getTime() + (local.hour - 9) * 3_600_000);
+    const made = await createEvent(
+      db,
+      local.actor,
+      { ...base, host: local.host, title: local.title, purpose: "We meet first to prepare together, then go to the MP's surgery as a group.", audience: "Anyone in the area, with or without experience of lobbying", kind: "meeting", format: "in_person", address: local.address, region: local.region, startsAt: start, endsAt: new Date(start.getTime() + 2 * 3_600_000), closesAt: start, capacity: local.capacity, accessNotes: "Step-free access throughout; a quiet room is available.", payment: 2500, travelExpenses: true },
+      lobbyDay.id,
+    );
+    if (!made.ok) throw new Error(`demo local event: ${made.reason}`);
+    await publishEvent(db, made.id);
+    for (const voter of people.voters.slice(i * 4, i * 4 + 3 + i)) await registerMember(db, made.id, { id: voter }, { needs: [], dietary: null, otherNeeds: null, expert: false, travel: false });
+    // Manchester and Leeds have meetings booked with decision makers; Bristol is still asking.
+    for (const targetId of targetIds.slice(i, i + (i === 2 ? 0 : 1))) await addEventMeeting(db, local.actor, { id: made.id, parent_id: lobbyDay.id }, targetId);
+  }
 }

@@ -207,3 +207,12 @@ export const OutcomeSchema = z.object({
     }),
   note: optionalText(300, "The note"),
 });
+
+/** A local event's meeting booked with a decision maker: one chosen from the directory. */
+export const MeetingSchema = z.object({
+  target: z
+    .string({ error: "Choose the decision maker the meeting is booked with" })
+    .trim()
+    .regex(/^\d{1,15}$/, { error: "Choose the decision maker the meeting is booked with" })
+    .transform(Number),
+});

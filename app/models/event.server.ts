@@ -131,15 +131,19 @@ export interface EventFilters {
 
 /**
  * One page of published events and whether there is another: upcoming soonest first, past latest
- * first. Members-only events are listed to everyone (their page asks visitors to sign in).
+ * first. Members-only events are listed to everyone (their page asks visitors to sign in). A lobby
+ * day's local events are listed too, each with its lobby day named.
  */
 export async function listEvents(db: Database, filters: EventFilters, page: number, pageSize: number, now = new Date()) {
   const rows = await db
     .selectFrom("event")
     .leftJoin("organisation", "organisation.id", "event.organisation_id")
     .leftJoin("campaign", "campaign.id", "event.campaign_id")
+    .leftJoin("event as lobby_day", "lobby_day.id", "event.parent_id")
     .select([
       "event.id",
+      "event.parent_id",
+      "lobby_day.title as lobby_day_title",
       "event.title",
       "event.kind",
       "event.format",
@@ -155,7 +159,6 @@ export async function listEvents(db: Database, filters: EventFilters, page: numb
       "campaign.title as campaign_title",
     ])
     .where("event.status", "=", "published")
-    .where("event.parent_id", "is", null)
     .$if(filters.when === "upcoming", (qb) => qb.where("event.ends_at", ">", now).orderBy("event.starts_at", "asc").orderBy("event.id", "asc"))
     .$if(filters.when === "past", (qb) => qb.where("event.ends_at", "<=", now).orderBy("event.starts_at", "desc").orderBy("event.id", "desc"))
     .$if(filters.kind !== null, (qb) => qb.where("event.kind", "=", filters.kind!))
@@ -531,4 +534,125 @@ export async function bumpFeedVersion(db: Database, memberId: number) {
 export async function memberIsActive(db: Database, memberId: number) {
   const row = await db.selectFrom("member").select("id").where("id", "=", memberId).where("deleted_at", "is", null).executeTakeFirst();
   return Boolean(row);
+}
+
+// Lobby days --------------------------------------------------------------------------------------
+
+/** A lobby day is a campaign's top-level event of kind "lobby day"; local events point at it. */
+export function isLobbyDay(event: { kind: EventKind; host_kind: EventHostKind; parent_id: number | null }) {
+  return event.kind === "lobby_day" && event.host_kind === "campaign" && event.parent_id === null;
+}
+
+/** The lobby day a local event belongs to: its title, for the local event's page. */
+export function getParentSummary(db: Database, parentId: number) {
+  return db.selectFrom("event").select(["id", "title", "status"]).where("id", "=", parentId).executeTakeFirst();
+}
+
+export const LOCAL_EVENTS_SHOWN = 500;
+
+/**
+ * A lobby day's published local events, by region then start, each with its meetings booked: one
+ * bounded query. Registered people come from each event's own counter, never counted row by row.
+ */
+export function listLocalEvents(db: Database, parentId: number) {
+  return db
+    .selectFrom("event as e")
+    .leftJoin("organisation as o", "o.id", "e.organisation_id")
+    .leftJoin("campaign as c", "c.id", "e.campaign_id")
+    .select(["e.id", "e.title", "e.region", "e.format", "e.address", "e.starts_at", "e.time_zone", "e.capacity", "e.registered_count", "e.host_kind", "o.name as organisation_name", "c.title as campaign_title"])
+    .select((eb) => eb.selectFrom("event_meeting as m").select((m) => m.fn.countAll<number>().as("n")).whereRef("m.event_id", "=", "e.id").as("meetings"))
+    .where("e.parent_id", "=", parentId)
+    .where("e.status", "=", "published")
+    .orderBy(sql`e.region is null`)
+    .orderBy("e.region")
+    .orderBy("e.starts_at")
+    .orderBy("e.id")
+    .limit(LOCAL_EVENTS_SHOWN)
+    .execute();
+}
+
+/** Totals by region for a lobby day's published local events: events, people registered, meetings booked. */
+export async function lobbyDayTotals(db: Database, parentId: number) {
+  const rows = await db
+    .selectFrom("event as e")
+    .leftJoin(
+      (eb) => eb.selectFrom("event_meeting as m").innerJoin("event as le", "le.id", "m.event_id").select(["m.event_id"]).select((m) => m.fn.countAll<number>().as("n")).where("le.parent_id", "=", parentId).groupBy("m.event_id").as("mc"),
+      (join) => join.onRef("mc.event_id", "=", "e.id"),
+    )
+    .select("e.region")
+    .select((eb) => [eb.fn.countAll<number>().as("events"), eb.fn.coalesce(eb.fn.sum<number>("e.registered_count"), sql<number>`0`).as("registered"), eb.fn.coalesce(eb.fn.sum<number>("mc.n"), sql<number>`0`).as("meetings")])
+    .where("e.parent_id", "=", parentId)
+    .where("e.status", "=", "published")
+    .groupBy("e.region")
+    .orderBy(sql`e.region is null`)
+    .orderBy("e.region")
+    .execute();
+  return rows.map((r) => ({ region: r.region, events: Number(r.events), registered: Number(r.registered), meetings: Number(r.meetings) }));
+}
+
+/** Whether the event has local events under it (it is then a lobby day and cannot become one itself). */
+export async function hasLocalEvents(db: Database, eventId: number) {
+  return Boolean(await db.selectFrom("event").select("id").where("parent_id", "=", eventId).limit(1).executeTakeFirst());
+}
+
+/** A campaign's published lobby days, for its page: a handful at most. */
+export function listCampaignLobbyDays(db: Database, campaignId: number) {
+  return db
+    .selectFrom("event")
+    .select(["id", "title", "starts_at", "time_zone"])
+    .where("campaign_id", "=", campaignId)
+    .where("host_kind", "=", "campaign")
+    .where("kind", "=", "lobby_day")
+    .where("parent_id", "is", null)
+    .where("status", "=", "published")
+    .orderBy("starts_at", "desc")
+    .limit(5)
+    .execute();
+}
+
+/** The decision makers a local event has a meeting booked with. */
+export function listEventMeetings(db: Database, eventId: number) {
+  return db.selectFrom("event_meeting as m").innerJoin("target as t", "t.id", "m.target_id").select(["t.id", "t.name", "t.role", "t.body"]).where("m.event_id", "=", eventId).orderBy(sql`lower(t.name)`).limit(200).execute();
+}
+
+export async function insertEventMeeting(db: Database, eventId: number, targetId: number, createdBy: number) {
+  const row = await db.insertInto("event_meeting").values({ event_id: eventId, target_id: targetId, created_by: createdBy }).onConflict((oc) => oc.columns(["event_id", "target_id"]).doNothing()).returning("target_id").executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function deleteEventMeeting(db: Database, eventId: number, targetId: number) {
+  await db.deleteFrom("event_meeting").where("event_id", "=", eventId).where("target_id", "=", targetId).execute();
+}
+
+export async function targetExists(db: Database, targetId: number) {
+  return Boolean(await db.selectFrom("target").select("id").where("id", "=", targetId).executeTakeFirst());
+}
+
+// "Proposed at" -------------------------------------------------------------------------------------
+
+export const PROPOSED_AT_SHOWN = 20;
+
+/**
+ * Where a demand (or one of its amendments), or a campaign, came from: the published events whose notes
+ * link it. One bounded query for the page.
+ */
+export function listProposedAt(db: Database, subject: { demandId: number } | { campaignId: number }) {
+  return db
+    .selectFrom("event_outcome as o")
+    .innerJoin("event as e", "e.id", "o.event_id")
+    .select(["o.id", "o.note", "o.amendment_id", "e.id as event_id", "e.title as event_title", "e.starts_at", "e.time_zone"])
+    .where("e.status", "=", "published")
+    .$if("demandId" in subject, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb("o.demand_id", "=", (subject as { demandId: number }).demandId),
+          eb("o.amendment_id", "in", eb.selectFrom("amendment").select("amendment.id").where("amendment.demand_id", "=", (subject as { demandId: number }).demandId)),
+        ]),
+      ),
+    )
+    .$if("campaignId" in subject, (qb) => qb.where("o.campaign_id", "=", (subject as { campaignId: number }).campaignId))
+    .orderBy("e.starts_at")
+    .orderBy("o.id")
+    .limit(PROPOSED_AT_SHOWN)
+    .execute();
 }

@@ -1,4 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProposedAt } from "~/components/proposed-at";
+import { proposedAtLines } from "~/services/event.server";
+import { listCampaignLobbyDays } from "~/models/event.server";
+import { formatInZone } from "~/utils/zoned-time";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ShareLinks } from "~/components/share-links";
 import { CampaignTimeline } from "~/components/campaign-timeline";
@@ -53,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign, context } = await loadCampaign(params.id, member);
   const url = new URL(request.url);
   const page = parsePage(url.searchParams.get("page"));
-  const [organisers, partners, events, petitions, letterCampaigns, letters, askRows, stories] = await Promise.all([
+  const [organisers, partners, events, petitions, letterCampaigns, letters, askRows, stories, proposedAt, lobbyDayRows] = await Promise.all([
     listOrganisers(db, campaign.id),
     listPartners(db, campaign.id),
     listCampaignEvents(db, campaign.id, page),
@@ -63,6 +67,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listLatestCampaignAsks(db, campaign.id, CAMPAIGN_ASKS_SHOWN + 1),
     // The stories of its demand: one bounded query, as on the demand's page.
     newestDemandStories(request, member, campaign.demand_id),
+    // One bounded query each: where the campaign came from, and its lobby days.
+    proposedAtLines(db, { campaignId: campaign.id }),
+    listCampaignLobbyDays(db, campaign.id),
   ]);
   const decisionMakers = await listCampaignDecisionMakers(db, campaign.id);
   const following = member ? await isFollowing(db, `campaign:${campaign.id}`, member.id) : false;
@@ -98,6 +105,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asks: await askViews(db, askRows.slice(0, CAMPAIGN_ASKS_SHOWN)),
     moreAsks: askRows.length > CAMPAIGN_ASKS_SHOWN,
     stories,
+    proposedAt,
+    lobbyDays: lobbyDayRows.map((l) => ({ id: l.id, title: l.title, date: formatInZone(l.starts_at, l.time_zone, "date") })),
     signedIn: Boolean(member),
     follow: member ? { following } : null,
     can: { manage, dashboard: canOnCampaign(member, "campaign.dashboard", context) },
@@ -106,7 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export default function CampaignPage() {
-  const { campaign, organisers, partners, timeline, hasMore, posted, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, asks, moreAsks, follow, stories, signedIn } = useLoaderData<typeof loader>();
+  const { campaign, organisers, partners, timeline, hasMore, posted, page, shareUrl, can, petitions, letterCampaigns, letters, decisionMakers, asks, moreAsks, follow, stories, signedIn, proposedAt, lobbyDays } = useLoaderData<typeof loader>();
   const signatures = petitions.reduce((sum, p) => sum + (p.status === "draft" ? 0 : p.signature_count), 0);
   return (
     <>
@@ -226,6 +235,19 @@ export default function CampaignPage() {
             <p className="small muted">Topics: {campaign.demand.topics.map((t) => TOPIC_LABELS[t]).join(", ")}</p>
           </section>
 
+          {lobbyDays.length ? (
+            <section aria-labelledby="lobby-days-heading">
+              <h2 id="lobby-days-heading">Lobby days</h2>
+              <ul>
+                {lobbyDays.map((l) => (
+                  <li key={l.id}>
+                    <Link to={`/events/${l.id}`}>{l.title}</Link>, {l.date}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <ProposedAt lines={proposedAt} />
           <StoriesSection demandId={campaign.demand.id} stories={stories} signedIn={signedIn} />
 
           <section aria-labelledby="timeline-heading">

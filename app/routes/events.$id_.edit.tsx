@@ -8,7 +8,7 @@ import { EventSchema } from "~/events/forms";
 import { hostValue, updateEvent } from "~/services/event.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
+import { formValues, parseForm } from "~/utils/forms";
 import { invalid, notFound } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -31,12 +31,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event, member } = await load(request, params.id);
-  const parsed = parseForm(EventSchema, await request.formData());
+  const formData = await request.formData();
+  const parsed = parseForm(EventSchema, formData);
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   const result = await updateEvent(db, member, event.id, parsed.data);
   if (!result.ok) {
     if (result.reason === "not-found") notFound();
     const values = Object.fromEntries(Object.entries(eventFormValues(event, hostValue(event))));
+    if (result.reason === "lobby-day") return invalid({ kind: event.parent_id !== null ? "A local event cannot be a lobby day itself: choose another type" : "This lobby day has local events, so it stays a lobby day hosted by its campaign" }, formValues(formData, EventSchema));
+    if (result.reason === "region") return invalid({ region: "Choose the region of this local event: its lobby day lists local events by region" }, formValues(formData, EventSchema));
     if (result.reason === "capacity") return invalid({ capacity: `${result.registered.toLocaleString("en-GB")} people already have a place: the number of places cannot be fewer than that` }, values);
     return invalid({ host: "Choose who is hosting the event from the list" }, values);
   }

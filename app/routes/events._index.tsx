@@ -177,6 +177,11 @@ export default function Events() {
                 <Link to={`/events/${e.id}`}>{e.title}</Link>
               </h3>
               <p className="event-list__when">{formatInZone(e.starts_at, e.time_zone)}</p>
+              {e.parent_id !== null && e.lobby_day_title ? (
+                <p className="event-list__part-of">
+                  Part of the lobby day <Link to={`/events/${e.parent_id}`}>{e.lobby_day_title}</Link>
+                </p>
+              ) : null}
               <ul className="demand-card__facts">
                 <li>{EVENT_KIND_LABELS[e.kind]}</li>
                 <li>{EVENT_FORMAT_LABELS[e.format]}</li>

@@ -16,7 +16,14 @@ import {
   findMemberRegistration,
   findRegistrationByConfirmToken,
   firstWaiting,
+  getEvent,
   getFeedVersion,
+  hasLocalEvents,
+  insertEventMeeting,
+  deleteEventMeeting,
+  isLobbyDay,
+  listProposedAt,
+  targetExists,
   getRegistrationForUpdate,
   hasAccessNeeds,
   insertEvent,
@@ -112,17 +119,40 @@ function fieldsOf(input: EventInput): EventFields {
   };
 }
 
-export type CreateEventResult = { ok: true; id: number } | { ok: false; reason: "host" };
+export type CreateEventResult = { ok: true; id: number } | { ok: false; reason: "host" | "parent" | "lobby-day-host" | "nested-lobby-day" | "region" };
 
-/** A new event, a draft until published. */
-export async function createEvent(db: Database, actor: Actor, input: EventInput): Promise<CreateEventResult> {
+/**
+ * A new event, a draft until published. With `parentId` it is a local event of that lobby day: anyone
+ * may add one who may host it themselves (an organisation's admins, a campaign's organisers), to a
+ * published lobby day or, while it is a draft, to one they host. One level only: a local event is
+ * never a lobby day with local events of its own.
+ */
+export async function createEvent(db: Database, actor: Actor, input: EventInput, parentId: number | null = null): Promise<CreateEventResult> {
   const host = parseHost(input.host);
   if (!(await mayHostAs(db, actor, host))) return { ok: false, reason: "host" };
-  const id = await insertEvent(db, fieldsOf(input), host, actor.id);
-  return { ok: true, id };
+  // A lobby day is the campaign's own: hosted by the campaign, as its organisers run it.
+  if (parentId === null && input.kind === "lobby_day" && host.kind !== "campaign") return { ok: false, reason: "lobby-day-host" };
+  if (parentId === null) return { ok: true, id: await insertEvent(db, fieldsOf(input), host, actor.id) };
+  if (input.kind === "lobby_day") return { ok: false, reason: "nested-lobby-day" };
+  if (input.region === null) return { ok: false, reason: "region" };
+  return db.transaction().execute(async (trx): Promise<CreateEventResult> => {
+    // Under the lobby day's lock, so it cannot be cancelled or changed while its local event is added.
+    const parent = await lockEvent(trx, parentId);
+    if (!parent || !isLobbyDay(parent) || parent.status === "cancelled") return { ok: false, reason: "parent" };
+    if (parent.status === "draft" && !(await isEventHost(trx, actor, parent))) return { ok: false, reason: "parent" };
+    return { ok: true, id: await insertEvent(trx, fieldsOf(input), host, actor.id, parent.id) };
+  });
 }
 
-export type UpdateEventResult = { ok: true; changedTimeOrPlace: boolean } | { ok: false; reason: "host" } | { ok: false; reason: "capacity"; registered: number } | { ok: false; reason: "not-found" };
+/** The lobby day a local event may be added to: published (or a draft its hosts are preparing), not cancelled. */
+export async function lobbyDayForNewLocalEvent(db: Database, actor: Actor, parentId: number) {
+  const parent = await getEvent(db, parentId);
+  if (!parent || !isLobbyDay(parent) || parent.status === "cancelled") return null;
+  if (parent.status === "draft" && !(await isEventHost(db, actor, parent))) return null;
+  return parent;
+}
+
+export type UpdateEventResult = { ok: true; changedTimeOrPlace: boolean } | { ok: false; reason: "host" | "lobby-day" | "region" } | { ok: false; reason: "capacity"; registered: number } | { ok: false; reason: "not-found" };
 
 /**
  * New details. A change of time or place bumps the calendar SEQUENCE and tells everyone registered;
@@ -134,6 +164,10 @@ export async function updateEvent(db: Database, actor: Actor, eventId: number, i
     const event = await lockEvent(trx, eventId);
     if (!event) return { ok: false, reason: "not-found" };
     if (hostValue(event) !== input.host && !(await mayHostAs(trx, actor, host))) return { ok: false, reason: "host" };
+    // A lobby day with local events stays the campaign's lobby day; a local event stays one level down.
+    if (event.parent_id !== null && input.kind === "lobby_day") return { ok: false, reason: "lobby-day" };
+    if (isLobbyDay(event) && (input.kind !== "lobby_day" || host.kind !== "campaign") && (await hasLocalEvents(trx, eventId))) return { ok: false, reason: "lobby-day" };
+    if (event.parent_id !== null && input.region === null) return { ok: false, reason: "region" };
     const fields = fieldsOf(input);
     if (fields.capacity !== null && fields.capacity < event.registered_count) return { ok: false, reason: "capacity", registered: event.registered_count };
     const address = fields.format === "online" ? null : fields.address;
@@ -454,6 +488,19 @@ export async function addOutcome(db: Database, eventId: number, target: { kind: 
 
 export const removeOutcome = deleteOutcome;
 
+// Lobby days: meetings booked with decision makers -------------------------------------------------
+
+export type MeetingResult = { ok: true } | { ok: false; reason: "not-local" | "target" | "already" };
+
+/** A local event records a meeting booked with a decision maker from the directory (counted on its lobby day). */
+export async function addEventMeeting(db: Database, actor: Actor, event: Pick<EventRow, "id" | "parent_id">, targetId: number): Promise<MeetingResult> {
+  if (event.parent_id === null) return { ok: false, reason: "not-local" };
+  if (!(await targetExists(db, targetId))) return { ok: false, reason: "target" };
+  return (await insertEventMeeting(db, event.id, targetId, actor.id)) ? { ok: true } : { ok: false, reason: "already" };
+}
+
+export const removeEventMeeting = deleteEventMeeting;
+
 // Jobs ---------------------------------------------------------------------------------------------
 
 /**
@@ -512,4 +559,12 @@ export async function readCalendarFeedToken(db: Database, token: string) {
   if (!read) return null;
   if ((await getFeedVersion(db, read.id)) !== read.version) return null;
   return (await memberIsActive(db, read.id)) ? read.id : null;
+}
+
+// "Proposed at" ------------------------------------------------------------------------------------
+
+/** The "Proposed at" lines for a demand's or a campaign's page (one bounded query), dates in each event's zone. */
+export async function proposedAtLines(db: Database, subject: { demandId: number } | { campaignId: number }) {
+  const rows = await listProposedAt(db, subject);
+  return rows.map((r) => ({ id: r.id, eventId: r.event_id, eventTitle: r.event_title, date: formatInZone(r.starts_at, r.time_zone, "date"), note: r.note, amendment: r.amendment_id !== null }));
 }

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProposedAt } from "~/components/proposed-at";
+import { proposedAtLines } from "~/services/event.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { DemandOutcome } from "../../../db/schema";
 import { CommentForm, CommentThreads, openCommentForm } from "~/components/comments";
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const commentPage = parsePage(url.searchParams.get("page"));
   const closed = demand.outcome !== null;
   const showLiveTally = demand.stage === "voting" && demand.live_results;
-  const [authors, organisation, endorsements, events, amendments, threads, myVote, following, tally, reasons, myOrganisations, evidence, stories] = await Promise.all([
+  const [authors, organisation, endorsements, events, amendments, threads, myVote, following, tally, reasons, myOrganisations, evidence, stories, proposedAt] = await Promise.all([
     listDemandAuthors(db, demand.id),
     demand.organisation_id ? getOrganisation(db, demand.organisation_id) : undefined,
     listEndorsements(db, demand.id),
@@ -66,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getDemandEvidence(db, demand.id, { cited: citedNumbers(demand.body), first: EVIDENCE_ON_DEMAND_PAGE }),
     // One bounded query: the newest few stories this reader may read, without those they hide.
     newestDemandStories(request, member, demand.id),
+    // One bounded query: the gatherings whose notes link this demand or its amendments.
+    demand.stage !== "draft" ? proposedAtLines(db, { demandId: demand.id }) : [],
   ]);
   const endorsedIds = new Set(endorsements.map((e) => e.id));
   const campaign = ["campaigning", "won", "closed"].includes(demand.stage) ? await getCampaignForDemand(db, demand.id) : undefined;
@@ -95,6 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     endorsements,
     evidence: { sources: evidence.sources, accepted: evidence.accepted, suggested: context.isAuthor ? evidence.suggested : 0, gathering: gathersEvidence(demand.stage), viewerIsAuthor: context.isAuthor },
     stories,
+    proposedAt,
     events,
     amendments,
     threads,
@@ -264,6 +269,7 @@ export default function DemandPage() {
 
           <Evidence demandId={demand.id} evidence={data.evidence} canSuggest={data.can.suggestSource} signedIn={data.signedIn} />
 
+          <ProposedAt lines={data.proposedAt} />
           {demand.stage !== "draft" ? <StoriesSection demandId={demand.id} stories={data.stories} signedIn={data.signedIn} /> : null}
 
           <section aria-labelledby="amendments-heading">

@@ -1,14 +1,14 @@
 import type { CurrentMember } from "~/members/session.server";
-import { MemberRegistrationSchema, PublicRegistrationSchema } from "~/events/forms";
-import { cancelEvent, cancelMemberRegistration, publishEvent, registerMember, registerPublic, type RegisterResult } from "~/services/event.server";
+import { MeetingSchema, MemberRegistrationSchema, PublicRegistrationSchema } from "~/events/forms";
+import { addEventMeeting, cancelEvent, cancelMemberRegistration, removeEventMeeting, publishEvent, registerMember, registerPublic, type RegisterResult } from "~/services/event.server";
 import { db } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { invalid } from "~/utils/responses.server";
+import { badRequest, invalid } from "~/utils/responses.server";
 
 /**
  * The event page's intents: registering (a member in one step, the public with an email to
- * confirm), cancelling, and the hosts' publish and cancel. Each reads its form, calls one service
+ * confirm), cancelling, the hosts' publish and cancel, and a local event's meetings with decision makers. Each reads its form, calls one service
  * function and answers with a redirect and a flash, or the form's errors.
  */
 interface Intent {
@@ -64,4 +64,24 @@ export async function publishIntent({ request, eventId }: Intent) {
 export async function cancelEventIntent({ request, eventId }: Intent) {
   const result = await cancelEvent(db, eventId);
   return redirectWithFlash(request, `/events/${eventId}`, result.ok ? { kind: "success", message: "The event is cancelled. Everyone registered or waiting has been told." } : { kind: "error", message: "The event was already cancelled." });
+}
+
+/** A local event's hosts record a meeting booked with a decision maker (its lobby day counts them). */
+export async function addMeetingIntent({ request, eventId, formData }: Intent, member: CurrentMember, event: { id: number; parent_id: number | null }) {
+  const parsed = parseForm(MeetingSchema, formData);
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const result = await addEventMeeting(db, member, event, parsed.data.target);
+  if (!result.ok) {
+    if (result.reason === "target") return invalid({ target: "Choose the decision maker from the list" }, {});
+    const message = result.reason === "already" ? "That meeting is already recorded." : "Only a lobby day's local events record meetings.";
+    return redirectWithFlash(request, back(eventId, "meetings"), { kind: "error", message });
+  }
+  return redirectWithFlash(request, back(eventId, "meetings"), { kind: "success", message: "The meeting is recorded. It counts towards the lobby day's totals." });
+}
+
+export async function removeMeetingIntent({ request, eventId, formData }: Intent) {
+  const parsed = parseForm(MeetingSchema, formData);
+  if (!parsed.ok) badRequest();
+  await removeEventMeeting(db, eventId, parsed.data.target);
+  return redirectWithFlash(request, back(eventId, "meetings"), { kind: "success", message: "The meeting is taken off the list." });
 }

@@ -2,18 +2,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmPanel } from "~/components/confirm";
 import { Form } from "@remix-run/react";
-import { loadEvent } from "~/events/access.server";
+import { hostOptions, loadEvent } from "~/events/access.server";
 import { addToCalendarLinks } from "~/events/ics";
 import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, formatPounds } from "~/events/labels";
 import { requireMember } from "~/members/session.server";
-import { countRegistrations, findMemberRegistration, hasAccessNeeds, listOutcomes, waitingPosition } from "~/models/event.server";
+import { countRegistrations, findMemberRegistration, getParentSummary, hasAccessNeeds, isLobbyDay, listEventMeetings, listLocalEvents, listOutcomes, lobbyDayTotals, LOCAL_EVENTS_SHOWN, waitingPosition, type EventWithHost } from "~/models/event.server";
+import { listTargetChoices } from "~/models/target.server";
+import { TARGET_ROLE_LABELS } from "~/letters/rules";
+import type { CurrentMember } from "~/members/session.server";
 import { registrationOpenness } from "~/services/event.server";
 import { db } from "~/utils/db.server";
 import { markdownToSafeHtml } from "~/utils/markdown.server";
 import { badRequest, forbidden } from "~/utils/responses.server";
 import { pageTitle } from "~/utils/meta";
 import { formatInZone, wallClock } from "~/utils/zoned-time";
-import { cancelEventIntent, cancelIntent, publishIntent, registerIntent, registerPublicIntent } from "./intents.server";
+import { addMeetingIntent, cancelEventIntent, cancelIntent, publishIntent, registerIntent, registerPublicIntent, removeMeetingIntent } from "./intents.server";
+import { LocalEvents, Meetings } from "./lobby-day";
 import { RegistrationPanel } from "./registration-panel";
 import { EventOutcomes } from "./outcomes";
 
@@ -33,7 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sameDay = wallClock(startsAt, event.time_zone).date === wallClock(endsAt, event.time_zone).date;
   const where = event.format === "online" ? "Online" : event.format === "hybrid" ? `${event.address} and online` : event.address;
   const ended = endsAt <= new Date();
+  const lobby = await lobbyDayData(event, member, isHost);
   return {
+    lobby,
     event: {
       id: event.id,
       title: event.title,
@@ -72,8 +78,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * A lobby day's local events by region with totals (two bounded queries), or, for a local event, its
+ * lobby day and its meetings booked with decision makers (with the directory's choices for its hosts).
+ */
+async function lobbyDayData(event: EventWithHost, member: CurrentMember | null, isHost: boolean) {
+  const who = (e: { host_kind: string; organisation_name: string | null; campaign_title: string | null }) => (e.host_kind === "organisation" ? e.organisation_name! : e.host_kind === "campaign" ? `the campaign “${e.campaign_title}”` : "the coalition");
+  if (isLobbyDay(event)) {
+    const [locals, totals, hosts] = await Promise.all([listLocalEvents(db, event.id), lobbyDayTotals(db, event.id), member && event.status !== "cancelled" ? hostOptions(member) : []]);
+    return {
+      kind: "lobby-day" as const,
+      localEvents: locals.map((e) => ({ id: e.id, title: e.title, region: e.region, where: e.format === "online" ? "Online" : e.address!, when: formatInZone(e.starts_at, e.time_zone), host: who(e), registered: e.registered_count, capacity: e.capacity, meetings: Number(e.meetings ?? 0) })),
+      totals,
+      more: locals.length >= LOCAL_EVENTS_SHOWN,
+      mayAdd: hosts.length > 0 && (event.status === "published" || isHost),
+    };
+  }
+  if (event.parent_id === null) return null;
+  const [parent, meetings, targets] = await Promise.all([getParentSummary(db, event.parent_id), listEventMeetings(db, event.id), isHost ? listTargetChoices(db) : null]);
+  return {
+    kind: "local" as const,
+    parent: parent && (parent.status !== "draft" || isHost) ? { id: parent.id, title: parent.title } : null,
+    meetings,
+    choices: targets ? targets.map((t) => ({ value: String(t.id), label: `${t.name} (${TARGET_ROLE_LABELS[t.role]}, ${t.body})` })) : null,
+  };
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { event, isHost } = await loadEvent(request, params.id);
+  const { event, isHost, member } = await loadEvent(request, params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const args = { request, eventId: event.id, formData };
@@ -88,6 +120,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "cancel-event":
       if (!isHost) forbidden();
       return intent === "publish" ? publishIntent(args) : cancelEventIntent(args);
+    case "add-meeting":
+    case "remove-meeting":
+      if (!isHost || !member) forbidden();
+      return intent === "add-meeting" ? addMeetingIntent(args, member, event) : removeMeetingIntent(args);
     default:
       badRequest();
   }
@@ -98,11 +134,18 @@ export default function EventPage() {
   const result = useActionData<typeof action>();
   const { event } = data;
   const [search] = useSearchParams();
+  // The meetings form's errors belong by that form, not in the registration panel.
+  const meetingErrors = result && "errors" in result && result.errors && "target" in result.errors ? result.errors : undefined;
   return (
     <>
       <p>
         <Link to="/events">All events</Link>
       </p>
+      {data.lobby?.kind === "local" && data.lobby.parent ? (
+        <p className="event-part-of">
+          Part of the lobby day <Link to={`/events/${data.lobby.parent.id}`}>{data.lobby.parent.title}</Link>
+        </p>
+      ) : null}
       <div className="page-heading">
         {event.status !== "published" ? <p className={`stage stage--${event.status === "draft" ? "draft" : "closed"}`}>{event.status === "draft" ? "Draft" : "Cancelled"}</p> : null}
         <h1>{event.title}</h1>
@@ -164,10 +207,12 @@ export default function EventPage() {
               <div className="demand-text" dangerouslySetInnerHTML={{ __html: data.minutesHtml }} />
             </section>
           ) : null}
+          {data.lobby?.kind === "lobby-day" ? <LocalEvents lobbyDayId={event.id} events={data.lobby.localEvents} totals={data.lobby.totals} mayAdd={data.lobby.mayAdd} more={data.lobby.more} /> : null}
+          {data.lobby?.kind === "local" ? <Meetings meetings={data.lobby.meetings.map((m) => ({ ...m, role: TARGET_ROLE_LABELS[m.role] }))} choices={data.lobby.choices} errors={meetingErrors} /> : null}
           <EventOutcomes outcomes={data.outcomes} />
         </div>
         <div className="demand-aside">
-          <RegistrationPanel data={data} result={result} />
+          <RegistrationPanel data={data} result={meetingErrors ? undefined : result} />
           <section className="card" aria-labelledby="calendar-heading">
             <h2 id="calendar-heading">Add it to your calendar</h2>
             <ul>
