@@ -74,16 +74,17 @@ test("choosing a date: a host offers dates, a member answers, the host picks one
     await member.goto(pollUrl);
     await expect(member.getByRole("heading", { name: "Which times suit you?" })).toBeVisible();
     await expectAccessible(member);
-    const groups = member.getByRole("group");
+    // Each offered time is a fieldset named by its date and time (other groups on the page, such as the header's, come first).
+    const groups = member.getByRole("group", { name: / at \d{2}:\d{2} / });
     await groups.nth(0).getByLabel("If need be").check();
     await member.getByRole("button", { name: "Save my answers" }).click();
     await expect(member.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Choose yes, if need be or no");
     await expectAccessible(member);
-    await member.getByRole("group").nth(0).getByLabel("Yes", { exact: true }).check();
-    await member.getByRole("group").nth(1).getByLabel("No", { exact: true }).check();
+    await groups.nth(0).getByLabel("Yes", { exact: true }).check();
+    await groups.nth(1).getByLabel("No", { exact: true }).check();
     await member.getByRole("button", { name: "Save my answers" }).click();
     await expect(member.getByRole("status")).toContainText("Your answers are saved");
-    await expect(member.getByRole("group").nth(0).getByLabel("Yes", { exact: true })).toBeChecked();
+    await expect(groups.nth(0).getByLabel("Yes", { exact: true })).toBeChecked();
     expect(await pageWidth(member)).toBeLessThanOrEqual(PHONE.width);
     await expect(member.getByText("Who said what")).toHaveCount(0);
     await expectAccessible(member);
