@@ -61,7 +61,16 @@ export async function listMemberContributions(db: Database, memberId: number) {
       .orderBy("n.created_at")
       .execute(),
   ]);
-  return { votes, comments, amendments, amendmentSupports: supports, evidenceSources: sources, follows, reports, joinRequests, eventRegistrations, eventAccessNeeds, stories: await listMemberStories(db, memberId) };
+  // Which proposed times for a gathering suit them: theirs, like a vote.
+  const eventDateAnswers = await db
+    .selectFrom("event_date_answer as a")
+    .innerJoin("event_date_option as o", "o.id", "a.option_id")
+    .innerJoin("event as e", "e.id", "o.event_id")
+    .select(["e.title as event", "o.starts_at as startsAt", "o.ends_at as endsAt", "a.answer", "a.answered_at as answeredAt"])
+    .where("a.member_id", "=", memberId)
+    .orderBy("o.starts_at")
+    .execute();
+  return { votes, comments, amendments, amendmentSupports: supports, evidenceSources: sources, follows, reports, joinRequests, eventRegistrations, eventAccessNeeds, eventDateAnswers, stories: await listMemberStories(db, memberId) };
 }
 
 /**

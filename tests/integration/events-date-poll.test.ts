@@ -6,6 +6,7 @@ import { createEvent } from "../../app/services/event.server";
 import { startSession } from "../../app/members/session.server";
 import { createFollower, createMember, createPublishedEvent, createRunningCampaign, eventInput, signedInMember } from "../support/builders";
 import { call, request } from "./http";
+import { listMemberContributions } from "../../app/models/member-data.server";
 
 /** Choosing a date (#23 item 6): who may answer, bad input, changing answers, the tally, picking once. */
 
@@ -133,6 +134,9 @@ describe("answering", () => {
     ]);
     const seenByHost = await open(eventId, host.cookie);
     expect(seenByHost.data.people.map((p: { name: string }) => p.name).sort()).toEqual([first.displayName, second.displayName].sort());
+    // Their answers are theirs: in their data download, and nobody else's.
+    expect((await listMemberContributions(db, first.id)).eventDateAnswers.map((a) => a.answer)).toEqual(["yes", "no", "if_need_be"]);
+    expect((await listMemberContributions(db, outsider.id)).eventDateAnswers).toEqual([]);
   });
 
   it("refuses unknown options, forged values, missing and huge answers", async () => {
