@@ -72,14 +72,16 @@ test("stories: a reader finds the demo's stories, opens one behind its content n
     demandUrl = await findHousingDemand();
     const stories = page.locator("section[aria-labelledby='stories-heading']");
     await expect(stories.getByRole("heading", { level: 2, name: "Stories" })).toBeVisible();
-    await expect(stories.locator("article.story-card")).toHaveCount(2);
-    await expect(card(page, DEMO_STORIES.easyRead.title)).toBeVisible();
+    // The newest three at most (other specs publish stories about this demand too, so not which three).
+    await expect(stories.locator("article.story-card").first()).toBeVisible();
+    expect(await stories.locator("article.story-card").count()).toBeLessThanOrEqual(3);
     await expect(stories).not.toContainText(DEMO_STORIES.membersOnly.title);
     await expect(stories.getByRole("link", { name: "Tell your story" })).toHaveCount(0);
     await expectAccessible(page);
     await stories.getByRole("link", { name: "All stories about this demand" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Stories about “${DEMO_DEMANDS.housingFirst.title}”` })).toBeVisible();
-    await expect(page.locator("article.story-card")).toHaveCount(2);
+    await expect(card(page, DEMO_STORIES.easyRead.title)).toBeVisible();
+    await expect(card(page, DEMO_STORIES.membersOnly.title)).toHaveCount(0);
     await expectAccessible(page);
   });
 
@@ -91,10 +93,11 @@ test("stories: a reader finds the demo's stories, opens one behind its content n
     await expectAccessible(page);
     await findHousingDemand();
     const stories = page.locator("section[aria-labelledby='stories-heading']");
-    await expect(stories.locator("article.story-card")).toHaveCount(3);
-    await expect(stories).toContainText(DEMO_STORIES.membersOnly.title);
+    expect(await stories.locator("article.story-card").count()).toBeLessThanOrEqual(3);
     await expect(stories.getByRole("link", { name: "Tell your story" })).toHaveAttribute("href", /\/stories\/new\?demand=\d+$/);
     await expectAccessible(page);
+    await stories.getByRole("link", { name: "All stories about this demand" }).click();
+    await expect(card(page, DEMO_STORIES.membersOnly.title)).toBeVisible();
   });
 
   await test.step("on a phone, the stories list and a demand's stories fit the screen", async () => {
@@ -103,7 +106,7 @@ test("stories: a reader finds the demo's stories, opens one behind its content n
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page);
     await page.goto(`${demandUrl}/stories`);
-    await expect(page.locator("article.story-card")).toHaveCount(3);
+    await expect(card(page, DEMO_STORIES.membersOnly.title)).toBeVisible();
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page);
   });
