@@ -1,3 +1,4 @@
+import type { Client } from "pg";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
@@ -68,8 +69,11 @@ export function linkFrom(text: string, prefix: string) {
   return match[0];
 }
 
-/** Runs statements on the e2e server's database, whose address start-server.ts wrote. */
-async function onE2eDatabase(statements: Array<[string, unknown[]]>) {
+/**
+ * Runs `work` with a client of the e2e server's database (whose address start-server.ts wrote), for
+ * setting up what a spec needs that another part of Chorus makes, or for fast-forwarding time.
+ */
+export async function withE2eDatabase<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const { readFileSync } = await import("node:fs");
   const os = await import("node:os");
   const path = await import("node:path");
@@ -78,10 +82,17 @@ async function onE2eDatabase(statements: Array<[string, unknown[]]>) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const [text, params] of statements) await client.query(text, params);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** Runs statements on the e2e server's database, in order. */
+async function onE2eDatabase(statements: Array<[string, unknown[]]>) {
+  await withE2eDatabase(async (client) => {
+    for (const [text, params] of statements) await client.query(text, params);
+  });
 }
 
 /** Moves a vote's deadline (and its close job) to now, as if the week had passed; the app's own job worker then closes it. */

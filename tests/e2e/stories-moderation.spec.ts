@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, openLatestEmail, signIn, test } from "./fixtures";
+import { expect, expectAccessible, openLatestEmail, signIn, test, withE2eDatabase } from "./fixtures";
 
 // The demo moderator reviews stories, with and without JavaScript: the queue shows each story's
 // content note before anything else and never its words; the review page keeps the words behind a
@@ -16,14 +16,7 @@ const PHONE = { width: 375, height: 812 };
  * waiting). Each consent is recorded as the app records it.
  */
 async function tellStoriesForReview(stamp: string) {
-  const { readFileSync } = await import("node:fs");
-  const os = await import("node:os");
-  const path = await import("node:path");
-  const pg = (await import("pg")).default;
-  const url = readFileSync(path.join(os.tmpdir(), `chorus-e2e-${process.env.E2E_PORT ?? "3111"}`, "database-url"), "utf8");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withE2eDatabase(async (client) => {
     const teller = (await client.query("select id from member where email = $1", [TELLER])).rows[0];
     const demand = (await client.query("select id, title from demand where stage <> 'draft' order by id limit 1")).rows[0];
     const tell = async (title: string, body: string, notes: string[]) => {
@@ -48,9 +41,7 @@ async function tellStoriesForReview(stamp: string) {
       ids: { toChange: await tell(toChange.title, toChange.body, ["self_harm", "restraint"]), toPublish: await tell(toPublish.title, toPublish.body, []) },
       demandTitle: String(demand.title),
     };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function expectNoSidewaysScroll(page: Page) {

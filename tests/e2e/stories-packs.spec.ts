@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { expect, expectAccessible, signIn, test, withE2eDatabase } from "./fixtures";
 
 // Each project signs in as a different organiser of the demo's running campaign, and adds its own
 // quotable stories, so the two runs never meet each other's packs.
@@ -14,18 +14,11 @@ const CAMPAIGN = "Crisis houses in every region by 2028";
  * stories' own pages belong to another spec, and the pack only needs them to exist.
  */
 async function addQuotableStories(stamp: string) {
-  const { readFileSync } = await import("node:fs");
-  const os = await import("node:os");
-  const path = await import("node:path");
-  const pg = (await import("pg")).default;
-  const url = readFileSync(path.join(os.tmpdir(), `chorus-e2e-${process.env.E2E_PORT ?? "3111"}`, "database-url"), "utf8");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
   const stories = [
     { title: `The crisis house was calm (${stamp})`, body: "Nobody locked the door. Someone sat with me until morning, and **I was home in a week**.", notes: [] as string[], name: "place", place: "Leeds" },
     { title: `Three hundred miles from home (${stamp})`, body: "The only bed was three hundred miles away. My mum could not visit.", notes: ["restraint"], name: "anonymous", place: null },
   ];
-  try {
+  await withE2eDatabase(async (client) => {
     for (const s of stories) {
       const { rows } = await client.query(
         `insert into story (teller_id, title, body, content_notes, topics, status, audience, name_choice, place, may_quote, published_at)
@@ -40,9 +33,7 @@ async function addQuotableStories(stamp: string) {
         [id, s.name === "place" ? `place:${s.place}` : s.name],
       );
     }
-  } finally {
-    await client.end();
-  }
+  });
   return stories.map((s) => s.title);
 }
 
